@@ -1,0 +1,33 @@
+/* H1: Exclusivity holds under a race: K launchers at once, one daemon. */
+#include "../harness/case.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#define RACERS 16
+
+DK_CASE(H1, H1_racing_launchers_one_daemon)
+{
+    launch *racers[RACERS];
+    case_start_all(NULL, RACERS, racers);
+    size_t winners = 0;
+    launch *winner = NULL;
+    for (size_t i = 0; i < RACERS; i++)
+        if (case_wait_launcher("H1", racers[i]) == 0) {
+            winners++;
+            winner = racers[i];
+        }
+    cr_assert(winners >= 1, "H1: expected one of %d racing launchers to "
+              "succeed; all failed, first said \"%s\"",
+              RACERS, case_launcher_error(racers[0]));
+    pid_t daemon = case_daemon("H1", winner);
+    cr_expect(case_wait_only(&daemon, 1, CASE_DEADLINE),
+              "H1: expected daemon %d alone after %d racing launchers; "
+              "living: [%s]", (int)daemon, RACERS, case_describe_living());
+    cr_expect(winners == 1, "H1: expected exactly one of %d racing launchers "
+              "to succeed; %zu exited 0", RACERS, winners);
+    const char *text = case_read(winner->pidfile, NULL);
+    cr_expect(text && atol(text) == daemon,
+              "H1: expected %s to name the one daemon %d; it holds \"%s\"",
+              winner->pidfile, (int)daemon, text ? text : "(nothing)");
+}

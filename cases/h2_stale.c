@@ -1,0 +1,49 @@
+/* H2: a stale PID file (its PID dead, no lock held) is reclaimed safely or
+ * refused with a message naming the stale PID. */
+#include "../harness/case.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* A PID that was ours a moment ago and is dead now. */
+static pid_t dead_pid(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    if (pid < 0 || waitpid(pid, NULL, 0) != pid)
+        cr_assert_fail("BROKEN: cannot make a dead PID");
+    return pid;
+}
+
+DK_CASE(H2, H2_stale_pidfile_reclaimed_or_named)
+{
+    char content[32];
+    pid_t stale = dead_pid();
+    snprintf(content, sizeof content, "%d\n", (int)stale);
+    const char *pidfile = case_file("daemon.pid", content);
+    launch *l = case_start(NULL);
+    int code = case_wait_launcher("H2", l);
+    if (code == 0) {
+        pid_t daemon = case_daemon("H2", l);
+        const char *text = case_read(pidfile, NULL);
+        cr_expect(text && atol(text) == daemon,
+                  "H2: reclaimed the stale PID file but %s holds \"%s\", not "
+                  "daemon %d", pidfile, text ? text : "", (int)daemon);
+        return;
+    }
+    const char *why = case_launcher_error(l);
+    char number[16];
+    snprintf(number, sizeof number, "%d", (int)stale);
+    cr_expect(strstr(why, number) != NULL,
+              "H2: refused a stale PID file (exit %d) without naming its "
+              "stale PID %d: \"%s\"", code, (int)stale, why);
+    const char *after = case_read(pidfile, NULL);
+    cr_expect(after && strcmp(after, content) == 0,
+              "H2: refused, but changed the stale %s to \"%s\"", pidfile,
+              after ? after : "(removed)");
+}

@@ -1,0 +1,46 @@
+/* H4: the PID file is not followed through a symlink and is not group- or
+ * world-writable (the launcher's umask is 0). */
+#include "../harness/case.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+DK_CASE(H4, H4_symlink_not_followed)
+{
+    const char *victim = case_file("victim", "precious\n");
+    const char *pidfile = case_path("daemon.pid");
+    if (symlink(victim, pidfile) < 0)
+        cr_assert_fail("BROKEN: symlink");
+    launch *l = case_start(NULL);
+    case_wait_launcher("H4", l);
+    const char *after = case_read(victim, NULL);
+    cr_expect(after && strcmp(after, "precious\n") == 0,
+              "H4: the PID file %s was followed through its symlink: %s now "
+              "holds \"%s\"", pidfile, victim, after ? after : "(removed)");
+}
+
+DK_CASE(H4, H4_dangling_symlink_not_followed)
+{
+    const char *target = case_path("planted");
+    const char *pidfile = case_path("daemon.pid");
+    if (symlink(target, pidfile) < 0)
+        cr_assert_fail("BROKEN: symlink");
+    launch *l = case_start(NULL);
+    case_wait_launcher("H4", l);
+    cr_expect(access(target, F_OK) != 0,
+              "H4: the PID file %s was followed through a dangling symlink: "
+              "%s was created", pidfile, target);
+}
+
+DK_CASE(H4, H4_pidfile_not_group_or_world_writable)
+{
+    launch *l;
+    case_run("H4", NULL, &l);
+    struct stat st;
+    cr_assert(lstat(l->pidfile, &st) == 0, "H4: %s is missing", l->pidfile);
+    cr_expect(S_ISREG(st.st_mode), "H4: %s is not a regular file", l->pidfile);
+    cr_expect((st.st_mode & 022) == 0,
+              "H4: expected %s not group/world-writable (launcher umask 0); "
+              "mode %04o", l->pidfile, (unsigned)(st.st_mode & 07777));
+}

@@ -1,0 +1,40 @@
+/* H6: redirected output is appended, never truncating an existing log. */
+#include "../harness/case.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+
+DK_CASE(H6, H6_existing_log_kept)
+{
+    case_require("stdout");
+    const char *log = case_file("out.log", "previous line\n");
+    launch_spec spec = {.stdout_path = log};
+    pid_t daemon = case_run("H6", &spec, NULL);
+    char line[32];
+    snprintf(line, sizeof line, "ready %d\n", (int)daemon);
+    dk_wait_file_contains(log, line, dk_deadline_in(CASE_DEADLINE));
+    const char *text = case_read(log, NULL);
+    cr_expect(text && strncmp(text, "previous line\n", 14) == 0 &&
+                  strstr(text, line) != NULL,
+              "H6: expected %s to keep \"previous line\" and gain \"ready "
+              "%d\"; it holds \"%s\"", log, (int)daemon, text ? text : "");
+}
+
+DK_CASE(H6, H6_output_opened_for_append)
+{
+    case_require("stdout");
+    case_require("stderr");
+    launch_spec spec = {.stdout_path = case_path("out.log"),
+                        .stderr_path = case_path("err.log")};
+    pid_t daemon = case_run("H6", &spec, NULL);
+    for (int fd = 1; fd <= 2; fd++) {
+        obs_fd seen;
+        cr_assert(obs_read_fd(daemon, fd, &seen) == 0,
+                  "H6: fd %d of daemon %d is closed", fd, (int)daemon);
+        cr_expect(seen.flags & O_APPEND,
+                  "H6: expected fd %d of daemon %d (%s) opened O_APPEND; "
+                  "flags %#o", fd, (int)daemon, seen.target,
+                  (unsigned)seen.flags);
+    }
+}

@@ -1,0 +1,69 @@
+/* U1: Create the PID file, failing if it already exists. */
+#include "../harness/case.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+DK_CASE(U1, U1_second_launch_fails)
+{
+    launch *first;
+    pid_t daemon = case_run("U1", NULL, &first);
+    launch *second = case_start(NULL);
+    int code = case_wait_launcher("U1", second);
+    cr_expect(code != 0,
+              "U1: expected a second launch on %s to fail while daemon %d "
+              "runs; it exited 0",
+              first->pidfile, (int)daemon);
+}
+
+DK_CASE(U1, U1_second_launch_starts_no_daemon)
+{
+    pid_t daemon = case_run("U1", NULL, NULL);
+    launch *second = case_start(NULL);
+    case_wait_launcher("U1", second);
+    cr_expect(case_wait_only(&daemon, 1, CASE_DEADLINE),
+              "U1: expected only daemon %d alive after a second launch; "
+              "living: [%s]",
+              (int)daemon, case_describe_living());
+}
+
+DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
+{
+    launch *first;
+    pid_t daemon = case_run("U1", NULL, &first);
+    const char *before = case_read(first->pidfile, NULL);
+    launch *second = case_start(NULL);
+    case_wait_launcher("U1", second);
+    const char *after = case_read(first->pidfile, NULL);
+    cr_expect(before && after && strcmp(before, after) == 0,
+              "U1: expected %s to keep \"%s\" after a second launch; it holds "
+              "\"%s\"",
+              first->pidfile, before ? before : "(none)",
+              after ? after : "(none)");
+    cr_expect(obs_alive(daemon),
+              "U1: expected daemon %d to survive a second launch; it is gone",
+              (int)daemon);
+}
+
+DK_CASE(U1, U1_existing_pidfile_refused)
+{
+    /* A PID file naming a live process (this case itself). */
+    char content[32];
+    snprintf(content, sizeof content, "%d\n", (int)getpid());
+    const char *pidfile = case_file("daemon.pid", content);
+    launch *l = case_start(NULL);
+    int code = case_wait_launcher("U1", l);
+    cr_expect(code != 0,
+              "U1: expected a launch over existing %s (\"%d\") to fail; it "
+              "exited 0",
+              pidfile, (int)getpid());
+    cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
+              "U1: expected no daemon after a refused launch; living: [%s]",
+              case_describe_living());
+    const char *after = case_read(pidfile, NULL);
+    cr_expect(after && strcmp(after, content) == 0,
+              "U1: expected the existing %s untouched (\"%d\"); it holds "
+              "\"%s\"",
+              pidfile, (int)getpid(), after ? after : "(removed)");
+}

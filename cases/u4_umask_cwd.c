@@ -1,0 +1,58 @@
+/* U4: Reset the umask and change the working directory. The launcher runs
+ * with umask 0 in SANDBOX/launch, so neither default can be inherited by
+ * accident. */
+#include "../harness/case.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void expect_umask(pid_t daemon, int want, const char *how)
+{
+    obs_status st = case_status("U4", daemon);
+    if (st.umask < 0)
+        cr_skip_test("this kernel does not show a process's umask");
+    cr_expect(st.umask == want,
+              "U4: expected daemon %d umask %04o (%s); it has %04o "
+              "(launcher had %04o)",
+              (int)daemon, want, how, st.umask, CASE_LAUNCHER_UMASK);
+}
+
+static void expect_cwd(pid_t daemon, const char *dir, const char *how)
+{
+    char want[PATH_MAX], got[PATH_MAX];
+    if (realpath(dir, want) == NULL)
+        cr_assert_fail("BROKEN: realpath %s", dir);
+    cr_assert(obs_read_cwd(daemon, got, sizeof got) == 0,
+              "U4: cannot read the cwd of daemon %d", (int)daemon);
+    cr_expect(strcmp(got, want) == 0,
+              "U4: expected daemon %d cwd %s (%s); it is %s", (int)daemon,
+              want, how, got);
+}
+
+DK_CASE(U4, U4_umask_requested)
+{
+    case_require("umask");
+    launch_spec spec = {.umask = "0077"};
+    expect_umask(case_run("U4", &spec, NULL), 0077, "--umask 0077");
+}
+
+DK_CASE(U4, U4_umask_default_027)
+{
+    expect_umask(case_run("U4", NULL, NULL), 027, "Daemoniker's default");
+}
+
+DK_CASE(U4, U4_chdir_requested)
+{
+    case_require("chdir");
+    const char *dir = case_path("elsewhere");
+    mkdir(dir, 0755);
+    launch_spec spec = {.chdir = dir};
+    expect_cwd(case_run("U4", &spec, NULL), dir, "--chdir");
+}
+
+DK_CASE(U4, U4_cwd_default_launcher_cwd)
+{
+    expect_cwd(case_run("U4", NULL, NULL), case_path("launch"),
+               "Daemoniker's default: the launcher's cwd");
+}

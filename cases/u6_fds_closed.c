@@ -1,0 +1,61 @@
+/* U6: Close file descriptors (except shielded ones). The launcher inherits
+ * fds 3, 4, 5 and 1000, each open on its own SANDBOX/inherited-N. */
+#include "../harness/case.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void expect_closed(pid_t daemon, int fd)
+{
+    char name[32];
+    snprintf(name, sizeof name, "inherited-%d", fd);
+    obs_fd seen;
+    cr_expect(!case_fd_is(daemon, fd, case_path(name), &seen),
+              "U6: fd %d still open in daemon %d -> %s", fd, (int)daemon,
+              seen.target);
+}
+
+DK_CASE(U6, U6_low_fds_closed)
+{
+    pid_t daemon = case_run("U6", NULL, NULL);
+    expect_closed(daemon, CASE_INHERITED_LOW_A);
+    expect_closed(daemon, CASE_INHERITED_LOW_B);
+    expect_closed(daemon, CASE_INHERITED_SHIELD);
+}
+
+DK_CASE(U6, U6_fd_1000_closed)
+{
+    expect_closed(case_run("U6", NULL, NULL), CASE_INHERITED_HIGH);
+}
+
+DK_CASE(U6, U6_shielded_fd_kept)
+{
+    case_require("shield");
+    launch_spec spec = {.shield = {CASE_INHERITED_SHIELD}, .n_shield = 1};
+    pid_t daemon = case_run("U6", &spec, NULL);
+    obs_fd seen;
+    cr_expect(case_fd_is(daemon, CASE_INHERITED_SHIELD,
+                         case_path("inherited-5"), &seen),
+              "U6: expected shielded fd 5 open in daemon %d on %s; it is "
+              "\"%s\"",
+              (int)daemon, case_path("inherited-5"),
+              seen.target[0] ? seen.target : "closed");
+    expect_closed(daemon, CASE_INHERITED_LOW_A);
+}
+
+DK_CASE(U6, U6_nothing_else_open)
+{
+    launch *l;
+    pid_t daemon = case_run("U6", NULL, &l);
+    static obs_fd fds[256];
+    int n = obs_list_fds(daemon, fds, 256);
+    cr_assert(n >= 0, "U6: cannot list the fds of daemon %d", (int)daemon);
+    for (int i = 0; i < n; i++) {
+        if (fds[i].fd <= 2 || case_fd_is(daemon, fds[i].fd, l->pidfile, NULL))
+            continue;
+        cr_expect(false,
+                  "U6: expected only stdio and the PID file open in daemon "
+                  "%d; fd %d -> %s",
+                  (int)daemon, fds[i].fd, fds[i].target);
+    }
+}

@@ -1,0 +1,86 @@
+/* U7: Redirect stdin, stdout and stderr. The launcher's own are a
+ * pseudo-terminal and two files, none of which the daemon may keep. */
+#include "../harness/case.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static void expect_fd_on(pid_t daemon, int fd, const char *path, int accmode)
+{
+    obs_fd seen;
+    cr_assert(case_fd_is(daemon, fd, path, &seen),
+              "U7: expected fd %d of daemon %d on %s; it is \"%s\"", fd,
+              (int)daemon, path, seen.target[0] ? seen.target : "closed");
+    int got = seen.flags & O_ACCMODE;
+    bool ok = accmode == O_RDONLY ? got == O_RDONLY
+                                  : got == O_WRONLY || got == O_RDWR;
+    cr_expect(ok, "U7: expected fd %d of daemon %d %s; its flags are %#o", fd,
+              (int)daemon, accmode == O_RDONLY ? "read-only" : "writable",
+              (unsigned)seen.flags);
+}
+
+DK_CASE(U7, U7_default_stdio_null)
+{
+    pid_t daemon = case_run("U7", NULL, NULL);
+    expect_fd_on(daemon, 0, "/dev/null", O_RDONLY);
+    expect_fd_on(daemon, 1, "/dev/null", O_WRONLY);
+    expect_fd_on(daemon, 2, "/dev/null", O_WRONLY);
+}
+
+DK_CASE(U7, U7_stdin_redirected_readonly)
+{
+    case_require("stdin");
+    const char *in = case_file("in.txt", "input\n");
+    launch_spec spec = {.stdin_path = in};
+    expect_fd_on(case_run("U7", &spec, NULL), 0, in, O_RDONLY);
+}
+
+DK_CASE(U7, U7_stdout_redirected)
+{
+    case_require("stdout");
+    launch_spec spec = {.stdout_path = case_path("out.log")};
+    expect_fd_on(case_run("U7", &spec, NULL), 1, spec.stdout_path, O_WRONLY);
+}
+
+DK_CASE(U7, U7_stderr_redirected)
+{
+    case_require("stderr");
+    launch_spec spec = {.stderr_path = case_path("err.log")};
+    expect_fd_on(case_run("U7", &spec, NULL), 2, spec.stderr_path, O_WRONLY);
+}
+
+DK_CASE(U7, U7_missing_targets_created)
+{
+    case_require("stdout");
+    case_require("stderr");
+    launch_spec spec = {.stdout_path = case_path("new-out.log"),
+                        .stderr_path = case_path("new-err.log")};
+    case_run("U7", &spec, NULL);
+    cr_expect(access(spec.stdout_path, F_OK) == 0,
+              "U7: expected missing stdout target %s created; it is not",
+              spec.stdout_path);
+    cr_expect(access(spec.stderr_path, F_OK) == 0,
+              "U7: expected missing stderr target %s created; it is not",
+              spec.stderr_path);
+}
+
+DK_CASE(U7, U7_ready_lines_land)
+{
+    case_require("stdout");
+    case_require("stderr");
+    launch_spec spec = {.stdout_path = case_path("out.log"),
+                        .stderr_path = case_path("err.log")};
+    pid_t daemon = case_run("U7", &spec, NULL);
+    char line[32];
+    snprintf(line, sizeof line, "ready %d\n", (int)daemon);
+    const char *paths[] = {spec.stdout_path, spec.stderr_path};
+    for (int i = 0; i < 2; i++) {
+        bool found = dk_wait_file_contains(paths[i], line,
+                                           dk_deadline_in(CASE_DEADLINE));
+        const char *text = case_read(paths[i], NULL);
+        cr_expect(found, "U7: expected \"ready %d\" in %s; it holds \"%s\"",
+                  (int)daemon, paths[i], text ? text : "(nothing)");
+    }
+}

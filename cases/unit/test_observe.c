@@ -1,0 +1,869 @@
+/* test_observe.c: unit tests of observe.h, wait.h and teardown.h.
+ *
+ * Parsers get exact-size heap buffers with no NUL, so a read past len shows
+ * under ASan. Live tests fork; each runs in its own Criterion worker, which
+ * becomes the subreaper and kills everything it spawned in .fini, even when
+ * an assertion failed. No test sleeps for a fixed time: children wait for
+ * the event they need (a pipe byte, the parent blocked, a reparenting).
+ */
+#include <criterion/criterion.h>
+
+#include "observe.h"
+#include "teardown.h"
+#include "wait.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- helpers -------------------------------------------------------------- */
+
+/* A copy of s in a buffer of exactly strlen(s) bytes: no NUL to lean on. */
+static char *exact(const char *s, size_t *len)
+{
+    *len = strlen(s);
+    char *b = malloc(*len ? *len : 1);
+    cr_assert_not_null(b);
+    memcpy(b, s, *len);
+    return b;
+}
+
+static int parse_stat_str(const char *s, obs_stat *st)
+{
+    size_t n;
+    char *b = exact(s, &n);
+    int r = obs_parse_stat(b, n, st);
+    free(b);
+    return r;
+}
+
+static int parse_status_str(const char *s, obs_status *st)
+{
+    size_t n;
+    char *b = exact(s, &n);
+    int r = obs_parse_status(b, n, st);
+    free(b);
+    return r;
+}
+
+static int parse_flags_str(const char *s, int *flags)
+{
+    size_t n;
+    char *b = exact(s, &n);
+    int r = obs_parse_fdinfo_flags(b, n, flags);
+    free(b);
+    return r;
+}
+
+static char tmpdir[64];
+
+static void subreaper(void)
+{
+    cr_assert_eq(dk_become_subreaper(), 0);
+}
+
+static void with_tmpdir(void)
+{
+    subreaper();
+    strcpy(tmpdir, "/tmp/dkobs.XXXXXX");
+    cr_assert_not_null(mkdtemp(tmpdir));
+}
+
+static void cleanup(void)
+{
+    dk_kill_descendants();
+    if (tmpdir[0])
+        dk_remove_tree(tmpdir);
+}
+
+/* Read one value from a pipe, waiting at most a few seconds for it. */
+static bool recv_val(int fd, void *v, size_t size)
+{
+    struct pollfd p = { .fd = fd, .events = POLLIN };
+    return poll(&p, 1, dk_deadline_left_ms(dk_deadline_in(10))) == 1 &&
+           read(fd, v, size) == (ssize_t)size;
+}
+
+/* For children: the parent (arg) is blocked, i.e. inside the wait under
+ * test, once it got past its setup. */
+static bool sleeping(void *arg)
+{
+    obs_stat st;
+    return obs_read_stat(*(pid_t *)arg, &st) == 0 && st.state == 'S';
+}
+
+static bool parent_is(void *arg)
+{
+    return getppid() == *(pid_t *)arg;
+}
+
+static bool has_pid(const pid_t *v, size_t n, pid_t pid)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == pid)
+            return true;
+    return false;
+}
+
+static double elapsed_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) +
+           (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* ---- obs_parse_stat ----------------------------------------------------- */
+
+static const char weird_stat[] =
+    "4242 () (x) y () S 1 4242 4243 34817 4242 4194560 95 0 0 0 0 0 0 0 "
+    "20 0 1 0 1234 5 6 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 17 1 0 "
+    "0 0 0 0\n";
+
+Test(parse_stat, plain)
+{
+    obs_stat st;
+    cr_assert_eq(parse_stat_str("1 (systemd) S 0 1 1 0 -1 4194560 0\n", &st),
+                 0);
+    cr_assert_eq(st.pid, 1);
+    cr_assert_eq(st.state, 'S');
+    cr_assert_eq(st.ppid, 0);
+    cr_assert_eq(st.pgrp, 1);
+    cr_assert_eq(st.sid, 1);
+    cr_assert_eq(st.tty_nr, 0);
+}
+
+Test(parse_stat, comm_with_spaces_and_parens)
+{
+    obs_stat st;
+    cr_assert_eq(parse_stat_str(weird_stat, &st), 0);
+    cr_assert_eq(st.pid, 4242);
+    cr_assert_eq(st.state, 'S');
+    cr_assert_eq(st.ppid, 1);
+    cr_assert_eq(st.pgrp, 4242);
+    cr_assert_eq(st.sid, 4243);
+    cr_assert_eq(st.tty_nr, 34817);
+
+    cr_assert_eq(parse_stat_str("7 ()) Z 1 2 3 -5 x", &st), 0);
+    cr_assert_eq(st.state, 'Z');
+    cr_assert_eq(st.tty_nr, -5);
+}
+
+Test(parse_stat, truncated_is_rejected)
+{
+    /* Every cut before the separator after tty_nr must fail; from there on
+     * the fields are all present. */
+    const char *tty = strstr(weird_stat, "34817 ");
+    size_t full = (size_t)(tty - weird_stat) + strlen("34817 ");
+
+    for (size_t k = 0; k <= strlen(weird_stat); k++) {
+        char *b = malloc(k ? k : 1);
+        obs_stat st;
+        memcpy(b, weird_stat, k);
+        int r = obs_parse_stat(b, k, &st);
+        free(b);
+        if (k < full)
+            cr_assert_eq(r, -1, "prefix of %zu bytes accepted", k);
+        else
+            cr_assert(r == 0 && st.tty_nr == 34817, "prefix %zu", k);
+    }
+}
+
+Test(parse_stat, malformed)
+{
+    static const char *bad[] = {
+        "", " ", "(", ")", "abc", "12", "12 ", "12 (", "12 (x", "12 (x)",
+        "12 (x) ", "12 (x) S", "12 (x) S ", "12 (x) S 1 2 3 4",
+        "x2 (x) S 1 2 3 4 ", "12(x) S 1 2 3 4 ", "12 (x)S 1 2 3 4 ",
+        "12 (x) 1 1 2 3 4 ", "12 (x) S  1 2 3 4 ", "12 (x) S 1 2 3 a ",
+        "99999999999 (x) S 1 2 3 4 ", "12 (x) S 1 2 3 -99999999999 ",
+        "12 (x) S 1 2 3 4\n", "-  (x) S 1 2 3 4 ",
+    };
+    obs_stat st = { .pid = 77 };
+
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(parse_stat_str(bad[i], &st), -1, "accepted \"%s\"",
+                     bad[i]);
+    cr_assert_eq(st.pid, 77, "output written on failure");
+}
+
+Test(parse_stat, not_nul_terminated)
+{
+    /* The bytes after len must not be looked at: here they would complete
+     * the line. */
+    const char *line = "5 (a) R 1 2 3 4 5 6";
+    obs_stat st;
+
+    cr_assert_eq(obs_parse_stat(line, 14, &st), -1); /* "5 (a) R 1 2 3 " */
+    cr_assert_eq(obs_parse_stat(line, 16, &st), 0);
+    cr_assert_eq(st.tty_nr, 4);
+}
+
+Test(parsers, random_bytes_never_crash)
+{
+    /* A poor man's fuzz run: bytes biased towards the syntax. */
+    static const char alpha[] = "0123456789 ()SZ-\n:\tabfxUmaskSigPndflags";
+    uint32_t x = 12345;
+
+    for (int i = 0; i < 20000; i++) {
+        size_t n = (x = x * 1103515245u + 12345u) >> 26; /* 0..63 */
+        char *b = malloc(n ? n : 1);
+        obs_stat st;
+        obs_status ss;
+        int fl;
+
+        for (size_t k = 0; k < n; k++) {
+            x = x * 1103515245u + 12345u;
+            b[k] = (x >> 24) & 1 ? alpha[(x >> 8) % (sizeof alpha - 1)]
+                                 : (char)(x >> 16);
+        }
+        (void)obs_parse_stat(b, n, &st);
+        (void)obs_parse_status(b, n, &ss);
+        (void)obs_parse_fdinfo_flags(b, n, &fl);
+        free(b);
+    }
+}
+
+/* ---- obs_parse_status --------------------------------------------------- */
+
+static const char status_text[] =
+    "Name:\tcat\n"
+    "Umask:\t0022\n"
+    "State:\tR (running)\n"
+    "Tgid:\t100\n"
+    "SigQ:\t0/31308\n"
+    "SigPnd:\t0000000000000001\n"
+    "ShdPnd:\t0000000000000100\n"
+    "SigBlk:\t0000000000010000\n"
+    "SigIgn:\t0000000000001000\n"
+    "SigCgt:\tfffffffe80000002\n"
+    "CapInh:\t0000000000000000\n"
+    "Cpus_allowed_list:\t0-1\n";
+
+Test(parse_status, with_umask)
+{
+    obs_status st;
+    cr_assert_eq(parse_status_str(status_text, &st), 0);
+    cr_assert_eq(st.umask, 022);
+    cr_assert_eq(st.sig_pending_thread, OBS_SIGBIT(SIGHUP));
+    cr_assert_eq(st.sig_pending_process, OBS_SIGBIT(SIGKILL));
+    cr_assert_eq(st.sig_blocked, OBS_SIGBIT(17));
+    cr_assert_eq(st.sig_ignored, OBS_SIGBIT(13));
+    cr_assert_eq(st.sig_caught, UINT64_C(0xfffffffe80000002));
+}
+
+Test(parse_status, without_umask)
+{
+    char text[sizeof status_text];
+    char *u = strstr(strcpy(text, status_text), "Umask:");
+    obs_status st;
+
+    memmove(u, strchr(u, '\n') + 1, strlen(strchr(u, '\n') + 1) + 1);
+    cr_assert_eq(parse_status_str(text, &st), 0);
+    cr_assert_eq(st.umask, -1);
+    cr_assert_eq(st.sig_ignored, OBS_SIGBIT(13));
+}
+
+Test(parse_status, malformed)
+{
+    char text[sizeof status_text + 64];
+    obs_status st = { .umask = 99 };
+    static const struct {
+        const char *from, *to;
+    } edits[] = {
+        { "SigCgt:", "SigCgx:" },               /* a field missing */
+        { "\tfffffffe80000002", "\tfffffffe8000000g" },  /* bad hex */
+        { "\tfffffffe80000002", "\t1fffffffe80000002" }, /* overflow */
+        { "\tfffffffe80000002", "\t" },         /* empty value */
+        { "\tfffffffe80000002", "\tfffffffe 80000002" }, /* junk after */
+        { "Umask:\t0022", "Umask:\t0028" },     /* not octal */
+        { "Umask:\t0022", "Umask:\t77777" },    /* not a umask */
+    };
+
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        char *at = strstr(strcpy(text, status_text), edits[i].from);
+        char rest[sizeof text];
+        cr_assert_not_null(at);
+        strcpy(rest, at + strlen(edits[i].from));
+        strcpy(stpcpy(at, edits[i].to), rest);
+        cr_assert_eq(parse_status_str(text, &st), -1, "edit %zu", i);
+    }
+    cr_assert_eq(st.umask, 99, "output written on failure");
+    cr_assert_eq(parse_status_str("", &st), -1);
+}
+
+Test(parse_status, truncated)
+{
+    /* Cut inside the last signal value: no '\n', so it cannot be trusted.
+     * Cut after it: fine. */
+    const char *cgt = strstr(status_text, "SigCgt:");
+    size_t nl = (size_t)(strchr(cgt, '\n') - status_text);
+    obs_status st;
+
+    for (size_t k = 0; k <= nl; k++)
+        cr_assert_eq(obs_parse_status(status_text, k, &st), -1, "cut %zu", k);
+    cr_assert_eq(obs_parse_status(status_text, nl + 1, &st), 0);
+    cr_assert_eq(st.sig_caught, UINT64_C(0xfffffffe80000002));
+}
+
+/* ---- obs_parse_fdinfo_flags --------------------------------------------- */
+
+Test(parse_fdinfo, flags)
+{
+    int fl = 0;
+    cr_assert_eq(parse_flags_str("pos:\t0\nflags:\t0100002\nmnt_id:\t25\n"
+                                 "ino:\t1234\n", &fl), 0);
+    cr_assert_eq(fl, 0100002);
+    cr_assert_eq(parse_flags_str("flags:\t02000000\n", &fl), 0);
+    cr_assert_eq(fl, O_CLOEXEC);
+}
+
+Test(parse_fdinfo, malformed)
+{
+    static const char *bad[] = {
+        "", "pos:\t0\n", "flags:\t0100008\n", "flags:\t\n", "flags:\t02",
+        "xflags:\t02\n", "flags:\t-2\n", "flags:\t777777777777\n",
+        "pos:\t0\nflags:", "flags:\t02 x\n",
+    };
+    int fl = 5;
+
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(parse_flags_str(bad[i], &fl), -1, "accepted \"%s\"",
+                     bad[i]);
+    cr_assert_eq(fl, 5);
+}
+
+/* ---- readers, on ourselves and on a child ----------------------------- */
+
+static void on_hup(int sig)
+{
+    (void)sig;
+}
+
+Test(read, self, .init = with_tmpdir, .fini = cleanup)
+{
+    obs_stat st;
+    obs_status ss;
+    obs_fd fds[256];
+    char cwd[PATH_MAX], want[PATH_MAX];
+    sigset_t set;
+    int n, fd, i;
+
+    umask(023);
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    signal(SIGUSR2, SIG_IGN);
+    signal(SIGHUP, on_hup);
+    cr_assert_eq(chdir(tmpdir), 0);
+    fd = open("/dev/null", O_WRONLY | O_APPEND | O_CLOEXEC);
+    cr_assert_eq(dup3(fd, 200, O_CLOEXEC), 200);
+    close(fd);
+
+    cr_assert_eq(obs_read_stat(getpid(), &st), 0);
+    cr_assert_eq(st.pid, getpid());
+    cr_assert_eq(st.state, 'R');
+    cr_assert_eq(st.ppid, getppid());
+    cr_assert_eq(st.pgrp, getpgrp());
+    cr_assert_eq(st.sid, getsid(0));
+
+    cr_assert_eq(obs_read_status(getpid(), &ss), 0);
+    cr_assert_eq(ss.umask, 023);
+    cr_assert(ss.sig_blocked & OBS_SIGBIT(SIGUSR1));
+    cr_assert(ss.sig_ignored & OBS_SIGBIT(SIGUSR2));
+    cr_assert(ss.sig_caught & OBS_SIGBIT(SIGHUP));
+    cr_assert_not(ss.sig_caught & OBS_SIGBIT(SIGUSR2));
+
+    cr_assert_eq(obs_read_cwd(getpid(), cwd, sizeof cwd), 0);
+    cr_assert_not_null(realpath(tmpdir, want));
+    cr_assert_str_eq(cwd, want);
+    cr_assert_eq(obs_read_cwd(getpid(), cwd, 3), -1);
+    cr_assert_eq(errno, ENAMETOOLONG);
+
+    n = obs_list_fds(getpid(), fds, 256);
+    cr_assert_geq(n, 4);
+    for (i = 1; i < n; i++)
+        cr_assert_lt(fds[i - 1].fd, fds[i].fd, "not ascending");
+    for (i = 0; i < n && fds[i].fd != 200; i++)
+        ;
+    cr_assert_lt(i, n, "fd 200 not listed");
+    cr_assert_str_eq(fds[i].target, "/dev/null");
+    cr_assert_eq(fds[i].flags & O_ACCMODE, O_WRONLY);
+    cr_assert(fds[i].flags & O_APPEND);
+    cr_assert(fds[i].flags & O_CLOEXEC);
+    cr_assert_eq(obs_list_fds(getpid(), fds, 2), 2);
+    cr_assert_lt(fds[0].fd, fds[1].fd);
+}
+
+Test(read, child, .init = subreaper, .fini = cleanup)
+{
+    int p[2], st;
+    char byte, cwd[PATH_MAX];
+    obs_stat s;
+    obs_status ss;
+    obs_fd fds[256], one;
+    pid_t c;
+
+    cr_assert_eq(pipe(p), 0);
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        sigset_t set;
+        int fd = open("/dev/null", O_RDWR);
+        sigemptyset(&set);
+        sigaddset(&set, SIGTERM);
+        sigprocmask(SIG_BLOCK, &set, NULL);
+        umask(077);
+        if (fd < 0 || dup2(fd, 42) != 42 || chdir("/") != 0 ||
+            write(p[1], "x", 1) != 1)
+            _exit(1);
+        for (;;)
+            pause();
+    }
+    close(p[1]);
+    cr_assert(recv_val(p[0], &byte, 1));
+
+    cr_assert_eq(obs_read_stat(c, &s), 0);
+    cr_assert_eq(s.pid, c);
+    cr_assert_eq(s.ppid, getpid());
+    cr_assert_eq(s.pgrp, getpgrp());
+    cr_assert(obs_alive(c));
+    cr_assert_eq(obs_read_status(c, &ss), 0);
+    cr_assert_eq(ss.umask, 077);
+    cr_assert(ss.sig_blocked & OBS_SIGBIT(SIGTERM));
+    cr_assert_eq(obs_read_cwd(c, cwd, sizeof cwd), 0);
+    cr_assert_str_eq(cwd, "/");
+    cr_assert_eq(obs_read_fd(c, 42, &one), 0);
+    cr_assert_eq(one.fd, 42);
+    cr_assert_str_eq(one.target, "/dev/null");
+    cr_assert_eq(one.flags & O_ACCMODE, O_RDWR);
+
+    int n = obs_list_fds(c, fds, 256), i;
+    for (i = 0; i < n && fds[i].fd != 42; i++)
+        ;
+    cr_assert_lt(i, n, "fd 42 not listed");
+    cr_assert_str_eq(fds[i].target, "/dev/null");
+    cr_assert_eq(obs_read_fd(c, 43, &one), -1);
+    cr_assert_eq(errno, ENOENT);
+
+    kill(c, SIGKILL);
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+    cr_assert_not(obs_alive(c));
+    cr_assert_eq(obs_read_stat(c, &s), -1);
+    cr_assert(errno == ENOENT || errno == ESRCH);
+}
+
+Test(read, no_such_process)
+{
+    obs_stat s;
+    obs_status ss;
+    obs_fd fds[4];
+    char cwd[64];
+    pid_t none = INT_MAX - 1;        /* above any pid_max */
+
+    cr_assert_eq(obs_read_stat(none, &s), -1);
+    cr_assert_eq(errno, ENOENT);
+    cr_assert_eq(obs_read_status(none, &ss), -1);
+    cr_assert_eq(obs_read_cwd(none, cwd, sizeof cwd), -1);
+    cr_assert_eq(obs_list_fds(none, fds, 4), -1);
+    cr_assert_not(obs_alive(none));
+    cr_assert_not(obs_alive(0));
+    cr_assert_not(obs_alive(-1));
+}
+
+/* ---- the process tree ----------------------------------------------------- */
+
+/* Fork a child that forks a grandchild; both wait in pause(). */
+static pid_t fork_pair(pid_t *grandchild)
+{
+    int p[2];
+    pid_t c;
+
+    cr_assert_eq(pipe(p), 0);
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        pid_t g = fork();
+        if (g == 0)
+            for (;;)
+                pause();
+        if (g < 0 || write(p[1], &g, sizeof g) != sizeof g)
+            _exit(1);
+        for (;;)
+            pause();
+    }
+    close(p[1]);
+    cr_assert(recv_val(p[0], grandchild, sizeof *grandchild));
+    close(p[0]);
+    return c;
+}
+
+Test(tree, descendants, .init = subreaper, .fini = cleanup)
+{
+    pid_t g, c = fork_pair(&g), v[16];
+    size_t n;
+
+    n = obs_descendants(getpid(), v, 16);
+    cr_assert_eq(n, 2);
+    cr_assert(has_pid(v, n, c) && has_pid(v, n, g));
+    cr_assert_lt(v[0], v[1]);
+    cr_assert_not(has_pid(v, n, getpid()));
+    cr_assert_eq(obs_descendants(getpid(), v, 1), 1);
+
+    n = obs_descendants(c, v, 16);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(v[0], g);
+    cr_assert_eq(obs_descendants(g, v, 16), 0);
+
+    n = obs_children(getpid(), v, 16);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(v[0], c);
+}
+
+Test(tree, zombie_is_a_child_not_a_descendant, .init = subreaper,
+     .fini = cleanup)
+{
+    pid_t c = fork(), v[16];
+    struct pollfd p = { .events = POLLIN };
+    obs_stat s;
+    int st;
+
+    cr_assert_geq(c, 0);
+    if (c == 0)
+        _exit(5);
+    /* The pidfd becomes readable at exit, when the zombie exists. */
+    p.fd = (int)syscall(SYS_pidfd_open, c, 0);
+    cr_assert_geq(p.fd, 0);
+    cr_assert_eq(poll(&p, 1, dk_deadline_left_ms(dk_deadline_in(10))), 1);
+
+    cr_assert_eq(obs_read_stat(c, &s), 0);
+    cr_assert_eq(s.state, 'Z');
+    cr_assert_not(obs_alive(c));
+    cr_assert_eq(obs_children(getpid(), v, 16), 1);
+    cr_assert_eq(v[0], c);
+    cr_assert_eq(obs_descendants(getpid(), v, 16), 0);
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 5);
+}
+
+/* ---- waiting ------------------------------------------------------------- */
+
+Test(wait, deadline_scaling)
+{
+    unsetenv("DKCHECK_TIMEOUT_MUL");
+    int ms = dk_deadline_left_ms(dk_deadline_in(1));
+    cr_assert(ms > 900 && ms <= 1000, "%d", ms);
+
+    setenv("DKCHECK_TIMEOUT_MUL", "2.5", 1);
+    ms = dk_deadline_left_ms(dk_deadline_in(1));
+    cr_assert(ms > 2400 && ms <= 2500, "%d", ms);
+
+    static const char *garbage[] = { "", "x", "-2", "0", "2x", "nan", "inf" };
+    for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
+        setenv("DKCHECK_TIMEOUT_MUL", garbage[i], 1);
+        ms = dk_deadline_left_ms(dk_deadline_in(1));
+        cr_assert(ms > 900 && ms <= 1000, "\"%s\": %d", garbage[i], ms);
+    }
+    cr_assert(dk_deadline_passed(dk_deadline_in(0)));
+    cr_assert(dk_deadline_passed(dk_deadline_in(-1)));
+    cr_assert_eq(dk_deadline_left_ms(dk_deadline_in(-1)), 0);
+}
+
+Test(wait, child_times_out_then_succeeds, .init = subreaper,
+     .fini = cleanup)
+{
+    pid_t c = fork();
+    dk_deadline d;
+    int st = -1;
+
+    cr_assert_geq(c, 0);
+    if (c == 0)
+        for (;;)
+            pause();
+    d = dk_deadline_in(0.05);
+    cr_assert_eq(dk_wait_child(c, &st, d), -1);
+    cr_assert_eq(errno, ETIMEDOUT);
+    cr_assert(dk_deadline_passed(d));
+    cr_assert(obs_alive(c), "the child must be left running");
+    cr_assert_not(dk_reaped_status(c, NULL));
+
+    kill(c, SIGKILL);
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+    st = 0;
+    cr_assert(dk_reaped_status(c, &st));
+    cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+    cr_assert_eq(dk_wait_child(0, &st, dk_deadline_in(1)), -1);
+    cr_assert_eq(errno, EINVAL);
+}
+
+static bool reaped(void *arg)
+{
+    return dk_reaped_status(*(pid_t *)arg, NULL);
+}
+
+Test(wait, until_reaps_exited_children, .init = subreaper, .fini = cleanup)
+{
+    pid_t c = fork();
+    int st = 0;
+
+    cr_assert_geq(c, 0);
+    if (c == 0)
+        _exit(3);
+    cr_assert(dk_wait_until(reaped, &c, dk_deadline_in(10)));
+    cr_assert(dk_reaped_status(c, &st));
+    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 3);
+    /* Already reaped by the loop: dk_wait_child answers from the table. */
+    st = 0;
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(1)), 0);
+    cr_assert_eq(WEXITSTATUS(st), 3);
+}
+
+static bool never(void *arg)
+{
+    (void)arg;
+    return false;
+}
+
+Test(wait, until_times_out)
+{
+    dk_deadline d = dk_deadline_in(0.03);
+    cr_assert_not(dk_wait_until(never, NULL, d));
+    cr_assert(dk_deadline_passed(d));
+}
+
+Test(wait, gone_reparented_grandchild, .init = subreaper, .fini = cleanup,
+     .timeout = 30)
+{
+    pid_t me = getpid(), c, g;
+    int p[2], go[2], st = 0;
+    bool was_reaped = false;
+    obs_stat s;
+
+    cr_assert_eq(pipe(p), 0);
+    cr_assert_eq(pipe(go), 0);
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        char b;
+        g = fork();
+        if (g == 0)
+            /* Exit only once reparented to us, while we wait for it. */
+            _exit(dk_wait_until(parent_is, &me, dk_deadline_in(20)) ? 7 : 1);
+        if (g < 0 || write(p[1], &g, sizeof g) != sizeof g ||
+            read(go[0], &b, 1) != 1)
+            _exit(1);
+        dk_wait_until(sleeping, &me, dk_deadline_in(20));
+        _exit(0);
+    }
+    cr_assert(recv_val(p[0], &g, sizeof g));
+    cr_assert_eq(obs_read_stat(g, &s), 0);
+    cr_assert_eq(s.ppid, c, "not our child at the start");
+    cr_assert_eq(write(go[1], "g", 1), 1);
+
+    cr_assert(dk_wait_gone(g, &st, &was_reaped, dk_deadline_in(20)));
+    cr_assert(was_reaped);
+    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 7);
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert_eq(WEXITSTATUS(st), 0);
+}
+
+Test(wait, gone_non_child_and_timeouts, .init = subreaper, .fini = cleanup)
+{
+    pid_t g, c = fork_pair(&g);
+    bool was_reaped = true;
+    dk_deadline d = dk_deadline_in(0.03);
+
+    cr_assert_not(dk_wait_gone(g, NULL, &was_reaped, d));
+    cr_assert(dk_deadline_passed(d));
+    cr_assert_not(was_reaped);
+    cr_assert_not(dk_wait_gone(c, NULL, NULL, dk_deadline_in(0.02)));
+
+    /* A non-child that exits is reaped by its parent, not us. */
+    kill(g, SIGKILL);
+    cr_assert(dk_wait_gone(g, NULL, &was_reaped, dk_deadline_in(10)));
+    cr_assert_not(was_reaped);
+
+    cr_assert(dk_wait_gone(INT_MAX - 1, NULL, &was_reaped, dk_deadline_in(1)));
+    cr_assert_not(was_reaped);
+}
+
+Test(wait, file_woken_by_rename, .init = with_tmpdir, .fini = cleanup,
+     .timeout = 60)
+{
+    char path[128], tmp[128];
+    pid_t me = getpid(), c;
+    struct timespec t0;
+    int st;
+
+    snprintf(tmp, sizeof tmp, "%s/sub", tmpdir);
+    cr_assert_eq(mkdir(tmp, 0700), 0);
+    snprintf(path, sizeof path, "%s/sub/ready", tmpdir);
+    snprintf(tmp, sizeof tmp, "%s/sub/ready.tmp", tmpdir);
+
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        int fd;
+        dk_wait_until(sleeping, &me, dk_deadline_in(20));
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        _exit(fd >= 0 && write(fd, "1\n", 2) == 2 && close(fd) == 0 &&
+                      rename(tmp, path) == 0 ? 0 : 1);
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    /* A long deadline: only the inotify wakeup can make this quick. */
+    cr_assert(dk_wait_file(path, dk_deadline_in(40)));
+    cr_assert_lt(elapsed_since(&t0), 20.0);
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert_eq(WEXITSTATUS(st), 0);
+    cr_assert(dk_wait_file(path, dk_deadline_in(0)), "exists: no wait");
+}
+
+Test(wait, file_timeouts, .init = with_tmpdir, .fini = cleanup)
+{
+    char path[128];
+    dk_deadline d = dk_deadline_in(0.03);
+
+    snprintf(path, sizeof path, "%s/never", tmpdir);
+    cr_assert_not(dk_wait_file(path, d));
+    cr_assert(dk_deadline_passed(d));
+    snprintf(path, sizeof path, "%s/no/such/dir/never", tmpdir);
+    cr_assert_not(dk_wait_file(path, dk_deadline_in(0.03)));
+    cr_assert_not(dk_wait_file_contains(path, "x", dk_deadline_in(0.03)));
+}
+
+Test(wait, file_contains, .init = with_tmpdir, .fini = cleanup,
+     .timeout = 60)
+{
+    char path[128];
+    pid_t me = getpid(), c;
+    int st, fd;
+
+    snprintf(path, sizeof path, "%s/log", tmpdir);
+    fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0600);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(write(fd, "starting\n", 9), 9);
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        dk_wait_until(sleeping, &me, dk_deadline_in(20));
+        _exit(write(fd, "rea", 3) == 3 && write(fd, "dy 42\n", 6) == 6
+                  ? 0 : 1);
+    }
+    close(fd);
+    cr_assert_not(dk_wait_file_contains(path, "ready 42",
+                                        dk_deadline_in(0)));
+    cr_assert(dk_wait_file_contains(path, "ready 42", dk_deadline_in(40)));
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert_not(dk_wait_file_contains(path, "ready 43",
+                                        dk_deadline_in(0.03)));
+}
+
+/* ---- teardown ------------------------------------------------------------ */
+
+Test(teardown, kills_double_forked_daemon, .init = subreaper,
+     .fini = cleanup)
+{
+    int p[2], st;
+    pid_t c, g, v[8];
+    obs_stat s;
+
+    cr_assert_eq(pipe(p), 0);
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        g = fork();
+        if (g == 0) {
+            setsid();
+            for (;;)
+                pause();
+        }
+        _exit(g > 0 && write(p[1], &g, sizeof g) == sizeof g ? 0 : 1);
+    }
+    cr_assert(recv_val(p[0], &g, sizeof g));
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert_eq(WEXITSTATUS(st), 0);
+    cr_assert_eq(obs_read_stat(g, &s), 0);
+    cr_assert_eq(s.ppid, getpid(), "the orphan comes to the subreaper");
+
+    cr_assert_eq(dk_kill_descendants(), 1);
+    cr_assert_not(obs_alive(g));
+    cr_assert_eq(obs_children(getpid(), v, 8), 0);
+    cr_assert_eq(waitpid(-1, NULL, WNOHANG), -1);
+    cr_assert_eq(errno, ECHILD);
+    cr_assert(dk_reaped_status(g, &st));
+    cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+    cr_assert_eq(dk_kill_descendants(), 0);
+}
+
+Test(teardown, kills_a_whole_tree, .init = subreaper, .fini = cleanup)
+{
+    pid_t g, c = fork_pair(&g), v[8];
+    int st;
+
+    cr_assert_eq(dk_kill_descendants(), 2);
+    cr_assert_eq(obs_descendants(getpid(), v, 8), 0);
+    cr_assert_eq(obs_children(getpid(), v, 8), 0);
+    cr_assert(dk_reaped_status(c, &st) && WTERMSIG(st) == SIGKILL);
+    cr_assert(dk_reaped_status(g, &st) && WTERMSIG(st) == SIGKILL);
+}
+
+Test(teardown, remove_tree_keeps_symlink_targets, .init = with_tmpdir,
+     .fini = cleanup)
+{
+    char out[128], tree[128], p[256];
+    struct stat sb;
+
+    snprintf(out, sizeof out, "%s/outside", tmpdir);
+    snprintf(tree, sizeof tree, "%s/tree", tmpdir);
+    cr_assert_eq(mkdir(out, 0700), 0);
+    snprintf(p, sizeof p, "%s/precious", out);
+    cr_assert_eq(close(open(p, O_WRONLY | O_CREAT, 0600)), 0);
+
+    cr_assert_eq(mkdir(tree, 0700), 0);
+    snprintf(p, sizeof p, "%s/a", tree);
+    cr_assert_eq(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/a/b", tree);
+    cr_assert_eq(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/a/b/file", tree);
+    cr_assert_eq(close(open(p, O_WRONLY | O_CREAT, 0000)), 0);
+    snprintf(p, sizeof p, "%s/a/link_to_dir", tree);
+    cr_assert_eq(symlink(out, p), 0);
+    snprintf(p, sizeof p, "%s/link_to_file", tree);
+    cr_assert_eq(symlink("../outside/precious", p), 0);
+    snprintf(p, sizeof p, "%s/dangling", tree);
+    cr_assert_eq(symlink("/nonexistent/x", p), 0);
+    /* Left unreadable and unwritable, as a subject's umask 0777 might. */
+    snprintf(p, sizeof p, "%s/a/locked", tree);
+    cr_assert_eq(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/a/locked/f", tree);
+    cr_assert_eq(close(open(p, O_WRONLY | O_CREAT, 0600)), 0);
+    snprintf(p, sizeof p, "%s/a/locked", tree);
+    cr_assert_eq(chmod(p, 0), 0);
+
+    cr_assert_eq(dk_remove_tree(tree), 0);
+    cr_assert_eq(lstat(tree, &sb), -1);
+    cr_assert_eq(errno, ENOENT);
+    cr_assert_eq(stat(out, &sb), 0);
+    cr_assert(S_ISDIR(sb.st_mode));
+    snprintf(p, sizeof p, "%s/precious", out);
+    cr_assert_eq(stat(p, &sb), 0, "the symlink was followed");
+
+    cr_assert_eq(dk_remove_tree(tree), 0, "already gone is fine");
+    /* A symlink as the top is unlinked, not followed. */
+    snprintf(p, sizeof p, "%s/toplink", tmpdir);
+    cr_assert_eq(symlink(out, p), 0);
+    cr_assert_eq(dk_remove_tree(p), 0);
+    cr_assert_eq(stat(out, &sb), 0);
+    cr_assert_eq(lstat(p, &sb), -1);
+}

@@ -1,0 +1,587 @@
+/* case.c: a case's sandbox, the launch of the subject, and its teardown.
+ *
+ * The launcher is started the way a careless parent would start a daemon,
+ * so that every step has something to undo: a pseudo-terminal as its
+ * controlling terminal, umask 0, a cwd the daemon must not keep, inherited
+ * fds low and high, and signals blocked and ignored (H5). */
+#include "case.h"
+
+#include "teardown.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <wordexp.h>
+
+#define MAX_ARGS 64
+#define MAX_LAUNCHES 32
+
+static struct {
+    char sandbox[PATH_MAX];
+    wordexp_t subject;
+    bool have_subject;
+    const char *program;        /* the subject's first word, made absolute */
+    struct arena { struct arena *next; char data[]; } *arena;
+    launch launches[MAX_LAUNCHES];
+    size_t n_launches;
+} the_case;
+
+static void *arena_alloc(size_t size)
+{
+    struct arena *a = malloc(sizeof *a + size);
+    if (a == NULL)
+        cr_assert_fail("BROKEN: out of memory");
+    a->next = the_case.arena;
+    the_case.arena = a;
+    return a->data;
+}
+
+static char *arena_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *arena_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = arena_alloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Each launcher gets a terminal of its own: a terminal can be the
+ * controlling terminal of one session only. */
+static int open_pty(char *slave, size_t size)
+{
+    int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (m < 0 || grantpt(m) < 0 || unlockpt(m) < 0 ||
+        ptsname_r(m, slave, size) != 0)
+        cr_assert_fail("BROKEN: cannot open a pseudo-terminal: %s",
+                       strerror(errno));
+    return m;
+}
+
+void case_init(void)
+{
+    if (dk_become_subreaper() < 0)
+        cr_assert_fail("BROKEN: cannot become child subreaper: %s", strerror(errno));
+    const char *run = getenv("DKCHECK_RUNDIR");
+    if (run == NULL)
+        run = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(the_case.sandbox, sizeof the_case.sandbox, "%s/case.XXXXXX", run);
+    if (mkdtemp(the_case.sandbox) == NULL)
+        cr_assert_fail("BROKEN: mkdtemp %s: %s", the_case.sandbox, strerror(errno));
+    if (mkdir(case_path("launch"), 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
+
+    const char *subject = getenv("DKCHECK_SUBJECT");
+    if (subject == NULL || *subject == '\0')
+        cr_assert_fail("BROKEN: DKCHECK_SUBJECT is not set (run the cases through "
+                 "dkcheck --subject CMD)");
+    if (wordexp(subject, &the_case.subject, WRDE_NOCMD) != 0 ||
+        the_case.subject.we_wordc == 0)
+        cr_assert_fail("BROKEN: cannot split the subject command: %s", subject);
+    the_case.have_subject = true;
+    /* The launcher runs in SANDBOX/launch: a relative path must not move. */
+    const char *word = the_case.subject.we_wordv[0];
+    char resolved[PATH_MAX];
+    the_case.program = strchr(word, '/') && realpath(word, resolved)
+                           ? arena_printf("%s", resolved)
+                           : word;
+}
+
+void case_fini(void)
+{
+    dk_kill_descendants();
+    for (size_t i = 0; i < the_case.n_launches; i++)
+        if (the_case.launches[i].pty_master >= 0)
+            close(the_case.launches[i].pty_master);
+    if (the_case.sandbox[0] != '\0')
+        dk_remove_tree(the_case.sandbox);
+    if (the_case.have_subject)
+        wordfree(&the_case.subject);
+    the_case.have_subject = false;
+    while (the_case.arena != NULL) {
+        struct arena *next = the_case.arena->next;
+        free(the_case.arena);
+        the_case.arena = next;
+    }
+    the_case.n_launches = 0;
+}
+
+const char *case_path(const char *name)
+{
+    if (name[0] == '/')
+        return name;
+    return arena_printf("%s/%s", the_case.sandbox, name);
+}
+
+const char *case_file(const char *name, const char *content)
+{
+    const char *path = case_path(name);
+    FILE *f = fopen(path, "we");
+    if (f == NULL || (content && fputs(content, f) == EOF) || fclose(f) != 0)
+        cr_assert_fail("BROKEN: cannot write %s: %s", path, strerror(errno));
+    return path;
+}
+
+bool case_has(const char *capability)
+{
+    const char *caps = getenv("DKCHECK_CAPABILITIES");
+    if (caps == NULL)
+        return false;
+    size_t n = strlen(capability);
+    for (const char *p = caps; (p = strstr(p, capability)) != NULL; p += n) {
+        bool starts = p == caps || p[-1] == ' ' || p[-1] == '\n';
+        bool ends = p[n] == '\0' || p[n] == ' ' || p[n] == '\n';
+        if (starts && ends)
+            return true;
+    }
+    return false;
+}
+
+void case_require(const char *capability)
+{
+    if (!case_has(capability))
+        cr_skip_test("the subject does not declare capability '%s'",
+                     capability);
+}
+
+/* ---- the launcher's inheritance, set up in the child between fork and exec.
+ * Only async-signal-safe calls from here to execvp. */
+
+/* A set-up failure in the child: exit 126 with a line case_wait_launcher
+ * recognises, so a broken harness is never blamed on the subject. */
+static void broken(const char *what) __attribute__((noreturn));
+static void broken(const char *what)
+{
+    dprintf(2, "dkcheck: BROKEN: %s: %s\n", what, strerror(errno));
+    _exit(126);
+}
+
+static void plant_fd(int target, const char *path)
+{
+    int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (f < 0)
+        broken(path);
+    if (f == target)
+        fcntl(f, F_SETFD, 0);
+    else {
+        dup2(f, target);
+        close(f);
+    }
+}
+
+static void give_controlling_terminal(const char *slave)
+{
+    setsid();
+    int tty = open(slave, O_RDWR | O_CLOEXEC);
+    if (tty < 0 || ioctl(tty, TIOCSCTTY, 0) < 0)
+        broken("controlling terminal");
+    dup2(tty, 0);
+    close(tty);
+}
+
+static void give_signals(void)
+{
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            signal(sig, SIG_DFL);
+    signal(SIGUSR2, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
+    sigset_t blocked;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGUSR1);
+    sigaddset(&blocked, SIGALRM);
+    sigprocmask(SIG_SETMASK, &blocked, NULL);
+}
+
+typedef struct inheritance {
+    int barrier[2];             /* exec once barrier[0] reads EOF; or -1 */
+    const char *pty_slave;
+    const char *launch_dir;
+    const char *out, *err;
+    const char *inherited[4];   /* paths for the low, shield and high fds */
+    const char *near_limit;     /* H7 */
+    rlim_t limit;
+} inheritance;
+
+static void exec_launcher(char **argv, const inheritance *in)
+    __attribute__((noreturn));
+static void exec_launcher(char **argv, const inheritance *in)
+{
+    if (in->barrier[0] >= 0) {
+        char c;
+        close(in->barrier[1]); /* or our own copy would keep EOF away */
+        while (read(in->barrier[0], &c, 1) < 0 && errno == EINTR)
+            ;
+    }
+    /* Whatever the worker had open (Criterion's pipes) must not leak in. */
+    syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+    int out = open(in->out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int err = open(in->err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (out < 0 || err < 0)
+        _exit(126); /* no stderr yet to say why; the status still tells */
+    dup2(out, 1);
+    dup2(err, 2);
+    give_controlling_terminal(in->pty_slave);
+    plant_fd(CASE_INHERITED_LOW_A, in->inherited[0]);
+    plant_fd(CASE_INHERITED_LOW_B, in->inherited[1]);
+    plant_fd(CASE_INHERITED_SHIELD, in->inherited[2]);
+    plant_fd(CASE_INHERITED_HIGH, in->inherited[3]);
+    if (in->near_limit != NULL) {
+        struct rlimit rl;
+        getrlimit(RLIMIT_NOFILE, &rl);
+        rl.rlim_cur = in->limit;
+        if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+            broken("setrlimit");
+        plant_fd((int)in->limit - 1, in->near_limit);
+    }
+    give_signals();
+    umask(CASE_LAUNCHER_UMASK);
+    if (chdir(in->launch_dir) < 0)
+        broken(in->launch_dir);
+    execvp(argv[0], argv);
+    dprintf(2, "dkcheck: cannot run %s: %s\n", argv[0], strerror(errno));
+    _exit(127);
+}
+
+/* The highest soft limit we may set: the hard limit, and 1<<20 at most
+ * (on these machines the hard limit is 20000 and cannot be raised). */
+static rlim_t raised_limit(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) < 0)
+        return 0;
+    rlim_t want = (rlim_t)1 << 20;
+    return rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want
+                                                             : rl.rlim_max;
+}
+
+static char **launcher_argv(const launch *l, const launch_spec *s)
+{
+    char **argv = arena_alloc(sizeof(char *) * (MAX_ARGS + 1));
+    size_t n = 0;
+    argv[n++] = (char *)the_case.program;
+    for (size_t i = 1; i < the_case.subject.we_wordc && n < MAX_ARGS - 40; i++)
+        argv[n++] = the_case.subject.we_wordv[i];
+#define ARG(flag, value)                                                       \
+    do {                                                                       \
+        if (value) {                                                           \
+            argv[n++] = flag;                                                  \
+            argv[n++] = (char *)(value);                                       \
+        }                                                                      \
+    } while (0)
+    ARG("--pidfile", l->pidfile);
+    ARG("--ready", l->ready);
+    ARG("--chdir", s->chdir);
+    ARG("--umask", s->umask);
+    ARG("--stdin", s->stdin_path);
+    ARG("--stdout", s->stdout_path);
+    ARG("--stderr", s->stderr_path);
+    for (size_t i = 0; i < s->n_shield && i < 4; i++)
+        ARG("--shield", arena_printf("%d", s->shield[i]));
+    for (size_t i = 0; i < s->n_on && i < 3; i++)
+        ARG("--on", s->on[i]);
+#undef ARG
+    argv[n] = NULL;
+    return argv;
+}
+
+static launch *start_one(const launch_spec *spec, const int barrier[2])
+{
+    static const launch_spec none;
+    const launch_spec *s = spec ? spec : &none;
+    if (the_case.n_launches == MAX_LAUNCHES)
+        cr_assert_fail("BROKEN: more than %d launches in one case", MAX_LAUNCHES);
+    size_t k = the_case.n_launches++;
+    launch *l = &the_case.launches[k];
+    memset(l, 0, sizeof *l);
+    l->pty_master = -1;
+    snprintf(l->pidfile, sizeof l->pidfile, "%s",
+             s->pidfile ? case_path(s->pidfile) : case_path("daemon.pid"));
+    snprintf(l->ready, sizeof l->ready, "%s",
+             case_path(k == 0 ? "ready" : arena_printf("ready.%zu", k)));
+    snprintf(l->out, sizeof l->out, "%s",
+             case_path(arena_printf("launcher-%zu.out", k)));
+    snprintf(l->err, sizeof l->err, "%s",
+             case_path(arena_printf("launcher-%zu.err", k)));
+
+    char slave[64];
+    l->pty_master = open_pty(slave, sizeof slave);
+    inheritance in = {
+        .barrier = {barrier[0], barrier[1]},
+        .pty_slave = slave,
+        .launch_dir = case_path("launch"),
+        .out = l->out,
+        .err = l->err,
+        .inherited = {case_path("inherited-3"), case_path("inherited-4"),
+                      case_path("inherited-5"), case_path("inherited-1000")},
+    };
+    if (s->raise_nofile) {
+        in.limit = raised_limit();
+        if (in.limit <= CASE_INHERITED_HIGH + 1)
+            cr_assert_fail("BROKEN: RLIMIT_NOFILE cannot be raised above %d",
+                     CASE_INHERITED_HIGH + 1);
+        l->high_fd = (int)in.limit - 1;
+        in.near_limit = case_path(arena_printf("inherited-%d", l->high_fd));
+    }
+    char **argv = launcher_argv(l, s);
+
+    pid_t pid = fork();
+    if (pid < 0)
+        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+    if (pid == 0)
+        exec_launcher(argv, &in);
+    l->launcher = pid;
+    return l;
+}
+
+launch *case_start(const launch_spec *spec)
+{
+    static const int no_barrier[2] = {-1, -1};
+    return start_one(spec, no_barrier);
+}
+
+void case_start_all(const launch_spec *spec, size_t k, launch **out)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
+    for (size_t i = 0; i < k; i++)
+        out[i] = start_one(spec, p);
+    close(p[0]);
+    close(p[1]); /* EOF: every launcher execs now */
+}
+
+int case_wait_launcher(const char *step, launch *l)
+{
+    if (!l->exited) {
+        if (dk_wait_child(l->launcher, &l->status,
+                          dk_deadline_in(CASE_DEADLINE)) < 0)
+            cr_assert_fail("%s: launcher %d still running after %gs (expected it "
+                     "to exit once daemonization is done)",
+                     step, (int)l->launcher, CASE_DEADLINE);
+        l->exited = true;
+    }
+    if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
+        strncmp(case_launcher_error(l), "dkcheck: BROKEN", 15) == 0)
+        cr_assert_fail("%s", case_launcher_error(l));
+    if (WIFEXITED(l->status))
+        return WEXITSTATUS(l->status);
+    return 128 + WTERMSIG(l->status);
+}
+
+const char *case_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap && cap < (64u << 20)) {
+            char *bigger = realloc(buf, cap * 2 + 1);
+            if (bigger == NULL)
+                break;
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf == NULL)
+        return NULL;
+    char *copy = arena_alloc(n + 1);
+    memcpy(copy, buf, n);
+    copy[n] = '\0';
+    free(buf);
+    if (len)
+        *len = n;
+    return copy;
+}
+
+const char *case_launcher_error(launch *l)
+{
+    const char *text = case_read(l->err, NULL);
+    if (text == NULL)
+        return "";
+    size_t n = strcspn(text, "\n");
+    return arena_printf("%.*s", (int)n, text);
+}
+
+static bool is_descendant(pid_t pid)
+{
+    pid_t living[4096];
+    size_t n = obs_descendants(getpid(), living, 4096);
+    for (size_t i = 0; i < n; i++)
+        if (living[i] == pid)
+            return true;
+    return false;
+}
+
+pid_t case_daemon(const char *step, launch *l)
+{
+    int code = case_wait_launcher(step, l);
+    if (code != 0)
+        cr_assert_fail("%s: expected the launcher to exit 0 with a daemon running; "
+                 "it exited %d: \"%s\"",
+                 step, code, case_launcher_error(l));
+    if (!dk_wait_file(l->ready, dk_deadline_in(CASE_DEADLINE)))
+        cr_assert_fail("%s: launcher exited 0 but no daemon wrote %s within %gs; "
+                 "living: [%s]",
+                 step, l->ready, CASE_DEADLINE, case_describe_living());
+    size_t len;
+    const char *text = case_read(l->ready, &len);
+    char *end;
+    long pid = text ? strtol(text, &end, 10) : 0;
+    if (text == NULL || pid <= 0 || *end != '\n')
+        cr_assert_fail("%s: ready file %s holds no PID: \"%s\"", step, l->ready,
+                 text ? text : "(unreadable)");
+    if (!obs_alive((pid_t)pid) || !is_descendant((pid_t)pid))
+        cr_assert_fail("%s: the daemon %ld named in the ready file is not alive "
+                 "among the processes we spawned; living: [%s]",
+                 step, pid, case_describe_living());
+    l->daemon = (pid_t)pid;
+    return l->daemon;
+}
+
+pid_t case_run(const char *step, const launch_spec *spec, launch **out)
+{
+    launch *l = case_start(spec);
+    if (out)
+        *out = l;
+    return case_daemon(step, l);
+}
+
+size_t case_living(pid_t *out, size_t max)
+{
+    dk_reap_exited();
+    return obs_descendants(getpid(), out, max);
+}
+
+struct only_these {
+    const pid_t *keep;
+    size_t n_keep;
+};
+
+static bool only_these_live(void *arg)
+{
+    const struct only_these *o = arg;
+    pid_t living[4096];
+    size_t n = case_living(living, 4096);
+    for (size_t i = 0; i < n; i++) {
+        bool kept = false;
+        for (size_t j = 0; j < o->n_keep; j++)
+            kept = kept || living[i] == o->keep[j];
+        if (!kept)
+            return false;
+    }
+    return true;
+}
+
+bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds)
+{
+    struct only_these o = {keep, n_keep};
+    return dk_wait_until(only_these_live, &o, dk_deadline_in(seconds));
+}
+
+const char *case_describe_living(void)
+{
+    pid_t living[64];
+    size_t n = case_living(living, 64);
+    char *s = arena_alloc(n * 12 + 1);
+    s[0] = '\0';
+    for (size_t i = 0; i < n; i++)
+        sprintf(s + strlen(s), "%s%d", i ? " " : "", (int)living[i]);
+    return s;
+}
+
+void case_signal(pid_t pid, int signum)
+{
+    if (kill(pid, signum) < 0)
+        cr_assert_fail("BROKEN: kill(%d, %d): %s", (int)pid, signum,
+                 strerror(errno));
+}
+
+int case_send(const char *step, const char *sig, const char *pidfile)
+{
+    char *argv[MAX_ARGS + 1];
+    size_t n = 0;
+    argv[n++] = (char *)the_case.program;
+    for (size_t i = 1; i < the_case.subject.we_wordc && n < MAX_ARGS - 5; i++)
+        argv[n++] = the_case.subject.we_wordv[i];
+    argv[n++] = "--send";
+    argv[n++] = (char *)sig;
+    argv[n++] = "--pidfile";
+    argv[n++] = (char *)pidfile;
+    argv[n] = NULL;
+    const char *err = case_path("send.err");
+    pid_t pid = fork();
+    if (pid < 0)
+        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+    if (pid == 0) {
+        int fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0)
+            dup2(fd, 2);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    int status;
+    if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
+        cr_assert_fail("%s: '--send %s' still running after %gs", step, sig,
+                 CASE_DEADLINE);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen)
+{
+    obs_fd got;
+    if (seen == NULL)
+        seen = &got;
+    memset(seen, 0, sizeof *seen);
+    if (obs_read_fd(pid, fd, seen) < 0)
+        return false;
+    struct stat there, want;
+    char link[64];
+    snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)pid, fd);
+    return stat(link, &there) == 0 && stat(path, &want) == 0 &&
+           there.st_dev == want.st_dev && there.st_ino == want.st_ino;
+}
+
+obs_stat case_stat(const char *step, pid_t pid)
+{
+    obs_stat st;
+    if (obs_read_stat(pid, &st) < 0)
+        cr_assert_fail("%s: cannot observe process %d: %s", step, (int)pid,
+                 strerror(errno));
+    return st;
+}
+
+obs_status case_status(const char *step, pid_t pid)
+{
+    obs_status st;
+    if (obs_read_status(pid, &st) < 0)
+        cr_assert_fail("%s: cannot observe process %d: %s", step, (int)pid,
+                 strerror(errno));
+    return st;
+}
+
+bool case_wait_gone(pid_t pid, double seconds)
+{
+    int status;
+    bool reaped;
+    return dk_wait_gone(pid, &status, &reaped, dk_deadline_in(seconds));
+}

@@ -1,0 +1,123 @@
+/* case.h: what a conformance case uses: its sandbox, launching the subject
+ * the way CONTRACT.md §2 says, and finding the daemon it left.
+ *
+ * Every case runs in its own Criterion worker process, which makes itself
+ * the child subreaper, so the daemon (orphaned by its double fork) becomes
+ * our child: we see the intermediate exit, reap the daemon, and kill all of
+ * it in case_fini() whatever the verdict.
+ */
+#ifndef DKCHECK_CASE_H
+#define DKCHECK_CASE_H
+
+#include "observe.h"
+#include "wait.h"
+
+#include <criterion/criterion.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Deadlines, in seconds before DKCHECK_TIMEOUT_MUL. A passing case waits
+ * milliseconds; these only bound a broken subject. */
+#define CASE_DEADLINE 10.0
+/* Per-case bound enforced by Criterion, above every deadline inside. */
+#define CASE_TIMEOUT 120.0
+
+/* Declare a case of a step: Test(step, name) with our set-up and teardown. */
+#define DK_CASE(step, name)                                                    \
+    Test(step, name, .init = case_init, .fini = case_fini,                    \
+         .timeout = CASE_TIMEOUT)
+
+/* What the launcher inherits from the harness (see case.c for why). */
+#define CASE_LAUNCHER_UMASK 0
+#define CASE_INHERITED_LOW_A 3
+#define CASE_INHERITED_LOW_B 4
+#define CASE_INHERITED_SHIELD 5
+#define CASE_INHERITED_HIGH 1000
+
+typedef struct launch_spec {
+    const char *pidfile;        /* NULL: SANDBOX/daemon.pid; else as given */
+    const char *chdir;          /* --chdir, as given */
+    const char *umask;          /* --umask, as given */
+    const char *stdin_path;     /* --stdin, as given */
+    const char *stdout_path;
+    const char *stderr_path;
+    int shield[4];              /* --shield */
+    size_t n_shield;
+    const char *on[3];          /* --on SIG=ACTION */
+    size_t n_on;
+    bool raise_nofile;          /* H7: raise RLIMIT_NOFILE, inherit a fd near it */
+} launch_spec;
+
+typedef struct launch {
+    pid_t launcher;
+    bool exited;                /* the launcher was reaped */
+    int status;                 /* its wait status */
+    char pidfile[PATH_MAX];
+    char ready[PATH_MAX];
+    char out[PATH_MAX];         /* the launcher's stdout and stderr */
+    char err[PATH_MAX];
+    pid_t daemon;               /* 0 until case_daemon() found it */
+    int high_fd;                /* the inherited fd near the limit (H7) */
+    int pty_master;             /* its controlling terminal, ours to close */
+} launch;
+
+void case_init(void);
+void case_fini(void);
+
+/* SANDBOX/name, valid until case_fini. */
+const char *case_path(const char *name);
+/* Create SANDBOX/name with content (NULL: empty). Returns its path. */
+const char *case_file(const char *name, const char *content);
+/* Skip the case unless the subject declares capability. */
+void case_require(const char *capability);
+bool case_has(const char *capability);
+
+/* Start the launcher (does not wait). */
+launch *case_start(const launch_spec *spec);
+/* Wait for the launcher to exit; FAIL (naming step) if it is still running
+ * at the deadline. Returns its exit code, or 128+signal. */
+int case_wait_launcher(const char *step, launch *l);
+/* The launcher exited 0 and the daemon wrote its ready file: the daemon's
+ * PID, checked alive and ours. Anything else FAILs the case, naming step
+ * and what was seen. */
+pid_t case_daemon(const char *step, launch *l);
+/* case_start + case_daemon. */
+pid_t case_run(const char *step, const launch_spec *spec, launch **out);
+
+/* The first line the launcher wrote on stderr ("" if none). */
+const char *case_launcher_error(launch *l);
+
+/* Read a whole small file; NULL if it cannot be read. Valid until fini. */
+const char *case_read(const char *path, size_t *len);
+
+/* Living processes we spawned or adopted, excluding nothing. */
+size_t case_living(pid_t *out, size_t max);
+/* Wait until the only living descendants are those in keep; true if so. */
+bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds);
+/* Describe living descendants, "4242 4243", for messages. */
+const char *case_describe_living(void);
+
+/* Send signum to pid from outside (kill(2)). */
+void case_signal(pid_t pid, int signum);
+
+/* Start k launchers with the same spec, released at the same instant (each
+ * blocks on a pipe between fork and exec until all are forked). */
+void case_start_all(const launch_spec *spec, size_t k, launch **out);
+
+/* Run SUBJECT --send SIG --pidfile PIDFILE; its exit code (128+N if killed),
+ * FAIL naming step if it does not exit within the deadline. */
+int case_send(const char *step, const char *sig, const char *pidfile);
+
+/* fd of pid is open on the file at path (same device and inode). seen gets
+ * what is open there, if anything. */
+bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen);
+
+/* The pid's state from /proc, or FAIL naming step. */
+obs_stat case_stat(const char *step, pid_t pid);
+obs_status case_status(const char *step, pid_t pid);
+
+/* Wait for pid (our child or adopted) to end; false at the deadline. */
+bool case_wait_gone(pid_t pid, double seconds);
+
+#endif

@@ -1,0 +1,199 @@
+/* dkcheck: run every conformance case against one subject.
+ *
+ *   dkcheck --subject 'CMD ARGS' [Criterion options]
+ *
+ * Our own options are taken out of argv; everything else is Criterion's
+ * (--filter, --json=FILE, --tap, --xml, -j, --list ...). */
+#include "report.h"
+#include "teardown.h"
+#include "wait.h"
+
+#include <criterion/criterion.h>
+#include <criterion/output.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <wordexp.h>
+
+static const char usage[] =
+    "usage: dkcheck --subject 'CMD ARGS' [CRITERION OPTIONS]\n"
+    "\n"
+    "Runs the daemoniker-c conformance cases against CMD, which must speak\n"
+    "the subject contract (--pidfile, --ready, ... --capabilities).\n"
+    "\n"
+    "  --subject 'CMD ARGS'  the implementation to judge (or DKCHECK_SUBJECT)\n"
+    "  --verdicts=FILE       write the verdicts grouped by step to FILE\n"
+    "                        (default: standard output; 'none' to turn off)\n"
+    "  -h, --help            this text, then Criterion's options\n"
+    "\n"
+    "Criterion's options select and report: --filter 'U6/*', -j2,\n"
+    "--json=FILE, --tap=FILE, --xml=FILE, --output=tsv:FILE, --list.\n"
+    "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1).\n";
+
+static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+static void die(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("dkcheck: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(2);
+}
+
+/* Is cmd (a path, or a name looked up in PATH) an executable file? */
+static bool executable(const char *cmd)
+{
+    struct stat st;
+    if (strchr(cmd, '/') != NULL)
+        return stat(cmd, &st) == 0 && S_ISREG(st.st_mode) &&
+               access(cmd, X_OK) == 0;
+    const char *path = getenv("PATH");
+    if (path == NULL)
+        path = "/usr/bin:/bin";
+    for (const char *p = path;; p++) {
+        const char *end = strchrnul(p, ':');
+        char full[PATH_MAX];
+        snprintf(full, sizeof full, "%.*s/%s", (int)(end - p), p, cmd);
+        if (stat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+            access(full, X_OK) == 0)
+            return true;
+        if (*end == '\0')
+            return false;
+        p = end;
+    }
+}
+
+/* Run SUBJECT --capabilities with a deadline; its words, space-separated. */
+static char *query_capabilities(char **words, size_t n)
+{
+    char *argv[66];
+    if (n > 64)
+        die("subject command has more than 64 words");
+    memcpy(argv, words, n * sizeof *argv);
+    argv[n] = "--capabilities";
+    argv[n + 1] = NULL;
+
+    int p[2];
+    if (pipe(p) < 0)
+        die("pipe: %s", strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0)
+        die("fork: %s", strerror(errno));
+    if (pid == 0) {
+        dup2(p[1], 1);
+        close(p[0]);
+        close(p[1]);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    close(p[1]);
+    static char out[4096];
+    size_t len = 0;
+    dk_deadline d = dk_deadline_in(10);
+    for (;;) {
+        struct pollfd pf = {.fd = p[0], .events = POLLIN};
+        if (poll(&pf, 1, dk_deadline_left_ms(d)) <= 0)
+            break;
+        ssize_t r = read(p[0], out + len, sizeof out - 1 - len);
+        if (r <= 0)
+            break;
+        len += (size_t)r;
+    }
+    close(p[0]);
+    out[len] = '\0';
+    int status;
+    if (dk_wait_child(pid, &status, d) < 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+        die("subject '%s' did not answer --capabilities within 10s", words[0]);
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        die("subject '%s' failed on --capabilities (status %d)", words[0],
+            WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    for (char *c = out; *c; c++)
+        if (*c == '\n')
+            *c = ' ';
+    return out;
+}
+
+/* Take our options out of argv, leaving Criterion's. */
+static void take_options(int *argc, char **argv, const char **subject,
+                         const char **verdicts, bool *help)
+{
+    int kept = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--subject") == 0) {
+            if (i + 1 >= *argc)
+                die("--subject needs a command");
+            *subject = argv[++i];
+        } else if (strncmp(a, "--subject=", 10) == 0)
+            *subject = a + 10;
+        else if (strncmp(a, "--verdicts=", 11) == 0)
+            *verdicts = a + 11;
+        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+            *help = true;
+        else
+            argv[kept++] = argv[i];
+    }
+    argv[kept] = NULL;
+    *argc = kept;
+}
+
+int main(int argc, char **argv)
+{
+    const char *subject = getenv("DKCHECK_SUBJECT");
+    const char *verdicts = "/dev/stdout";
+    bool help = false;
+    take_options(&argc, argv, &subject, &verdicts, &help);
+    if (help) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    if (subject == NULL || subject[0] == '\0')
+        die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
+    wordexp_t words;
+    if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
+        die("subject '%s': cannot split into words", subject);
+    if (!executable(words.we_wordv[0]))
+        die("subject '%s': %s is not an executable file", subject,
+            words.we_wordv[0]);
+    const char *caps = query_capabilities(words.we_wordv, words.we_wordc);
+    wordfree(&words);
+
+    char run[PATH_MAX];
+    snprintf(run, sizeof run, "%s/dkcheck.XXXXXX",
+             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (mkdtemp(run) == NULL)
+        die("cannot create the run directory %s: %s", run, strerror(errno));
+    setenv("DKCHECK_SUBJECT", subject, 1);
+    setenv("DKCHECK_CAPABILITIES", caps, 1);
+    setenv("DKCHECK_RUNDIR", run, 1);
+    /* A case that crashes orphans its subject's processes; as subreaper we
+     * inherit them and end them below. */
+    dk_become_subreaper();
+
+    struct criterion_test_set *tests = criterion_initialize();
+    dk_register_reports();
+    int ok = 0;
+    if (criterion_handle_args(argc, argv, true)) {
+        if (strcmp(verdicts, "none") != 0)
+            criterion_add_output("verdicts", verdicts);
+        ok = criterion_run_all_tests(tests);
+    } else
+        ok = 1;
+    criterion_finalize(tests);
+
+    dk_kill_descendants();
+    dk_remove_tree(run);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,66 @@
+/* observe.h: what the OS shows of a process, seen from outside.
+ *
+ * One backend per OS: observe_linux.c reads /proc.  Every function is a pure
+ * observation: it never signals, waits for or otherwise touches the process.
+ * The parsers are split from the readers so they can be unit-tested and
+ * fuzzed on bytes alone.
+ */
+#ifndef DKCHECK_OBSERVE_H
+#define DKCHECK_OBSERVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+typedef struct obs_stat {
+    pid_t pid;
+    char state;          /* R, S, D, Z, T, ... */
+    pid_t ppid;
+    pid_t pgrp;
+    pid_t sid;
+    int tty_nr;          /* 0: no controlling terminal */
+} obs_stat;
+
+typedef struct obs_status {
+    int umask;           /* -1 when the kernel does not show it */
+    uint64_t sig_pending_thread;   /* SigPnd */
+    uint64_t sig_pending_process;  /* ShdPnd */
+    uint64_t sig_blocked;          /* SigBlk (main thread) */
+    uint64_t sig_ignored;          /* SigIgn */
+    uint64_t sig_caught;           /* SigCgt */
+} obs_status;
+
+/* Bit of signal signum in the masks above. */
+#define OBS_SIGBIT(signum) (UINT64_C(1) << ((signum) - 1))
+
+typedef struct obs_fd {
+    int fd;
+    char target[4096];   /* readlink of /proc/PID/fd/N */
+    int flags;           /* open flags from fdinfo, octal there */
+} obs_fd;
+
+/* Parsers: 0 on success, -1 on malformed input (never crash, never read past
+ * len). buf need not be NUL-terminated. */
+int obs_parse_stat(const char *buf, size_t len, obs_stat *out);
+int obs_parse_status(const char *buf, size_t len, obs_status *out);
+int obs_parse_fdinfo_flags(const char *buf, size_t len, int *flags);
+
+/* Readers: 0 on success, -1 with errno set (ENOENT/ESRCH: no such process,
+ * or no such fd). */
+int obs_read_stat(pid_t pid, obs_stat *out);
+int obs_read_status(pid_t pid, obs_status *out);
+int obs_read_cwd(pid_t pid, char *buf, size_t size);
+int obs_read_fd(pid_t pid, int fd, obs_fd *out);
+/* Every open fd of pid, ascending. Returns the count (at most max), or -1. */
+int obs_list_fds(pid_t pid, obs_fd *out, size_t max);
+
+/* The process exists and is not a zombie. */
+bool obs_alive(pid_t pid);
+/* Living (non-zombie) descendants of root, excluding root, ascending.
+ * Returns the count (at most max). */
+size_t obs_descendants(pid_t root, pid_t *out, size_t max);
+/* Children of root (zombies too). */
+size_t obs_children(pid_t root, pid_t *out, size_t max);
+
+#endif

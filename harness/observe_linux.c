@@ -1,0 +1,498 @@
+/* observe_linux.c: observe.h over /proc.
+ *
+ * The parsers take untrusted bytes (a comm is chosen by the subject, and the
+ * fuzzer feeds anything), so they use bounded cursors, never str* functions
+ * that need a NUL.
+ */
+#include "observe.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- parsers ---------------------------------------------------------- */
+
+/* Digits of base at *p (before end) into *v, at most max. The whole run of
+ * alphanumerics must be digits of base, so "0108" is not octal 010. */
+static bool parse_uint(const char **p, const char *end, unsigned base,
+                       uint64_t max, uint64_t *v)
+{
+    const char *s = *p;
+    uint64_t n = 0;
+
+    for (; s < end; s++) {
+        unsigned d;
+        char c = *s;
+        if (c >= '0' && c <= '9')
+            d = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'z')
+            d = (unsigned)(c - 'a') + 10;
+        else if (c >= 'A' && c <= 'Z')
+            d = (unsigned)(c - 'A') + 10;
+        else
+            break;
+        if (d >= base || n > (max - d) / base)
+            return false;
+        n = n * base + d;
+    }
+    if (s == *p)
+        return false;
+    *p = s;
+    *v = n;
+    return true;
+}
+
+/* A decimal int, possibly negative (tty_nr is printed with %d). */
+static bool parse_int(const char **p, const char *end, int *v)
+{
+    bool neg = *p < end && **p == '-';
+    const char *s = *p + neg;
+    uint64_t n;
+
+    if (!parse_uint(&s, end, 10, neg ? (uint64_t)INT_MAX + 1 : INT_MAX, &n))
+        return false;
+    *v = neg ? (int)(-(int64_t)n) : (int)n;
+    *p = s;
+    return true;
+}
+
+static bool expect(const char **p, const char *end, char c)
+{
+    if (*p >= end || **p != c)
+        return false;
+    (*p)++;
+    return true;
+}
+
+int obs_parse_stat(const char *buf, size_t len, obs_stat *out)
+{
+    const char *p = buf, *end, *close;
+    obs_stat st;
+
+    if (!buf || !out)
+        return -1;
+    end = buf + len;
+    if (!parse_int(&p, end, &st.pid) || !expect(&p, end, ' ') ||
+        !expect(&p, end, '('))
+        return -1;
+    /* comm is free text ("a) (b" is a valid name); nothing after it holds a
+     * ')', so the last one closes it. */
+    close = memrchr(p, ')', (size_t)(end - p));
+    if (!close)
+        return -1;
+    p = close + 1;
+    if (!expect(&p, end, ' ') || p >= end)
+        return -1;
+    st.state = *p++;
+    if (!((st.state >= 'A' && st.state <= 'Z') ||
+          (st.state >= 'a' && st.state <= 'z')))
+        return -1;
+    /* Each field must be followed by its separator, so input cut inside a
+     * number is rejected rather than read as a shorter number. */
+    if (!expect(&p, end, ' ') || !parse_int(&p, end, &st.ppid) ||
+        !expect(&p, end, ' ') || !parse_int(&p, end, &st.pgrp) ||
+        !expect(&p, end, ' ') || !parse_int(&p, end, &st.sid) ||
+        !expect(&p, end, ' ') || !parse_int(&p, end, &st.tty_nr) ||
+        !expect(&p, end, ' '))
+        return -1;
+    *out = st;
+    return 0;
+}
+
+/* The line [line, eol) is "key:<blanks>value"; eol points at its '\n' or at
+ * the end of input. 1: parsed into *v; 0: another key; -1: malformed. */
+static int key_value(const char *line, const char *eol, bool has_nl,
+                     const char *key, unsigned base, uint64_t max,
+                     uint64_t *v)
+{
+    size_t klen = strlen(key);
+    const char *p = line + klen;
+
+    if ((size_t)(eol - line) < klen || memcmp(line, key, klen) != 0)
+        return 0;
+    while (p < eol && (*p == '\t' || *p == ' '))
+        p++;
+    if (!has_nl || !parse_uint(&p, eol, base, max, v) || p != eol)
+        return -1;
+    return 1;
+}
+
+int obs_parse_status(const char *buf, size_t len, obs_status *out)
+{
+    static const char *const sigs[] = { "SigPnd:", "ShdPnd:", "SigBlk:",
+                                        "SigIgn:", "SigCgt:" };
+    const size_t nsigs = sizeof sigs / sizeof sigs[0];
+    const char *p = buf, *end;
+    obs_status st = { .umask = -1 };
+    uint64_t *const dst[] = { &st.sig_pending_thread, &st.sig_pending_process,
+                              &st.sig_blocked, &st.sig_ignored,
+                              &st.sig_caught };
+    unsigned found = 0;
+
+    if (!buf || !out)
+        return -1;
+    end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        uint64_t v;
+        int r = key_value(p, eol, nl != NULL, "Umask:", 8, 07777, &v);
+
+        if (r < 0)
+            return -1;
+        if (r > 0)
+            st.umask = (int)v;
+        for (size_t i = 0; r == 0 && i < nsigs; i++) {
+            r = key_value(p, eol, nl != NULL, sigs[i], 16, UINT64_MAX, &v);
+            if (r < 0)
+                return -1;
+            if (r > 0) {
+                *dst[i] = v;
+                found |= 1u << i;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (found != (1u << nsigs) - 1)
+        return -1;
+    *out = st;
+    return 0;
+}
+
+int obs_parse_fdinfo_flags(const char *buf, size_t len, int *flags)
+{
+    const char *p = buf, *end;
+
+    if (!buf || !flags)
+        return -1;
+    end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        uint64_t v;
+        int r = key_value(p, nl ? nl : end, nl != NULL, "flags:", 8,
+                          INT_MAX, &v);
+
+        if (r < 0)
+            return -1;
+        if (r > 0) {
+            *flags = (int)v;
+            return 0;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return -1;
+}
+
+/* ---- readers ---------------------------------------------------------- */
+
+/* Up to size bytes of /proc/PID/NAME; the length or -1 with errno. */
+static ssize_t read_proc(pid_t pid, const char *name, char *buf, size_t size)
+{
+    char path[64];
+    size_t len = 0;
+    int fd;
+
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    while (len < size) {
+        ssize_t n = read(fd, buf + len, size - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            close(fd);
+            errno = e;
+            return -1;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    return (ssize_t)len;
+}
+
+static int read_link(pid_t pid, const char *name, char *buf, size_t size)
+{
+    char path[64];
+    ssize_t n;
+
+    if (size == 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, name);
+    n = readlink(path, buf, size);
+    if (n < 0)
+        return -1;
+    if ((size_t)n >= size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    buf[n] = '\0';
+    return 0;
+}
+
+int obs_read_stat(pid_t pid, obs_stat *out)
+{
+    char buf[4096];
+    ssize_t n = read_proc(pid, "stat", buf, sizeof buf);
+
+    if (n < 0)
+        return -1;
+    if (obs_parse_stat(buf, (size_t)n, out) != 0) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+int obs_read_status(pid_t pid, obs_status *out)
+{
+    /* The signal masks come early; a long Cpus_allowed tail may be cut. */
+    char buf[8192];
+    ssize_t n = read_proc(pid, "status", buf, sizeof buf);
+
+    if (n < 0)
+        return -1;
+    if (obs_parse_status(buf, (size_t)n, out) != 0) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+int obs_read_cwd(pid_t pid, char *buf, size_t size)
+{
+    return read_link(pid, "cwd", buf, size);
+}
+
+int obs_read_fd(pid_t pid, int fd, obs_fd *out)
+{
+    char name[32], buf[4096];
+    ssize_t n;
+
+    out->fd = fd;
+    snprintf(name, sizeof name, "fd/%d", fd);
+    if (read_link(pid, name, out->target, sizeof out->target) != 0)
+        return -1;
+    snprintf(name, sizeof name, "fdinfo/%d", fd);
+    n = read_proc(pid, name, buf, sizeof buf);
+    if (n < 0)
+        return -1;
+    if (obs_parse_fdinfo_flags(buf, (size_t)n, &out->flags) != 0) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
+{
+    char path[64];
+    struct dirent *e;
+    int *fds = NULL;
+    size_t n = 0, cap = 0, count = 0;
+    DIR *d;
+
+    snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+    d = opendir(path);
+    if (!d)
+        return -1;
+    while ((e = readdir(d))) {
+        const char *p = e->d_name;
+        uint64_t v;
+        if (!parse_uint(&p, p + strlen(p), 10, INT_MAX, &v) || *p)
+            continue;
+        if (n == cap) {
+            int *m = realloc(fds, (cap = cap ? 2 * cap : 64) * sizeof *fds);
+            if (!m) {
+                free(fds);
+                closedir(d);
+                errno = ENOMEM;
+                return -1;
+            }
+            fds = m;
+        }
+        fds[n++] = (int)v;
+    }
+    closedir(d);
+    qsort(fds, n, sizeof *fds, cmp_int);
+    for (size_t i = 0; i < n && count < max; i++) {
+        if (obs_read_fd(pid, fds[i], &out[count]) == 0)
+            count++;
+        else if (errno != ENOENT) {
+            /* ENOENT: closed since listed (our own opendir fd, at least). */
+            int e2 = errno;
+            free(fds);
+            errno = e2;
+            return -1;
+        }
+    }
+    free(fds);
+    return (int)(count > INT_MAX ? INT_MAX : count);
+}
+
+/* ---- the process tree --------------------------------------------------- */
+
+typedef struct proc_ent {
+    pid_t pid, ppid;
+    char state;
+} proc_ent;
+
+static bool living(char state)
+{
+    return state != 'Z' && state != 'X';
+}
+
+bool obs_alive(pid_t pid)
+{
+    obs_stat st;
+    return pid > 0 && obs_read_stat(pid, &st) == 0 && living(st.state);
+}
+
+/* Every process in /proc, in one pass; the count, or -1. */
+static ssize_t scan_proc(proc_ent **out)
+{
+    proc_ent *v = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    DIR *d = opendir("/proc");
+
+    if (!d)
+        return -1;
+    while ((e = readdir(d))) {
+        const char *p = e->d_name;
+        uint64_t pid;
+        obs_stat st;
+
+        if (!parse_uint(&p, p + strlen(p), 10, INT_MAX, &pid) || *p ||
+            obs_read_stat((pid_t)pid, &st) != 0)
+            continue;
+        if (n == cap) {
+            proc_ent *m = realloc(v, (cap = cap ? 2 * cap : 512) * sizeof *v);
+            if (!m) {
+                free(v);
+                closedir(d);
+                return -1;
+            }
+            v = m;
+        }
+        v[n++] = (proc_ent){ st.pid, st.ppid, st.state };
+    }
+    closedir(d);
+    *out = v;
+    return (ssize_t)n;
+}
+
+static int cmp_pid(const void *a, const void *b)
+{
+    pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_ppid(const void *a, const void *b)
+{
+    const proc_ent *x = a, *y = b;
+    return (x->ppid > y->ppid) - (x->ppid < y->ppid);
+}
+
+/* First entry of v (sorted by ppid) whose ppid is at least ppid. */
+static size_t lower_bound(const proc_ent *v, size_t n, pid_t ppid)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].ppid < ppid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Sort found ascending and copy at most max of them to out. */
+static size_t emit(pid_t *found, size_t n, pid_t *out, size_t max)
+{
+    qsort(found, n, sizeof *found, cmp_pid);
+    if (n > max)
+        n = max;
+    if (n)
+        memcpy(out, found, n * sizeof *out);
+    return n;
+}
+
+size_t obs_descendants(pid_t root, pid_t *out, size_t max)
+{
+    proc_ent *v;
+    ssize_t sn = scan_proc(&v);
+    size_t n, head = 0, tail = 0, nfound = 0, count = 0;
+    pid_t *queue, *found;
+    bool *seen;
+
+    if (sn < 0)
+        return 0;
+    n = (size_t)sn;
+    qsort(v, n, sizeof *v, cmp_ppid);
+    queue = malloc((n + 1) * sizeof *queue);
+    found = malloc((n + 1) * sizeof *found);
+    seen = calloc(n + 1, sizeof *seen);
+    if (queue && found && seen) {
+        /* Breadth first through zombies too: a zombie has no children of
+         * its own, but a scan racing with exits may still show some. The
+         * seen marks bound the walk even on an inconsistent snapshot. */
+        queue[tail++] = root;
+        while (head < tail) {
+            pid_t parent = queue[head++];
+            for (size_t i = lower_bound(v, n, parent);
+                 i < n && v[i].ppid == parent; i++) {
+                if (seen[i] || v[i].pid == root)
+                    continue;
+                seen[i] = true;
+                queue[tail++] = v[i].pid;
+                if (living(v[i].state))
+                    found[nfound++] = v[i].pid;
+            }
+        }
+        count = emit(found, nfound, out, max);
+    }
+    free(seen);
+    free(found);
+    free(queue);
+    free(v);
+    return count;
+}
+
+size_t obs_children(pid_t root, pid_t *out, size_t max)
+{
+    proc_ent *v;
+    ssize_t sn = scan_proc(&v);
+    size_t nfound = 0, count = 0;
+    pid_t *found;
+
+    if (sn < 0)
+        return 0;
+    found = malloc(((size_t)sn + 1) * sizeof *found);
+    if (found) {
+        for (ssize_t i = 0; i < sn; i++)
+            if (v[i].ppid == root && v[i].pid != root)
+                found[nfound++] = v[i].pid;
+        count = emit(found, nfound, out, max);
+    }
+    free(found);
+    free(v);
+    return count;
+}

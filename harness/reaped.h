@@ -1,0 +1,14 @@
+/* reaped.h: internal to the harness backends (wait_linux.c owns the table).
+ *
+ * Every waitpid that reaps a child goes through dk__record_reaped, so
+ * dk_reaped_status can still answer after someone else's reap loop (teardown,
+ * dk_reap_exited) took the status first.
+ */
+#ifndef DKCHECK_REAPED_H
+#define DKCHECK_REAPED_H
+
+#include <sys/types.h>
+
+void dk__record_reaped(pid_t pid, int status);
+
+#endif

@@ -1,0 +1,145 @@
+#include "report.h"
+
+#include "steps.h"
+
+#include <criterion/criterion.h>
+#include <criterion/output.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *verdict_of(const struct criterion_test_stats *t)
+{
+    if (t->test_status == CR_STATUS_SKIPPED)
+        return "skip";
+    if (t->test_status == CR_STATUS_PASSED && !t->crashed && !t->timed_out)
+        return "pass";
+    return "FAIL";
+}
+
+/* Why a case did not pass: the first failed assertion, the crash, the
+ * timeout, or the skip reason. */
+static const char *reason_of(const struct criterion_test_stats *t, char *buf,
+                             size_t size)
+{
+    if (t->timed_out)
+        snprintf(buf, size, "timed out (Criterion's per-case bound)");
+    else if (t->crashed)
+        snprintf(buf, size, "the case crashed (signal %d)", t->signal);
+    else if (t->test_status == CR_STATUS_SKIPPED)
+        snprintf(buf, size, "%s", t->message ? t->message : "");
+    else {
+        buf[0] = '\0';
+        for (const struct criterion_assert_stats *a = t->asserts; a; a = a->next)
+            if (!a->passed) {
+                snprintf(buf, size, "%s", a->message ? a->message : "");
+                break;
+            }
+    }
+    for (char *p = buf; *p; p++)
+        if (*p == '\n' || *p == '\t' || *p == '\r')
+            *p = ' ';
+    return buf;
+}
+
+static const struct criterion_suite_stats *
+suite_named(const struct criterion_global_stats *g, const char *name)
+{
+    for (const struct criterion_suite_stats *s = g->suites; s; s = s->next)
+        if (strcmp(s->suite->name, name) == 0)
+            return s;
+    return NULL;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    const struct criterion_test_stats *const *x = a, *const *y = b;
+    return strcmp((*x)->test->name, (*y)->test->name);
+}
+
+/* Cases of one suite, sorted by name, so reports are stable across runs. */
+static size_t sorted_tests(const struct criterion_suite_stats *s,
+                           const struct criterion_test_stats **out, size_t max)
+{
+    size_t n = 0;
+    for (const struct criterion_test_stats *t = s->tests; t && n < max; t = t->next)
+        out[n++] = t;
+    qsort(out, n, sizeof *out, by_name);
+    return n;
+}
+
+typedef void (*suite_fn)(FILE *f, const char *id,
+                         const struct criterion_suite_stats *s, void *acc);
+
+/* Known steps in their order, then any other suite (never silently lost). */
+static void each_suite(const struct criterion_global_stats *g, FILE *f,
+                       suite_fn fn, void *acc)
+{
+    for (size_t i = 0; i < dk_n_steps; i++) {
+        const struct criterion_suite_stats *s = suite_named(g, dk_steps[i].id);
+        if (s != NULL)
+            fn(f, dk_steps[i].id, s, acc);
+    }
+    for (const struct criterion_suite_stats *s = g->suites; s; s = s->next)
+        if (dk_step_find(s->suite->name) == NULL)
+            fn(f, s->suite->name, s, acc);
+}
+
+struct totals { size_t pass, fail, skip; };
+
+static void verdicts_suite(FILE *f, const char *id,
+                           const struct criterion_suite_stats *s, void *acc)
+{
+    struct totals *tot = acc;
+    const struct criterion_test_stats *tests[512];
+    size_t n = sorted_tests(s, tests, 512);
+    if (n == 0)
+        return;
+    const dk_step *step = dk_step_find(id);
+    fprintf(f, "\n%-4s %s\n", id, step ? step->words : "");
+    for (size_t i = 0; i < n; i++) {
+        char why[1024];
+        const char *v = verdict_of(tests[i]);
+        reason_of(tests[i], why, sizeof why);
+        fprintf(f, "  %-4s %s%s%s\n", v, tests[i]->test->name,
+                why[0] ? ": " : "", why);
+        if (v[0] == 'p')
+            tot->pass++;
+        else if (v[0] == 's')
+            tot->skip++;
+        else
+            tot->fail++;
+    }
+}
+
+static void verdicts_report(FILE *f, struct criterion_global_stats *g)
+{
+    struct totals tot = {0, 0, 0};
+    each_suite(g, f, verdicts_suite, &tot);
+    fprintf(f, "\ndkcheck: %zu passed, %zu failed, %zu skipped\n", tot.pass,
+            tot.fail, tot.skip);
+}
+
+static void tsv_suite(FILE *f, const char *id,
+                      const struct criterion_suite_stats *s, void *acc)
+{
+    (void)acc;
+    const struct criterion_test_stats *tests[512];
+    size_t n = sorted_tests(s, tests, 512);
+    for (size_t i = 0; i < n; i++) {
+        char why[1024];
+        fprintf(f, "%s\t%s\t%s\t%s\n", id, tests[i]->test->name,
+                verdict_of(tests[i]), reason_of(tests[i], why, sizeof why));
+    }
+}
+
+static void tsv_report(FILE *f, struct criterion_global_stats *g)
+{
+    each_suite(g, f, tsv_suite, NULL);
+}
+
+void dk_register_reports(void)
+{
+    criterion_register_output_provider("verdicts", verdicts_report);
+    criterion_register_output_provider("tsv", tsv_report);
+}

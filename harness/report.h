@@ -1,0 +1,10 @@
+/* report.h: dkcheck's own Criterion output providers.
+ *   verdicts  every case under its step id and the step's words, then the
+ *             closing line "dkcheck: N passed, N failed, N skipped"
+ *   tsv       step, case, verdict, message: one case a line, for scripts */
+#ifndef DKCHECK_REPORT_H
+#define DKCHECK_REPORT_H
+
+void dk_register_reports(void);
+
+#endif

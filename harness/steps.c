@@ -1,0 +1,65 @@
+#include "steps.h"
+
+#include <string.h>
+
+const dk_step dk_steps[] = {
+    {"U1", "Create the PID file, failing if it already exists.", "unix"},
+    {"U2", "Register cleanup of the PID file for program exit.", "unix"},
+    {"U3", "Double-fork: leave the original process group and any "
+           "controlling terminal.", "unix"},
+    {"U4", "Reset the umask and change the working directory.", "unix"},
+    {"U5", "Write the daemon's PID to the PID file.", "unix"},
+    {"U6", "Close file descriptors (except shielded ones).", "unix"},
+    {"U7", "Redirect stdin, stdout and stderr.", "unix"},
+    {"U8", "A well-behaved daemon handles SIGTERM: it cleans up and exits.",
+     "unix"},
+    {"W1", "Find the running program (the executable's own path).", "windows"},
+    {"W2", "Start the relaunch detached, with no console window.", "windows"},
+    {"W3", "Create the PID file, failing if it already exists.", "windows"},
+    {"W4", "Save the caller's state and relaunch the program.", "windows"},
+    {"W5", "The relaunched process bypasses already-completed setup code.",
+     "windows"},
+    {"W6", "Change the working directory.", "windows"},
+    {"W7", "Write its PID to the PID file and register its cleanup for exit.",
+     "windows"},
+    {"W8", "Redirect stdin, stdout and stderr.", "windows"},
+    {"W9", "Extract the saved state.", "windows"},
+    {"W10", "Hand the state back; the original process exits after the "
+            "daemon acknowledges.", "windows"},
+    {"SU", "Signals on Unix: handlers get the number; defaults for INT, TERM, "
+           "ABRT; IGNORE; replaceable; stop() restores.", "unix"},
+    {"SW1", "A thread of the daemon is devoted to signal handling.", "windows"},
+    {"SW2", "That thread starts a sleep-forever sentinel child process.",
+     "windows"},
+    {"SW3", "The PID file is overwritten with the sentinel's PID.", "windows"},
+    {"SW4", "The sentinel's exit code is the signal number; the handler runs.",
+     "windows"},
+    {"SW5", "A new sentinel for every signal; on stop the PID file holds the "
+            "daemon's PID.", "windows"},
+    {"SW6", "Default handlers end the daemon the orderly way.", "windows"},
+    {"H1", "Exclusivity holds under a race: K launchers, exactly one daemon.",
+     "all"},
+    {"H2", "A stale PID file is reclaimed safely or refused naming the stale "
+           "PID.", "all"},
+    {"H3", "Readiness: a daemon failing after the fork makes the launcher "
+           "fail, leaving nothing.", "all"},
+    {"H4", "The PID file is not followed through a symlink and is not group- "
+           "or world-writable.", "all"},
+    {"H5", "Signal dispositions and mask inherited from the launcher are "
+           "reset.", "unix"},
+    {"H6", "Redirected output is appended, never truncating an existing log.",
+     "all"},
+    {"H7", "Descriptors are closed however high the limit.", "unix"},
+    {"H8", "Bad input: a one-line reason, non-zero exit, nothing left behind.",
+     "all"},
+};
+
+const size_t dk_n_steps = sizeof dk_steps / sizeof dk_steps[0];
+
+const dk_step *dk_step_find(const char *id)
+{
+    for (size_t i = 0; i < dk_n_steps; i++)
+        if (strcmp(dk_steps[i].id, id) == 0)
+            return &dk_steps[i];
+    return NULL;
+}

@@ -1,0 +1,149 @@
+/* daemoniker.h: the whole public API of libdaemoniker.
+ *
+ * A C rendering of the Python library Daemoniker: daemonize a program on
+ * Unix (double fork) and on Windows (relaunch detached), and handle SIGINT,
+ * SIGTERM and SIGABRT the same way on both.
+ *
+ * Errors are values: every call that can fail returns DK_OK or a negative
+ * dk_status and, when given a dk_error, fills it with a one-line message that
+ * names the step and the path, e.g.
+ *   "daemoniker: U1: /run/x.pid: PID file exists, held by live process 4242"
+ */
+#ifndef DAEMONIKER_H
+#define DAEMONIKER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum dk_status {
+    DK_OK = 0,
+    DK_EINVAL = -1,     /* bad argument: NULL, empty, relative, out of range */
+    DK_EEXIST = -2,     /* the PID file exists (live or stale) */
+    DK_ESYS = -3,       /* a system call failed; dk_error.sys_errno says why */
+    DK_ECHILD = -4,     /* the daemon failed after the fork, or never reported */
+    DK_ETIMEDOUT = -5,  /* no word from the daemon within success_timeout */
+    DK_ESTATE = -6      /* call out of order (start twice, stop before start) */
+} dk_status;
+
+#define DK_ERROR_MAX 512
+
+typedef struct dk_error {
+    dk_status status;
+    int sys_errno;           /* errno of the failing call, or 0 */
+    char step[8];            /* step id: "U1".."U8", "W1".."W10", "SU", ... */
+    char message[DK_ERROR_MAX];
+} dk_error;
+
+#define DK_MAX_SHIELDED 64
+#define DK_DEFAULT_UMASK 027
+#define DK_DEFAULT_FD_FALLBACK_LIMIT 1024
+#define DK_DEFAULT_SUCCESS_TIMEOUT 30.0
+
+/* Options of daemonization; start from dk_options_init(). */
+typedef struct dk_options {
+    const char *pid_file;      /* required; absolute path */
+    const char *chdir;         /* NULL: the caller's cwd, made absolute */
+    const char *stdin_path;    /* NULL: the null device; must exist */
+    const char *stdout_path;   /* NULL: the null device; created, appended */
+    const char *stderr_path;   /* NULL: the null device; created, appended */
+    int umask;                 /* 0..0777; default 027 */
+    const int *shielded_fds;   /* kept open in the daemon */
+    size_t n_shielded_fds;
+    long fd_fallback_limit;    /* highest fd to close when the limit is unknown */
+    double success_timeout;    /* seconds the launcher waits for the daemon */
+    bool strip_cmd_args;       /* Windows: relaunch without the arguments */
+} dk_options;
+
+void dk_options_init(dk_options *opts);
+
+/* Checks the options alone (no file system access). */
+dk_status dk_options_check(const dk_options *opts, dk_error *err);
+
+/* The simple call. Returns DK_OK in the daemon; the launcher never returns
+ * from a successful call: it waits until the daemon reports that every step
+ * succeeded, then exits 0 (or prints the daemon's error and exits 1).
+ * Before the fork a failure returns in the caller, leaving nothing behind. */
+dk_status dk_daemonize(const dk_options *opts, dk_error *err);
+
+/* The Daemonizer form, for a program that must run the same on Windows,
+ * where the daemon is a fresh process that has to skip the setup code and
+ * get the caller's state back.
+ *
+ *     dk_daemonizer dz;
+ *     bool is_setup = dk_daemonizer_begin(&dz);
+ *     if (is_setup) { ...parse arguments, build the state... }
+ *     bool is_parent;
+ *     if (dk_daemonizer_run(&dz, &opts, state, len, &is_parent, &err)) {...}
+ *     if (is_parent) { ...launcher-only code... }
+ *     dk_daemonizer_end(&dz);          // the launcher exits here
+ *     use dk_daemonizer_state(&dz, &len) in the daemon
+ *
+ * On Unix is_setup is always true and the state buffer is copied across the
+ * fork; on Windows the relaunched daemon has is_setup false and reads the
+ * state back from the file its launcher wrote. */
+typedef struct dk_daemonizer {
+    bool is_setup;
+    bool is_parent;
+    int ready_fd;              /* launcher: read end of the readiness pipe */
+    long daemon_pid;           /* launcher: the daemon, once it reported */
+    double success_timeout;
+    char pid_file[4096];       /* launcher: to clean up after a timeout */
+    unsigned char *state;      /* the daemon's copy of the caller's state */
+    size_t state_len;
+} dk_daemonizer;
+
+bool dk_daemonizer_begin(dk_daemonizer *dz);
+dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
+                            const void *state, size_t state_len,
+                            bool *is_parent, dk_error *err);
+/* In the launcher: waits for the daemon's report and exits (never returns).
+ * In the daemon: returns DK_OK. */
+dk_status dk_daemonizer_end(dk_daemonizer *dz);
+const void *dk_daemonizer_state(const dk_daemonizer *dz, size_t *len);
+void dk_daemonizer_free(dk_daemonizer *dz);
+
+/* Signals.
+ *
+ * Handlers receive the signal number only, and run on a thread devoted to
+ * signals (not in signal context), so they may call any function.  The
+ * default handler of each signal ends the daemon the orderly way: exit()
+ * with status 128+signum, so exit cleanup runs and the PID file is removed.
+ * Call dk_signals_start() before creating other threads: signals are blocked
+ * in the calling thread and in threads created after it. */
+typedef void (*dk_signal_fn)(int signum);
+
+#define DK_DEFAULT_SIGNAL ((dk_signal_fn)0)
+#define DK_IGNORE_SIGNAL ((dk_signal_fn)1)
+
+typedef struct dk_signals dk_signals;
+
+/* pid_file is used on Windows (the sentinel's PID goes there); may be NULL
+ * on Unix. Handlers: DK_DEFAULT_SIGNAL, DK_IGNORE_SIGNAL or a function. */
+dk_status dk_signals_new(dk_signals **out, const char *pid_file,
+                         dk_signal_fn on_int, dk_signal_fn on_term,
+                         dk_signal_fn on_abrt, dk_error *err);
+/* Replace one handler; allowed while running. signum: SIGINT/TERM/ABRT. */
+dk_status dk_signals_set(dk_signals *s, int signum, dk_signal_fn fn,
+                         dk_error *err);
+dk_status dk_signals_start(dk_signals *s, dk_error *err);
+/* Idempotent; restores the dispositions and mask seen by start(). */
+dk_status dk_signals_stop(dk_signals *s, dk_error *err);
+void dk_signals_free(dk_signals *s);
+
+/* Deliver signum to the process named in pid_file (Unix: kill(2);
+ * Windows: TerminateProcess with signum as exit code). */
+dk_status dk_send(const char *pid_file, int signum, dk_error *err);
+
+/* The default handler, for callers that wrap it. */
+void dk_default_signal_handler(int signum);
+
+const char *dk_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

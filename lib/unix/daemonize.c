@@ -1,0 +1,154 @@
+/* daemonize.c: Daemoniker's Unix steps, in its order, the hardened way. */
+#include "steps.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Shielding an fd that is not open is bad input, refused before anything is
+ * created. */
+static dk_status check_shielded(const dk_options *opts, dk_error *err)
+{
+    for (size_t i = 0; i < opts->n_shielded_fds; i++)
+        if (fcntl(opts->shielded_fds[i], F_GETFD) < 0)
+            return dk__fail(err, DK_EINVAL, "U6", errno,
+                            "shielded fd %d is not open",
+                            opts->shielded_fds[i]);
+    return DK_OK;
+}
+
+/* Everything after the second fork, in the daemon. On failure the daemon
+ * removes its PID file, tells the launcher why, and exits. */
+static void finish_in_daemon(const dk_options *opts, const char *dir,
+                             int pid_fd, int report_fd)
+{
+    dk_error err = {0};
+    int keep[DK_MAX_SHIELDED + 2];
+    size_t n_keep = 0;
+    keep[n_keep++] = pid_fd;
+    keep[n_keep++] = report_fd;
+    for (size_t i = 0; i < opts->n_shielded_fds; i++)
+        keep[n_keep++] = opts->shielded_fds[i];
+
+    dk__cleanup_register(opts->pid_file, pid_fd);
+    dk_status st;
+    if ((st = dk__umask_chdir(opts->umask, dir, &err)) ||
+        (st = dk__pidfile_write(pid_fd, opts->pid_file, &err)) ||
+        (st = dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err)) ||
+        (st = dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
+                                 opts->stderr_path, &err))) {
+        dk__cleanup_run();
+        dk__report_failure(report_fd, &err);
+        _exit(1);
+    }
+    dk__reset_signals();
+    dk__report_ready(report_fd);
+}
+
+bool dk_daemonizer_begin(dk_daemonizer *dz)
+{
+    memset(dz, 0, sizeof *dz);
+    dz->ready_fd = -1;
+    /* Unix daemonizes by forking: there is no relaunched process that
+     * would have to skip the setup code. */
+    dz->is_setup = true;
+    return true;
+}
+
+dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
+                            const void *state, size_t state_len,
+                            bool *is_parent, dk_error *err)
+{
+    dk_status st;
+    if (dz == NULL || is_parent == NULL)
+        return dk__fail(err, DK_EINVAL, "options", 0,
+                        "daemonizer and is_parent are required");
+    if (state == NULL && state_len > 0)
+        return dk__fail(err, DK_EINVAL, "options", 0,
+                        "state is NULL but state_len is %zu", state_len);
+    if ((st = dk_options_check(opts, err)) || (st = check_shielded(opts, err)))
+        return st;
+
+    char dir[PATH_MAX];
+    if (opts->chdir != NULL)
+        snprintf(dir, sizeof dir, "%s", opts->chdir);
+    else if (getcwd(dir, sizeof dir) == NULL)
+        return dk__fail(err, DK_ESYS, "U4", errno, "getcwd");
+
+    /* The daemon keeps its own copy: on Unix the state crosses the fork in
+     * memory; the Daemonizer form exists so Windows can do the same. */
+    if (state_len > 0) {
+        dz->state = malloc(state_len);
+        if (dz->state == NULL)
+            return dk__fail(err, DK_ESYS, "W4", ENOMEM, "state copy");
+        memcpy(dz->state, state, state_len);
+        dz->state_len = state_len;
+    }
+
+    int pid_fd;
+    if ((st = dk__pidfile_create(opts->pid_file, &pid_fd, err)))
+        goto fail;
+
+    /* Unflushed output would otherwise be written by both processes. */
+    fflush(NULL);
+    bool is_launcher;
+    int report_fd;
+    if ((st = dk__detach(opts->pid_file, &is_launcher, &report_fd, err))) {
+        unlink(opts->pid_file);
+        close(pid_fd);
+        goto fail;
+    }
+    if (is_launcher) {
+        close(pid_fd);
+        dz->is_parent = *is_parent = true;
+        dz->ready_fd = report_fd;
+        dz->success_timeout = opts->success_timeout;
+        snprintf(dz->pid_file, sizeof dz->pid_file, "%s", opts->pid_file);
+        return DK_OK;
+    }
+    finish_in_daemon(opts, dir, pid_fd, report_fd);
+    dz->is_parent = *is_parent = false;
+    return DK_OK;
+
+fail:
+    free(dz->state);
+    dz->state = NULL;
+    dz->state_len = 0;
+    return st;
+}
+
+dk_status dk_daemonizer_end(dk_daemonizer *dz)
+{
+    if (dz->is_parent)
+        dk__launcher_wait(dz->ready_fd, dz->success_timeout, dz->pid_file);
+    return DK_OK;
+}
+
+const void *dk_daemonizer_state(const dk_daemonizer *dz, size_t *len)
+{
+    if (len != NULL)
+        *len = dz->state_len;
+    return dz->state;
+}
+
+void dk_daemonizer_free(dk_daemonizer *dz)
+{
+    free(dz->state);
+    dz->state = NULL;
+    dz->state_len = 0;
+}
+
+dk_status dk_daemonize(const dk_options *opts, dk_error *err)
+{
+    dk_daemonizer dz;
+    dk_daemonizer_begin(&dz);
+    bool is_parent;
+    dk_status st = dk_daemonizer_run(&dz, opts, NULL, 0, &is_parent, err);
+    if (st == DK_OK)
+        dk_daemonizer_end(&dz);
+    return st;
+}

@@ -1,0 +1,64 @@
+#include "steps.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* In the intermediate child: leave the launcher's session and fork the
+ * daemon.  Returns only in the daemon; the intermediate tells the launcher
+ * the daemon's PID (so a launcher that gives up can end it) and exits. */
+static void become_daemon(const char *pid_file, int report_fd)
+{
+    dk_error err = {0};
+    pid_t daemon = -1;
+    if (setsid() < 0)
+        dk__fail(&err, DK_ESYS, "U3", errno, "setsid");
+    else if ((daemon = fork()) < 0)
+        dk__fail(&err, DK_ESYS, "U3", errno, "second fork");
+    if (daemon < 0) {
+        /* No daemon will own the PID file: the intermediate is its last
+         * owner, so it removes it before saying why. */
+        unlink(pid_file);
+        dk__report_failure(report_fd, &err);
+        _exit(1);
+    }
+    if (daemon > 0) {
+        char line[32];
+        int n = snprintf(line, sizeof line, "pid %ld\n", (long)daemon);
+        (void)!write(report_fd, line, (size_t)n);
+        /* _exit: the caller's atexit handlers and stdio belong to the daemon. */
+        _exit(0);
+    }
+}
+
+dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
+                    dk_error *err)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        return dk__fail(err, DK_ESYS, "U3", errno, "readiness pipe");
+    pid_t child = fork();
+    if (child < 0) {
+        int e = errno;
+        close(p[0]);
+        close(p[1]);
+        return dk__fail(err, DK_ESYS, "U3", e, "first fork");
+    }
+    if (child > 0) {
+        close(p[1]);
+        /* The intermediate exits right after the second fork; reaping it
+         * here leaves no zombie behind the launcher. */
+        while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
+            ;
+        *is_launcher = true;
+        *report_fd = p[0];
+        return DK_OK;
+    }
+    close(p[0]);
+    become_daemon(pid_file, p[1]);
+    *is_launcher = false;
+    *report_fd = p[1];
+    return DK_OK;
+}

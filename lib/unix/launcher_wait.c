@@ -1,0 +1,90 @@
+#include "steps.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void launcher_exit(int status, const char *message)
+{
+    fflush(NULL);
+    if (message != NULL)
+        fprintf(stderr, "%s\n", message);
+    _exit(status);
+}
+
+/* The daemon never reported in time: end it, and remove the PID file only
+ * if it still names that daemon, so the failed launch leaves nothing. */
+static void give_up(long daemon_pid, const char *pid_file, double timeout)
+{
+    char message[DK_ERROR_MAX];
+    if (daemon_pid > 0) {
+        kill((pid_t)daemon_pid, SIGKILL);
+        char buf[32];
+        FILE *f = fopen(pid_file, "re");
+        if (f != NULL) {
+            size_t n = fread(buf, 1, sizeof buf, f);
+            fclose(f);
+            long named;
+            if (dk__pidfile_parse(buf, n, &named) == 0 && named == daemon_pid)
+                unlink(pid_file);
+        }
+    }
+    snprintf(message, sizeof message,
+             "daemoniker: H3: daemon %ld did not report success within %gs",
+             daemon_pid, timeout);
+    launcher_exit(1, message);
+}
+
+void dk__launcher_wait(int fd, double timeout, const char *pid_file)
+{
+    char buf[DK_ERROR_MAX + 64];
+    size_t len = 0;
+    long daemon_pid = -1;
+    double until = now() + timeout;
+
+    for (;;) {
+        char *nl;
+        while ((nl = memchr(buf, '\n', len)) != NULL) {
+            *nl = '\0';
+            if (strcmp(buf, "ok") == 0)
+                launcher_exit(0, NULL);
+            if (strncmp(buf, "err ", 4) == 0)
+                launcher_exit(1, buf + 4);
+            if (strncmp(buf, "pid ", 4) == 0)
+                daemon_pid = strtol(buf + 4, NULL, 10);
+            size_t used = (size_t)(nl - buf) + 1;
+            memmove(buf, buf + used, len - used);
+            len -= used;
+        }
+        double left = until - now();
+        if (left <= 0)
+            give_up(daemon_pid, pid_file, timeout);
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int r = poll(&p, 1, (int)(left * 1000) + 1);
+        if (r < 0 && errno != EINTR)
+            launcher_exit(1, "daemoniker: H3: poll on the readiness pipe failed");
+        if (r <= 0)
+            continue;
+        if (len == sizeof buf)
+            len = 0; /* a line too long is not ours; drop it */
+        ssize_t n = read(fd, buf + len, sizeof buf - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            launcher_exit(1, "daemoniker: H3: the daemon exited before "
+                             "reporting success");
+        len += (size_t)n;
+    }
+}

@@ -1,0 +1,68 @@
+/* steps.h: the Unix daemonization steps, one function per file.
+ *
+ * One function per file is deliberate: a mutant (a subject with one step
+ * broken, see harness/mutants/) replaces exactly one of these at link time,
+ * without a single #ifdef in the library. */
+#ifndef DK_UNIX_STEPS_H
+#define DK_UNIX_STEPS_H
+
+#include "../common/internal.h"
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* U1: create path exclusively (O_EXCL, O_NOFOLLOW, mode 0644) and lock it.
+ * Returns the locked fd in *fd. On EEXIST, explains who holds it (H2). */
+dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err);
+
+/* H2: path exists; fill err with what it is: held by a live process (locked),
+ * stale (not locked, naming the PID it holds), garbage, or not a regular
+ * file. Always returns DK_EEXIST (or DK_ESYS when it cannot be read). */
+dk_status dk__pidfile_explain(const char *path, dk_error *err);
+
+/* U2: remove path at exit, only in this process, and only while path is
+ * still the file open on fd (so a file that replaced ours is never
+ * removed). */
+void dk__cleanup_register(const char *path, int fd);
+/* Run the registered cleanup now (idempotent); for failure paths. */
+void dk__cleanup_run(void);
+
+/* U3: double fork with setsid in between. Returns in two processes:
+ * the launcher (*is_launcher true, *report_fd the read end of the readiness
+ * pipe) and the daemon (*is_launcher false, *report_fd the write end). The
+ * intermediate child never returns; if it cannot fork the daemon it removes
+ * pid_file and reports why. */
+dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
+                    dk_error *err);
+
+/* U4: set the umask and change to dir. */
+dk_status dk__umask_chdir(int mask, const char *dir, dk_error *err);
+
+/* U5: write "PID\n" to the PID file open on fd. */
+dk_status dk__pidfile_write(int fd, const char *path, dk_error *err);
+
+/* H5: default dispositions for every signal, empty signal mask. */
+void dk__reset_signals(void);
+
+/* U6: close every fd >= 3 but those in keep. */
+dk_status dk__close_fds(const int *keep, size_t n_keep, long fallback_limit,
+                        dk_error *err);
+/* U6 per OS: close [lo, hi] (hi INT_MAX: to the end). */
+int dk__close_range(int lo, int hi, long fallback_limit);
+/* U6 portable: one close() per fd up to the limit. */
+int dk__close_loop(int lo, int hi, long fallback_limit);
+
+/* U7: point 0, 1, 2 at the targets (NULL: the null device). */
+dk_status dk__redirect_stdio(const char *in, const char *out,
+                             const char *errpath, dk_error *err);
+/* H6: open an output target for append, creating it. -1 and errno. */
+int dk__open_output(const char *path);
+
+/* H3: the daemon's word to its launcher. */
+void dk__report_ready(int fd);
+void dk__report_failure(int fd, const dk_error *err);
+/* H3: in the launcher: wait for the word, print any error, exit. */
+void dk__launcher_wait(int fd, double timeout, const char *pid_file)
+    __attribute__((noreturn));
+
+#endif
