@@ -75,12 +75,13 @@ DK_CASE(U7, U7_ready_lines_land)
     pid_t daemon = case_run("U7", &spec, NULL);
     char line[32];
     snprintf(line, sizeof line, "ready %d\n", (int)daemon);
+    /* The contract has the lines flushed before the ready file is written,
+     * so they are there now: no wait. */
     const char *paths[] = {spec.stdout_path, spec.stderr_path};
     for (int i = 0; i < 2; i++) {
-        bool found = dk_wait_file_contains(paths[i], line,
-                                           dk_deadline_in(CASE_DEADLINE));
         const char *text = case_read(paths[i], NULL);
-        cr_expect(found, "U7: expected \"ready %d\" in %s; it holds \"%s\"",
+        cr_expect(text && strstr(text, line),
+                  "U7: expected \"ready %d\" in %s; it holds \"%s\"",
                   (int)daemon, paths[i], text ? text : "(nothing)");
     }
 }

@@ -432,6 +432,14 @@ static bool is_descendant(pid_t pid)
     return false;
 }
 
+/* The ready file is there, or nobody is left alive to write it. */
+static bool ready_or_nobody(void *arg)
+{
+    const launch *l = arg;
+    pid_t living[1];
+    return access(l->ready, F_OK) == 0 || case_living(living, 1) == 0;
+}
+
 pid_t case_daemon(const char *step, launch *l)
 {
     int code = case_wait_launcher(step, l);
@@ -439,7 +447,8 @@ pid_t case_daemon(const char *step, launch *l)
         cr_assert_fail("%s: expected the launcher to exit 0 with a daemon running; "
                  "it exited %d: \"%s\"",
                  step, code, case_launcher_error(l));
-    if (!dk_wait_file(l->ready, dk_deadline_in(CASE_DEADLINE)))
+    dk_wait_until(ready_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
+    if (access(l->ready, F_OK) != 0)
         cr_assert_fail("%s: launcher exited 0 but no daemon wrote %s within %gs; "
                  "living: [%s]",
                  step, l->ready, CASE_DEADLINE, case_describe_living());

@@ -29,12 +29,12 @@ static const char *reason_of(const struct criterion_test_stats *t, char *buf,
     else if (t->test_status == CR_STATUS_SKIPPED)
         snprintf(buf, size, "%s", t->message ? t->message : "");
     else {
+        /* Criterion lists assertions newest first: the last failed one in
+         * the list is the first that failed. */
         buf[0] = '\0';
         for (const struct criterion_assert_stats *a = t->asserts; a; a = a->next)
-            if (!a->passed) {
+            if (!a->passed)
                 snprintf(buf, size, "%s", a->message ? a->message : "");
-                break;
-            }
     }
     for (char *p = buf; *p; p++)
         if (*p == '\n' || *p == '\t' || *p == '\r')

@@ -8,9 +8,9 @@
  */
 #include <criterion/criterion.h>
 
-#include "observe.h"
-#include "teardown.h"
-#include "wait.h"
+#include "../../harness/observe.h"
+#include "../../harness/teardown.h"
+#include "../../harness/wait.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -25,7 +25,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* ---- helpers -------------------------------------------------------------- */
+/* ---- helpers ------------------------------------------------------------ */
 
 /* A copy of s in a buffer of exactly strlen(s) bytes: no NUL to lean on. */
 static char *exact(const char *s, size_t *len)
@@ -342,7 +342,7 @@ Test(parse_fdinfo, malformed)
     cr_assert_eq(fl, 5);
 }
 
-/* ---- readers, on ourselves and on a child ----------------------------- */
+/* ---- readers, on ourselves and on a child ------------------------------- */
 
 static void on_hup(int sig)
 {
@@ -481,7 +481,7 @@ Test(read, no_such_process)
     cr_assert_not(obs_alive(-1));
 }
 
-/* ---- the process tree ----------------------------------------------------- */
+/* ---- the process tree --------------------------------------------------- */
 
 /* Fork a child that forks a grandchild; both wait in pause(). */
 static pid_t fork_pair(pid_t *grandchild)
@@ -556,7 +556,7 @@ Test(tree, zombie_is_a_child_not_a_descendant, .init = subreaper,
     cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 5);
 }
 
-/* ---- waiting ------------------------------------------------------------- */
+/* ---- waiting ------------------------------------------------------------ */
 
 Test(wait, deadline_scaling)
 {
@@ -769,7 +769,7 @@ Test(wait, file_contains, .init = with_tmpdir, .fini = cleanup,
                                         dk_deadline_in(0.03)));
 }
 
-/* ---- teardown ------------------------------------------------------------ */
+/* ---- teardown ----------------------------------------------------------- */
 
 Test(teardown, kills_double_forked_daemon, .init = subreaper,
      .fini = cleanup)

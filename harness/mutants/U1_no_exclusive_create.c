@@ -1,0 +1,14 @@
+/* U1 broken: the PID file is opened whether or not it exists, truncated,
+ * and never locked, so a second launch takes it over.
+ * wraps: dk__pidfile_create
+ */
+#include "../../lib/unix/steps.h"
+
+#include <fcntl.h>
+
+dk_status __wrap_dk__pidfile_create(const char *path, int *fd, dk_error *err)
+{
+    (void)err;
+    *fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    return *fd < 0 ? DK_ESYS : DK_OK;
+}

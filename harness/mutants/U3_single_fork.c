@@ -1,0 +1,27 @@
+/* U3 broken: one fork and setsid(), no second fork: the daemon leads its
+ * session and could acquire a terminal again.
+ * wraps: dk__detach
+ */
+#include "../../lib/unix/steps.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+dk_status __wrap_dk__detach(const char *pid_file, bool *is_launcher,
+                            int *report_fd, dk_error *err)
+{
+    (void)pid_file;
+    (void)err;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        return DK_ESYS;
+    pid_t child = fork();
+    if (child < 0)
+        return DK_ESYS;
+    *is_launcher = child > 0;
+    *report_fd = child > 0 ? p[0] : p[1];
+    close(child > 0 ? p[1] : p[0]);
+    if (child == 0)
+        setsid();
+    return DK_OK;
+}
