@@ -4,7 +4,7 @@
  */
 #include "../../lib/unix/steps.h"
 
-#include <fcntl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 dk_status __wrap_dk__detach(const char *pid_file, bool *is_launcher,
@@ -13,7 +13,7 @@ dk_status __wrap_dk__detach(const char *pid_file, bool *is_launcher,
     (void)pid_file;
     (void)err;
     int p[2];
-    if (pipe2(p, O_CLOEXEC) < 0)
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) < 0)
         return DK_ESYS;
     pid_t child = fork();
     if (child < 0)

@@ -1,8 +1,8 @@
 #include "steps.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,7 +27,7 @@ static void become_daemon(const char *pid_file, int report_fd)
     if (daemon > 0) {
         char line[32];
         int n = snprintf(line, sizeof line, "pid %ld\n", (long)daemon);
-        (void)!write(report_fd, line, (size_t)n);
+        (void)!send(report_fd, line, (size_t)n, MSG_NOSIGNAL);
         /* _exit: the caller's atexit handlers and stdio belong to the daemon. */
         _exit(0);
     }
@@ -36,9 +36,12 @@ static void become_daemon(const char *pid_file, int report_fd)
 dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
                     dk_error *err)
 {
+    /* A socket, not a pipe: if the launcher is gone (killed, or it gave
+     * up), the daemon's report must fail with EPIPE, not kill it with
+     * SIGPIPE. */
     int p[2];
-    if (pipe2(p, O_CLOEXEC) < 0)
-        return dk__fail(err, DK_ESYS, "U3", errno, "readiness pipe");
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) < 0)
+        return dk__fail(err, DK_ESYS, "U3", errno, "readiness socket");
     pid_t child = fork();
     if (child < 0) {
         int e = errno;

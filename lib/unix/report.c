@@ -2,13 +2,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
-/* One line per word: "ok" or "err MESSAGE". A single write of at most
- * PIPE_BUF bytes is atomic, so the launcher never sees half a line. */
+/* One line per word: "ok" or "err MESSAGE"; the launcher reads up to the
+ * newline. MSG_NOSIGNAL: a launcher that is gone must not take the daemon
+ * with it. */
 static void say(int fd, const char *line)
 {
-    (void)!write(fd, line, strlen(line));
+    (void)!send(fd, line, strlen(line), MSG_NOSIGNAL);
 }
 
 void dk__report_ready(int fd)
