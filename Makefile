@@ -4,6 +4,7 @@
 #   make conform    dkcheck on the reference subject, verdicts by step
 #   make check      unit tests, the conformance run, the mutant table, and a
 #                   check that nothing of the run is left behind
+#   make sanitize   unit tests and conformance run under ASan and UBSan
 #   make clean
 #
 # WERROR=1 (or CI=true) turns warnings into errors.
@@ -17,6 +18,11 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -MMD -MP
 ifneq ($(filter 1 true yes,$(WERROR) $(CI)),)
 CFLAGS  += -Werror
+endif
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
 endif
 LDLIBS  := -pthread
 CRITERION_LIBS := -lcriterion
@@ -48,7 +54,7 @@ REFERENCE   := $(BUILD)/subject-reference
 UNIT        := $(BUILD)/unit-tests
 MUTANTS     := $(patsubst harness/mutants/%.c,$(BUILD)/mutants/subject-mutant-%,$(MUTANT_SRC))
 
-.PHONY: all deps conform check unit mutants clean
+.PHONY: all deps conform check unit mutants sanitize clean
 all: $(LIB) $(DKCHECK) $(REFERENCE) $(MUTANTS)
 
 $(OBJ)/%.o: %.c
@@ -61,13 +67,13 @@ $(LIB): $(call obj,$(LIB_SRC))
 	ar rcs $@ $^
 
 $(REFERENCE): $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
-	$(CC) $(CFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
 $(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c) $(LIB)
-	$(CC) $(CFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
 # A mutant is the reference subject with one step broken. Its source says
 # which functions it wraps ("wraps: f g" in its first comment); GNU ld's
@@ -76,7 +82,7 @@ $(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c) $(LIB
 $(BUILD)/mutants/subject-mutant-%: $(OBJ)/harness/mutants/%.o \
         $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS) \
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
 	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/mutants/$*.c),-Wl,--wrap=$(f))
 
 mutants: $(MUTANTS)
@@ -94,6 +100,13 @@ check: deps
 
 unit: $(UNIT)
 	$(UNIT)
+
+# The same build with AddressSanitizer and UBSan, in build/sanitize; the
+# unit tests and the whole conformance run must stay clean.
+sanitize: deps
+	@$(MAKE) --no-print-directory BUILD=build/sanitize SANITIZE=1 \
+	    build/sanitize/dkcheck build/sanitize/subject-reference build/sanitize/unit-tests
+	@scripts/sanitize build/sanitize
 
 clean:
 	rm -rf $(BUILD)
