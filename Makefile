@@ -111,4 +111,8 @@ sanitize: deps
 clean:
 	rm -rf $(BUILD)
 
+# Each further part of the project (Windows, the matrix, reliability,
+# benchmarks) keeps its rules in a file of its own.
+include $(wildcard mk/*.mk)
+
 -include $(shell find $(OBJ) -name '*.d' 2>/dev/null)
