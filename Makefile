@@ -31,6 +31,7 @@ CRITERION_LIBS := -lcriterion
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c
+ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c
 OBSERVE      := $(error dkcheck observes processes through /proc: Linux only for now)
@@ -41,7 +42,7 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := harness/subjects/subject_args.c harness/subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/case.c harness/report.c \
-               harness/steps.c $(OBSERVE)
+               harness/steps.c $(OBSERVE) $(ISOLATE)
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(wildcard cases/unit/*.c)
 MUTANT_SRC  := $(wildcard harness/mutants/*.c)

@@ -4,6 +4,7 @@
  *
  * Our own options are taken out of argv; everything else is Criterion's
  * (--filter, --json=FILE, --tap, --xml, -j, --list ...). */
+#include "isolate.h"
 #include "report.h"
 #include "teardown.h"
 #include "wait.h"
@@ -31,11 +32,16 @@ static const char usage[] =
     "  --subject 'CMD ARGS'  the implementation to judge (or DKCHECK_SUBJECT)\n"
     "  --verdicts=FILE       write the verdicts grouped by step to FILE\n"
     "                        (default: standard output; 'none' to turn off)\n"
+    "  --reap                end what runs killed before their end left (their\n"
+    "                        processes and run directories), then exit; every\n"
+    "                        run does this first anyway\n"
     "  -h, --help            this text, then Criterion's options\n"
     "\n"
     "Criterion's options select and report: --filter 'U6/*', -j2,\n"
     "--json=FILE, --tap=FILE, --xml=FILE, --output=tsv:FILE, --list.\n"
-    "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1).\n";
+    "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1);\n"
+    "DKCHECK_NO_NAMESPACE=1 runs without a PID namespace even where one is\n"
+    "permitted.\n";
 
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...)
@@ -127,7 +133,7 @@ static char *query_capabilities(char **words, size_t n)
 
 /* Take our options out of argv, leaving Criterion's. */
 static void take_options(int *argc, char **argv, const char **subject,
-                         const char **verdicts, bool *help)
+                         const char **verdicts, bool *help, bool *reap)
 {
     int kept = 1;
     for (int i = 1; i < *argc; i++) {
@@ -142,6 +148,8 @@ static void take_options(int *argc, char **argv, const char **subject,
             *verdicts = a + 11;
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
             *help = true;
+        else if (strcmp(a, "--reap") == 0)
+            *reap = true;
         else
             argv[kept++] = argv[i];
     }
@@ -153,10 +161,16 @@ int main(int argc, char **argv)
 {
     const char *subject = getenv("DKCHECK_SUBJECT");
     const char *verdicts = "/dev/stdout";
-    bool help = false;
-    take_options(&argc, argv, &subject, &verdicts, &help);
+    bool help = false, reap = false;
+    take_options(&argc, argv, &subject, &verdicts, &help, &reap);
     if (help) {
         fputs(usage, stdout);
+        return 0;
+    }
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    if (reap) {
+        size_t n = dk_reap_stale_runs(tmp, true);
+        printf("dkcheck: %zu stale run%s reaped\n", n, n == 1 ? "" : "s");
         return 0;
     }
     if (subject == NULL || subject[0] == '\0')
@@ -170,17 +184,25 @@ int main(int argc, char **argv)
     const char *caps = query_capabilities(words.we_wordv, words.we_wordc);
     wordfree(&words);
 
+    dk_reap_stale_runs(tmp, true);
     char run[PATH_MAX];
-    snprintf(run, sizeof run, "%s/dkcheck.XXXXXX",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    snprintf(run, sizeof run, "%s/dkcheck.XXXXXX", tmp);
     if (mkdtemp(run) == NULL)
         die("cannot create the run directory %s: %s", run, strerror(errno));
+    if (dk_mark_run(run) < 0) {
+        dk_remove_tree(run);
+        die("cannot mark the run directory %s: %s", run, strerror(errno));
+    }
     setenv("DKCHECK_SUBJECT", subject, 1);
     setenv("DKCHECK_CAPABILITIES", caps, 1);
     setenv("DKCHECK_RUNDIR", run, 1);
-    /* A case that crashes orphans its subject's processes; as subreaper we
-     * inherit them and end them below. */
-    dk_become_subreaper();
+    /* The kernel cleans up after the run where it may; otherwise a case
+     * that crashes orphans its subject's processes to us, the subreaper,
+     * and we end them below. */
+    bool isolated = dk_isolate_run(run) == 0;
+    if (!isolated)
+        dk_become_subreaper();
+    setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
 
     struct criterion_test_set *tests = criterion_initialize();
     dk_register_reports();

@@ -26,7 +26,7 @@ typedef enum dk_status {
     DK_ESYS = -3,       /* a system call failed; dk_error.sys_errno says why */
     DK_ECHILD = -4,     /* the daemon failed after the fork, or never reported */
     DK_ETIMEDOUT = -5,  /* no word from the daemon within success_timeout */
-    DK_ESTATE = -6      /* call out of order (start twice, stop before start) */
+    DK_ESTATE = -6      /* call out of order (start twice, stop in a handler) */
 } dk_status;
 
 #define DK_ERROR_MAX 512
@@ -109,11 +109,11 @@ void dk_daemonizer_free(dk_daemonizer *dz);
 /* Signals.
  *
  * Handlers receive the signal number only, and run on a thread devoted to
- * signals (not in signal context), so they may call any function.  The
+ * signals (not in signal context), so they may call any function: the real
+ * signal handler only writes the number into a pipe that thread reads.  The
  * default handler of each signal ends the daemon the orderly way: exit()
  * with status 128+signum, so exit cleanup runs and the PID file is removed.
- * Call dk_signals_start() before creating other threads: signals are blocked
- * in the calling thread and in threads created after it. */
+ * One handler object runs at a time. */
 typedef void (*dk_signal_fn)(int signum);
 
 #define DK_DEFAULT_SIGNAL ((dk_signal_fn)0)
@@ -130,7 +130,8 @@ dk_status dk_signals_new(dk_signals **out, const char *pid_file,
 dk_status dk_signals_set(dk_signals *s, int signum, dk_signal_fn fn,
                          dk_error *err);
 dk_status dk_signals_start(dk_signals *s, dk_error *err);
-/* Idempotent; restores the dispositions and mask seen by start(). */
+/* Idempotent; restores the dispositions seen by start(); signals that came
+ * before it are still handled. Not from a handler (DK_ESTATE). */
 dk_status dk_signals_stop(dk_signals *s, dk_error *err);
 void dk_signals_free(dk_signals *s);
 

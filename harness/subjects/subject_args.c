@@ -13,6 +13,10 @@ static int complain(char *why, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(why, size, fmt, ap);
     va_end(ap);
+    /* The reason is one line, whatever an argument quoted in it held. */
+    for (char *p = why; size > 0 && *p != '\0'; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
     return -1;
 }
 

@@ -36,7 +36,9 @@ size_t dk__fd_ranges(const int *keep, size_t n_keep, int first, int last,
             out[count].hi = (int)(stop - 1);
         }
         count++;
-        if (stop > last)
+        /* stop == last: the last fd is kept, nothing lies beyond it (and
+         * stop + 1 could overflow when last is INT_MAX). */
+        if (stop >= last)
             break;
         fd = (int)stop + 1;
     }

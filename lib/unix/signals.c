@@ -1,26 +1,38 @@
 /* signals.c: the signal handler object on Unix.
  *
- * A thread devoted to signals takes them with sigwait(), so handlers run in
- * an ordinary thread context and may call anything (stdio, malloc, exit),
- * which a classic signal handler may not. The three signals stay blocked in
- * every other thread, so the kernel hands them to that thread alone. */
+ * A real signal handler does one async-signal-safe thing: it writes the
+ * signal number into a pipe. A thread devoted to signals reads the pipe and
+ * runs the chosen handler there, in an ordinary thread context, so handlers
+ * may call anything (stdio, malloc, exit). Unlike sigwait() on signals
+ * blocked everywhere, this sees raise() and signals aimed at any thread, and
+ * needs nothing from threads created before start(). */
 #include "signals.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const int handled[DK_N_SIGNALS] = {SIGINT, SIGTERM, SIGABRT};
+
+/* A signal handler reaches only statics: one running object at a time. */
+static int signal_pipe[2] = {-1, -1};
+static struct dk_signals *running;
+static pthread_mutex_t running_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Byte on the pipe that tells the thread to stop; no signal is 0. */
+#define STOP_BYTE 0
 
 struct dk_signals {
     pthread_mutex_t lock;
     dk_signal_fn handlers[DK_N_SIGNALS];
-    bool running;
+    bool started;
     pthread_t thread;
-    sigset_t saved_mask;
-    struct sigaction saved_actions[DK_N_SIGNALS];
+    struct sigaction saved[DK_N_SIGNALS];
 };
 
 static int slot_of(int signum)
@@ -31,31 +43,32 @@ static int slot_of(int signum)
     return -1;
 }
 
-static void handled_set(sigset_t *set)
+static void on_signal(int signum)
 {
-    sigemptyset(set);
-    for (int i = 0; i < DK_N_SIGNALS; i++)
-        sigaddset(set, handled[i]);
+    int saved_errno = errno;
+    unsigned char byte = (unsigned char)signum;
+    (void)!write(signal_pipe[1], &byte, 1);
+    errno = saved_errno;
 }
 
 static void *signal_thread(void *arg)
 {
     dk_signals *s = arg;
-    sigset_t set;
-    handled_set(&set);
     for (;;) {
-        int signum;
-        if (sigwait(&set, &signum) != 0 || slot_of(signum) < 0)
+        unsigned char byte;
+        ssize_t n = read(signal_pipe[0], &byte, 1);
+        if (n < 0 && errno == EINTR)
             continue;
-        /* A handler runs to its end; stop() cancels only between signals. */
-        pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, NULL);
+        if (n <= 0 || byte == STOP_BYTE)
+            return NULL;
+        int slot = slot_of(byte);
+        if (slot < 0)
+            continue;
         pthread_mutex_lock(&s->lock);
-        dk_signal_fn fn = s->handlers[slot_of(signum)];
+        dk_signal_fn fn = s->handlers[slot];
         pthread_mutex_unlock(&s->lock);
-        dk__signal_dispatch(signum, fn);
-        pthread_setcancelstate(PTHREAD_CANCEL_ENABLE, NULL);
+        dk__signal_dispatch(byte, fn);
     }
-    return NULL;
 }
 
 dk_status dk_signals_new(dk_signals **out, const char *pid_file,
@@ -89,51 +102,84 @@ dk_status dk_signals_set(dk_signals *s, int signum, dk_signal_fn fn,
     return DK_OK;
 }
 
+static void close_pipe(void)
+{
+    close(signal_pipe[0]);
+    close(signal_pipe[1]);
+    signal_pipe[0] = signal_pipe[1] = -1;
+}
+
+static void restore_dispositions(dk_signals *s)
+{
+    for (int i = 0; i < DK_N_SIGNALS; i++)
+        sigaction(handled[i], &s->saved[i], NULL);
+}
+
+static dk_status start_locked(dk_signals *s, dk_error *err)
+{
+    if (s->started)
+        return dk__fail(err, DK_ESTATE, "SU", 0,
+                        "signal handling already started");
+    if (running != NULL)
+        return dk__fail(err, DK_ESTATE, "SU", 0,
+                        "another signal handler is running");
+    if (pipe2(signal_pipe, O_CLOEXEC) < 0)
+        return dk__fail(err, DK_ESYS, "SU", errno, "signal pipe");
+    /* A flood of signals must never block a handler: drop what the pipe
+     * cannot hold (the same signal queued twice is one signal anyway). */
+    fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK);
+    int e = pthread_create(&s->thread, NULL, signal_thread, s);
+    if (e != 0) {
+        close_pipe();
+        return dk__fail(err, DK_ESYS, "SU", e, "signal thread");
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < DK_N_SIGNALS; i++)
+        sigaction(handled[i], &sa, &s->saved[i]);
+    s->started = true;
+    running = s;
+    return DK_OK;
+}
+
 dk_status dk_signals_start(dk_signals *s, dk_error *err)
 {
     if (s == NULL)
         return dk__fail(err, DK_EINVAL, "SU", 0, "signal handler is NULL");
-    if (s->running)
-        return dk__fail(err, DK_ESTATE, "SU", 0, "signal handling already started");
-    sigset_t set;
-    handled_set(&set);
-    int e = pthread_sigmask(SIG_BLOCK, &set, &s->saved_mask);
-    if (e != 0)
-        return dk__fail(err, DK_ESYS, "SU", e, "pthread_sigmask");
-    /* An inherited SIG_IGN may let the kernel drop the signal before
-     * sigwait() sees it; the default disposition never does while blocked. */
-    struct sigaction dfl;
-    memset(&dfl, 0, sizeof dfl);
-    dfl.sa_handler = SIG_DFL;
-    sigemptyset(&dfl.sa_mask);
-    for (int i = 0; i < DK_N_SIGNALS; i++)
-        sigaction(handled[i], &dfl, &s->saved_actions[i]);
-    e = pthread_create(&s->thread, NULL, signal_thread, s);
-    if (e != 0) {
-        for (int i = 0; i < DK_N_SIGNALS; i++)
-            sigaction(handled[i], &s->saved_actions[i], NULL);
-        pthread_sigmask(SIG_SETMASK, &s->saved_mask, NULL);
-        return dk__fail(err, DK_ESYS, "SU", e, "signal thread");
-    }
-    s->running = true;
-    return DK_OK;
+    pthread_mutex_lock(&running_lock);
+    dk_status st = start_locked(s, err);
+    pthread_mutex_unlock(&running_lock);
+    return st;
 }
 
 dk_status dk_signals_stop(dk_signals *s, dk_error *err)
 {
     if (s == NULL)
         return dk__fail(err, DK_EINVAL, "SU", 0, "signal handler is NULL");
-    if (!s->running)
+    pthread_mutex_lock(&running_lock);
+    if (!s->started) {
+        pthread_mutex_unlock(&running_lock);
         return DK_OK;
-    if (pthread_equal(pthread_self(), s->thread))
+    }
+    if (pthread_equal(pthread_self(), s->thread)) {
+        pthread_mutex_unlock(&running_lock);
         return dk__fail(err, DK_ESTATE, "SU", 0,
                         "stop() called from a signal handler");
-    pthread_cancel(s->thread);
+    }
+    /* Dispositions first, so no handler writes after the stop byte; the
+     * signals already in the pipe are still handled, in order. */
+    restore_dispositions(s);
+    unsigned char stop = STOP_BYTE;
+    while (write(signal_pipe[1], &stop, 1) < 0 && errno == EAGAIN)
+        sched_yield();
     pthread_join(s->thread, NULL);
-    for (int i = 0; i < DK_N_SIGNALS; i++)
-        sigaction(handled[i], &s->saved_actions[i], NULL);
-    pthread_sigmask(SIG_SETMASK, &s->saved_mask, NULL);
-    s->running = false;
+    close_pipe();
+    s->started = false;
+    running = NULL;
+    pthread_mutex_unlock(&running_lock);
     return DK_OK;
 }
 

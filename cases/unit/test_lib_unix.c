@@ -1,0 +1,923 @@
+/* test_lib_unix.c: in-process unit tests of libdaemoniker's Unix steps that
+ * do not daemonize: the PID file (create, explain, write, cleanup), output
+ * files, dk_send, and the signals object.
+ *
+ * Every test runs in its own Criterion worker process, so umask, signal
+ * mask, dispositions and the one registered PID file cleanup never leak
+ * from one test into another. File tests work in a fresh directory made in
+ * .init and removed, whatever it holds, in .fini (which also runs after a
+ * failed assertion). Forked children only ever _exit() (never exit(), which
+ * would run the worker's atexit handlers) unless exit cleanup is the point,
+ * and each is reaped. Waits are event-driven with a deadline: a pipe byte or
+ * EOF under poll(), or sigtimedwait(); never a fixed sleep.
+ */
+#include <criterion/criterion.h>
+
+#include "../../lib/unix/steps.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Long enough for a loaded CI machine, short enough to fail fast. */
+#define DEADLINE_MS 5000
+
+/* ---- temporary directory ------------------------------------------------ */
+
+static char tmpdir[PATH_MAX];
+
+static void make_tmpdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    if (base == NULL || base[0] == '\0')
+        base = "/tmp";
+    int n = snprintf(tmpdir, sizeof tmpdir, "%s/dklib.XXXXXX", base);
+    cr_assert(n > 0 && (size_t)n < sizeof tmpdir, "TMPDIR too long");
+    cr_assert_not_null(mkdtemp(tmpdir), "mkdtemp %s: %s", tmpdir,
+                       strerror(errno));
+}
+
+static int remove_entry(const char *path, const struct stat *st, int flag,
+                        struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void remove_tmpdir(void)
+{
+    /* Depth first, not following symlinks: a test's symlink may point out
+     * of the directory, and its target must survive. */
+    if (tmpdir[0] != '\0')
+        nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir[0] = '\0';
+}
+
+/* tmpdir/name, written to the caller's buf. */
+static const char *in_tmp(const char *name, char buf[PATH_MAX])
+{
+    int n = snprintf(buf, PATH_MAX, "%s/%s", tmpdir, name);
+    cr_assert(n > 0 && n < PATH_MAX);
+    return buf;
+}
+
+/* ---- small file and process helpers ------------------------------------- */
+
+static void write_file(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    cr_assert_geq(fd, 0, "open %s: %s", path, strerror(errno));
+    size_t len = strlen(text);
+    cr_assert_eq(write(fd, text, len), (ssize_t)len);
+    close(fd);
+}
+
+/* Whole content of a small file, NUL-terminated. */
+static void read_file(const char *path, char *buf, size_t size)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    cr_assert_geq(fd, 0, "open %s: %s", path, strerror(errno));
+    size_t got = 0;
+    ssize_t n;
+    while (got + 1 < size && (n = read(fd, buf + got, size - 1 - got)) > 0)
+        got += (size_t)n;
+    buf[got] = '\0';
+    close(fd);
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
+/* A PID that was ours a moment ago and now names no process: fork a child
+ * that exits at once and reap it. (The kernel does not reuse a PID that
+ * quickly in practice; a reuse would show as a clear failure, not a hang.) */
+static pid_t dead_pid(void)
+{
+    pid_t c = fork();
+    cr_assert_geq(c, 0, "fork: %s", strerror(errno));
+    if (c == 0)
+        _exit(0);
+    int st;
+    cr_assert_eq(waitpid(c, &st, 0), c);
+    return c;
+}
+
+/* Exit status of a child that exits on its own in bounded time (it has no
+ * way to block): -1 if it did not exit normally. */
+static int reap(pid_t c)
+{
+    int st;
+    pid_t r;
+    while ((r = waitpid(c, &st, 0)) < 0 && errno == EINTR)
+        ;
+    cr_assert_eq(r, c, "waitpid: %s", strerror(errno));
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Milliseconds left until deadline (a CLOCK_MONOTONIC time), at least 0. */
+static int ms_left(const struct timespec *deadline)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long ms = (deadline->tv_sec - now.tv_sec) * 1000 +
+              (deadline->tv_nsec - now.tv_nsec) / 1000000;
+    return ms < 0 ? 0 : (int)ms;
+}
+
+static struct timespec deadline_in(int ms)
+{
+    struct timespec d;
+    clock_gettime(CLOCK_MONOTONIC, &d);
+    d.tv_sec += ms / 1000;
+    d.tv_nsec += (long)(ms % 1000) * 1000000;
+    if (d.tv_nsec >= 1000000000) {
+        d.tv_sec++;
+        d.tv_nsec -= 1000000000;
+    }
+    return d;
+}
+
+/* One byte from fd within ms, or -1 on timeout or EOF. */
+static int read_byte_within(int fd, int ms)
+{
+    struct timespec deadline = deadline_in(ms);
+    for (;;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int r = poll(&p, 1, ms_left(&deadline));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        unsigned char b;
+        ssize_t n = read(fd, &b, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        return n == 1 ? b : -1;
+    }
+}
+
+/* Waits for EOF on fd (the child's copy of the write end closes when it
+ * exits), then reaps the child. If the child is still there at the
+ * deadline it is killed, so the test never hangs and never leaks it.
+ * Returns the wait status, or -1 after a kill. Bytes read meanwhile are
+ * counted in *bytes. */
+static int reap_by_eof(pid_t c, int fd, int ms, int *bytes)
+{
+    struct timespec deadline = deadline_in(ms);
+    *bytes = 0;
+    for (;;) {
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        int r = poll(&p, 1, ms_left(&deadline));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        char buf[64];
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            int st;
+            while (waitpid(c, &st, 0) < 0 && errno == EINTR)
+                ;
+            return st;
+        }
+        *bytes += (int)n;
+    }
+    kill(c, SIGKILL);
+    waitpid(c, NULL, 0);
+    return -1;
+}
+
+TestSuite(lib_pidfile, .init = make_tmpdir, .fini = remove_tmpdir,
+          .timeout = 30);
+TestSuite(lib_cleanup, .init = make_tmpdir, .fini = remove_tmpdir,
+          .timeout = 30);
+TestSuite(lib_output, .init = make_tmpdir, .fini = remove_tmpdir,
+          .timeout = 30);
+TestSuite(lib_send, .init = make_tmpdir, .fini = remove_tmpdir,
+          .timeout = 30);
+
+/* ---- dk__pidfile_create / dk__pidfile_write / dk__pidfile_explain ------- */
+
+Test(lib_pidfile, created_0644_whatever_the_umask)
+{
+    /* umask 0 would leave 0644 as is, 077 would make it 0600: fchmod must
+     * fix both (H4: not group/world-writable, yet readable by dk_send). */
+    static const mode_t masks[] = {0, 077, 022};
+    for (size_t i = 0; i < sizeof masks / sizeof masks[0]; i++) {
+        char path[PATH_MAX], name[32];
+        snprintf(name, sizeof name, "m%zu.pid", i);
+        in_tmp(name, path);
+
+        mode_t old = umask(masks[i]);
+        dk_error err;
+        int fd = -1;
+        dk_status st = dk__pidfile_create(path, &fd, &err);
+        umask(old);
+        cr_assert_eq(st, DK_OK, "umask %#o: %s", (unsigned)masks[i],
+                     err.message);
+        cr_assert_geq(fd, 0);
+
+        struct stat sb;
+        cr_assert_eq(fstat(fd, &sb), 0);
+        cr_assert(S_ISREG(sb.st_mode));
+        cr_assert_eq(sb.st_mode & 07777, 0644, "umask %#o gave mode %#o",
+                     (unsigned)masks[i], (unsigned)(sb.st_mode & 07777));
+        close(fd);
+    }
+}
+
+Test(lib_pidfile, returned_fd_is_locked)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    dk_error err;
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_OK, "%s",
+                 err.message);
+
+    /* Another process opening the file must find it locked: that is how
+     * dk__pidfile_explain tells a live daemon from a stale file. */
+    pid_t c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        int f = open(path, O_RDONLY | O_CLOEXEC);
+        if (f < 0)
+            _exit(3);
+        if (flock(f, LOCK_EX | LOCK_NB) == 0)
+            _exit(1);
+        _exit(errno == EWOULDBLOCK ? 0 : 2);
+    }
+    int code = reap(c);
+    cr_assert_eq(code, 0, "child: %s",
+                 code == 1   ? "took the lock: the file is not locked"
+                 : code == 2 ? "flock failed, not with EWOULDBLOCK"
+                             : "could not open the file");
+    close(fd);
+}
+
+Test(lib_pidfile, write_then_second_create_names_live_process)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    dk_error err;
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_OK, "%s",
+                 err.message);
+
+    /* Leftover bytes longer than a PID: the write must truncate them. */
+    cr_assert_eq(write(fd, "99999999999999999\nxx", 20), 20);
+    cr_assert_eq(dk__pidfile_write(fd, path, &err), DK_OK, "%s", err.message);
+
+    char want[32], got[64];
+    snprintf(want, sizeof want, "%ld\n", (long)getpid());
+    read_file(path, got, sizeof got);
+    cr_assert_str_eq(got, want, "PID file holds \"%s\"", got);
+
+    int fd2 = -1;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk__pidfile_create(path, &fd2, &err), DK_EEXIST);
+    cr_assert_eq(fd2, -1, "fd written on failure");
+    cr_assert_eq(err.status, DK_EEXIST);
+    char live[64];
+    snprintf(live, sizeof live, "held by live process %ld", (long)getpid());
+    cr_assert_not_null(strstr(err.message, live), "message \"%s\"",
+                       err.message);
+    cr_assert_not_null(strstr(err.message, path), "message \"%s\"",
+                       err.message);
+
+    /* The failed attempt left the file alone. */
+    read_file(path, got, sizeof got);
+    cr_assert_str_eq(got, want);
+    close(fd);
+}
+
+Test(lib_pidfile, stale_names_dead_pid)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    pid_t dead = dead_pid();
+    char text[32];
+    snprintf(text, sizeof text, "%ld\n", (long)dead);
+    write_file(path, text);
+
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_EEXIST);
+    cr_assert_eq(fd, -1);
+    char pid[32];
+    snprintf(pid, sizeof pid, " %ld", (long)dead);
+    cr_assert_not_null(strstr(err.message, "stale"), "message \"%s\"",
+                       err.message);
+    cr_assert_not_null(strstr(err.message, pid), "message \"%s\" lacks PID",
+                       err.message);
+    cr_assert_null(strchr(err.message, '\n'));
+
+    /* Refused, not reclaimed: the file is as it was. */
+    char got[64];
+    read_file(path, got, sizeof got);
+    cr_assert_str_eq(got, text);
+}
+
+Test(lib_pidfile, garbage_holds_no_pid)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    write_file(path, "hello\n");
+
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_EEXIST);
+    cr_assert_not_null(strstr(err.message, "holds no PID"), "message \"%s\"",
+                       err.message);
+    char got[64];
+    read_file(path, got, sizeof got);
+    cr_assert_str_eq(got, "hello\n");
+}
+
+Test(lib_pidfile, symlink_is_refused)
+{
+    char path[PATH_MAX], target[PATH_MAX], missing[PATH_MAX];
+    in_tmp("x.pid", path);
+    in_tmp("target", target);
+    in_tmp("missing", missing);
+
+    /* To an existing file: the target must not be truncated or locked. */
+    write_file(target, "precious\n");
+    cr_assert_eq(symlink(target, path), 0);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_EEXIST);
+    cr_assert_eq(fd, -1);
+    cr_assert_not_null(strstr(err.message, "symlink"), "message \"%s\"",
+                       err.message);
+    char got[64];
+    read_file(target, got, sizeof got);
+    cr_assert_str_eq(got, "precious\n");
+    struct stat sb;
+    cr_assert_eq(stat(target, &sb), 0);
+    cr_assert_eq(sb.st_mode & 07777, 0644, "target's mode changed");
+
+    /* Dangling: following it would create the target. */
+    cr_assert_eq(unlink(path), 0);
+    cr_assert_eq(symlink(missing, path), 0);
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_EEXIST);
+    cr_assert_not_null(strstr(err.message, "symlink"), "message \"%s\"",
+                       err.message);
+    cr_assert_not(exists(missing), "the symlink's target was created");
+    cr_assert_eq(lstat(path, &sb), 0);
+    cr_assert(S_ISLNK(sb.st_mode), "the symlink was replaced");
+}
+
+Test(lib_pidfile, directory_is_not_a_regular_file)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    cr_assert_eq(mkdir(path, 0755), 0);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_EEXIST);
+    cr_assert_not_null(strstr(err.message, "not a regular file"),
+                       "message \"%s\"", err.message);
+}
+
+Test(lib_pidfile, missing_directory)
+{
+    char path[PATH_MAX];
+    in_tmp("nodir/x.pid", path);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_ESYS);
+    cr_assert_eq(err.sys_errno, ENOENT);
+    cr_assert_not_null(strstr(err.message, "No such file or directory"),
+                       "message \"%s\"", err.message);
+    cr_assert_not_null(strstr(err.message, path), "message \"%s\"",
+                       err.message);
+    cr_assert_eq(strncmp(err.message, "daemoniker: U1: ", 16), 0,
+                 "message \"%s\"", err.message);
+}
+
+/* ---- dk__cleanup_register / dk__cleanup_run ----------------------------- */
+
+Test(lib_cleanup, only_the_registering_process_removes)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    dk_error err;
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_OK, "%s",
+                 err.message);
+    dk__cleanup_register(path, fd);
+
+    /* A forked child (the intermediate process of the double fork, say)
+     * inherits the registration but must not remove the daemon's file. */
+    pid_t c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        dk__cleanup_run();
+        _exit(0);
+    }
+    cr_assert_eq(reap(c), 0);
+    cr_assert(exists(path), "a child removed the registering process's file");
+
+    dk__cleanup_run();
+    cr_assert_not(exists(path), "the registering process did not remove it");
+    dk__cleanup_run(); /* idempotent */
+    close(fd);
+}
+
+Test(lib_cleanup, replaced_file_survives)
+{
+    char path[PATH_MAX], other[PATH_MAX];
+    in_tmp("x.pid", path);
+    in_tmp("other", other);
+    dk_error err;
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_OK, "%s",
+                 err.message);
+    dk__cleanup_register(path, fd);
+
+    /* Someone removed ours and a new daemon wrote its own: not ours to
+     * delete. rename() makes the swap atomic, as a real replacement is. */
+    write_file(other, "4242\n");
+    cr_assert_eq(rename(other, path), 0);
+    dk__cleanup_run();
+    cr_assert(exists(path), "a file that replaced ours was removed");
+    char got[32];
+    read_file(path, got, sizeof got);
+    cr_assert_str_eq(got, "4242\n");
+    close(fd);
+}
+
+/* ---- dk__open_output ----------------------------------------------------- */
+
+Test(lib_output, created_0644_for_append)
+{
+    char path[PATH_MAX];
+    in_tmp("out.log", path);
+    mode_t old = umask(022);
+    int fd = dk__open_output(path);
+    umask(old);
+    cr_assert_geq(fd, 0, "open_output: %s", strerror(errno));
+
+    int fl = fcntl(fd, F_GETFL);
+    cr_assert_neq(fl, -1);
+    cr_assert(fl & O_APPEND, "not opened for append");
+    cr_assert_eq(fl & O_ACCMODE, O_WRONLY);
+    struct stat sb;
+    cr_assert_eq(fstat(fd, &sb), 0);
+    cr_assert_eq(sb.st_mode & 07777, 0644, "mode %#o",
+                 (unsigned)(sb.st_mode & 07777));
+    close(fd);
+}
+
+Test(lib_output, existing_content_kept)
+{
+    char path[PATH_MAX];
+    in_tmp("out.log", path);
+    write_file(path, "old line\n");
+
+    int fd = dk__open_output(path);
+    cr_assert_geq(fd, 0, "open_output: %s", strerror(errno));
+    cr_assert_eq(write(fd, "new\n", 4), 4);
+    /* Even a seek to 0 cannot make a write overwrite the old log. */
+    cr_assert_eq(lseek(fd, 0, SEEK_SET), 0);
+    cr_assert_eq(write(fd, "more\n", 5), 5);
+    close(fd);
+
+    char got[64];
+    read_file(path, got, sizeof got);
+    cr_assert_str_eq(got, "old line\nnew\nmore\n");
+}
+
+/* ---- dk_send ------------------------------------------------------------- */
+
+Test(lib_send, missing_file)
+{
+    char path[PATH_MAX];
+    in_tmp("none.pid", path);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk_send(path, SIGTERM, &err), DK_ESYS);
+    cr_assert_eq(err.sys_errno, ENOENT);
+    cr_assert_not_null(strstr(err.message, path), "message \"%s\"",
+                       err.message);
+    cr_assert_null(strchr(err.message, '\n'));
+}
+
+Test(lib_send, garbage_holds_no_pid)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    write_file(path, "not a pid\n");
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk_send(path, SIGTERM, &err), DK_EINVAL);
+    cr_assert_not_null(strstr(err.message, "holds no PID"), "message \"%s\"",
+                       err.message);
+
+    write_file(path, "");
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk_send(path, SIGTERM, &err), DK_EINVAL, "empty file");
+    cr_assert_not_null(strstr(err.message, "holds no PID"), "message \"%s\"",
+                       err.message);
+}
+
+Test(lib_send, dead_pid)
+{
+    char path[PATH_MAX], text[32];
+    in_tmp("x.pid", path);
+    snprintf(text, sizeof text, "%ld\n", (long)dead_pid());
+    write_file(path, text);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk_send(path, SIGTERM, &err), DK_ESYS);
+    cr_assert_eq(err.sys_errno, ESRCH, "sys_errno %d", err.sys_errno);
+}
+
+Test(lib_send, bad_arguments)
+{
+    /* A PID file naming ourselves: should a bad signal get through to
+     * kill(), 0 would be harmless and 999 an EINVAL, not a kill. */
+    char path[PATH_MAX], text[32];
+    in_tmp("x.pid", path);
+    snprintf(text, sizeof text, "%ld\n", (long)getpid());
+    write_file(path, text);
+
+    static const int bad[] = {0, -1, 999, NSIG};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dk_error err;
+        memset(&err, 0, sizeof err);
+        cr_assert_eq(dk_send(path, bad[i], &err), DK_EINVAL, "signal %d",
+                     bad[i]);
+        cr_assert_neq(err.message[0], '\0');
+    }
+    cr_assert_eq(dk_send(NULL, SIGTERM, NULL), DK_EINVAL);
+    cr_assert_eq(dk_send("", SIGTERM, NULL), DK_EINVAL);
+}
+
+Test(lib_send, live_child_gets_the_signal)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+
+    /* Block SIGTERM before the fork so the child has it blocked from its
+     * first instruction: a SIGTERM sent early stays pending, never kills. */
+    sigset_t term, old;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    cr_assert_eq(sigprocmask(SIG_BLOCK, &term, &old), 0);
+    pid_t parent = getpid();
+    pid_t c = fork();
+    if (c == 0) {
+        siginfo_t info;
+        struct timespec limit = {.tv_sec = DEADLINE_MS / 1000};
+        int sig = sigtimedwait(&term, &info, &limit);
+        if (sig < 0)
+            _exit(2); /* timed out: nothing came */
+        if (sig != SIGTERM || info.si_code != SI_USER)
+            _exit(3);
+        _exit(info.si_pid == parent ? 0 : 4);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    cr_assert_geq(c, 0);
+
+    char text[32];
+    snprintf(text, sizeof text, "%ld\n", (long)c);
+    write_file(path, text);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    dk_status st = dk_send(path, SIGTERM, &err);
+    if (st != DK_OK)
+        kill(c, SIGKILL); /* no hang waiting for a signal that never comes */
+    int code = reap(c);
+    cr_assert_eq(st, DK_OK, "dk_send: %s", err.message);
+    cr_assert_eq(code, 0, "child: %s",
+                 code == 2   ? "no SIGTERM arrived"
+                 : code == 4 ? "SIGTERM came from another process"
+                             : "unexpected signal");
+}
+
+/* ---- signals object ------------------------------------------------------ */
+
+/* What the handlers saw. Handlers run on the library's signal thread; the
+ * pipe byte each posts is what the test waits on, and orders the atomics. */
+static int sig_pipe[2] = {-1, -1};
+static atomic_int seen_a[NSIG];
+static atomic_int seen_b[NSIG];
+static atomic_int last_signum;
+static pthread_t handler_thread;
+
+static void post(int signum)
+{
+    unsigned char b = (unsigned char)signum;
+    ssize_t n = write(sig_pipe[1], &b, 1);
+    (void)n; /* a lost byte shows as a timeout in the test */
+}
+
+static void record_a(int signum)
+{
+    handler_thread = pthread_self();
+    atomic_store(&last_signum, signum);
+    if (signum > 0 && signum < NSIG)
+        atomic_fetch_add(&seen_a[signum], 1);
+    post(signum);
+}
+
+static void record_b(int signum)
+{
+    atomic_store(&last_signum, signum);
+    if (signum > 0 && signum < NSIG)
+        atomic_fetch_add(&seen_b[signum], 1);
+    post(signum);
+}
+
+static void open_sig_pipe(void)
+{
+    cr_assert_eq(pipe2(sig_pipe, O_CLOEXEC), 0);
+}
+
+static void close_sig_pipe(void)
+{
+    close(sig_pipe[0]);
+    close(sig_pipe[1]);
+}
+
+TestSuite(lib_signals, .init = open_sig_pipe, .fini = close_sig_pipe,
+          .timeout = 30);
+
+/* kill(getpid()) is process-directed: the kernel gives it to a thread that
+ * does not block it. The library's thread is the only one here: the main
+ * thread blocks the three after start(), and Criterion's worker thread
+ * blocks nearly every signal. */
+static void send_self(int signum)
+{
+    cr_assert_eq(kill(getpid(), signum), 0);
+}
+
+static dk_signals *started(dk_signal_fn on_int, dk_signal_fn on_term,
+                           dk_signal_fn on_abrt)
+{
+    dk_signals *s = NULL;
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk_signals_new(&s, NULL, on_int, on_term, on_abrt, &err),
+                 DK_OK, "%s", err.message);
+    cr_assert_eq(dk_signals_start(s, &err), DK_OK, "%s", err.message);
+    return s;
+}
+
+Test(lib_signals, handler_runs_on_another_thread)
+{
+    dk_signals *s = started(DK_DEFAULT_SIGNAL, record_a, DK_DEFAULT_SIGNAL);
+    send_self(SIGTERM);
+    cr_assert_eq(read_byte_within(sig_pipe[0], DEADLINE_MS), SIGTERM,
+                 "the handler did not run");
+    cr_assert_eq(atomic_load(&last_signum), SIGTERM);
+    cr_assert_eq(atomic_load(&seen_a[SIGTERM]), 1);
+    cr_assert_not(pthread_equal(handler_thread, pthread_self()),
+                  "handler ran on the main thread");
+    cr_assert_eq(dk_signals_stop(s, NULL), DK_OK);
+    dk_signals_free(s);
+}
+
+/* raise() is thread-directed: it targets the calling thread, which start()
+ * left with the three signals blocked. The Python library's handlers run on
+ * raise_signal() as on kill(); a daemon that raise()s SIGTERM to shut
+ * itself down expects its handler. */
+Test(lib_signals, raise_in_main_thread_is_handled)
+{
+    dk_signals *s = started(DK_DEFAULT_SIGNAL, record_a, DK_DEFAULT_SIGNAL);
+    cr_assert_eq(raise(SIGTERM), 0);
+    int got = read_byte_within(sig_pipe[0], DEADLINE_MS);
+    if (got != SIGTERM) {
+        /* Take the signal still pending on this thread, so the worker ends
+         * by the failed assertion rather than by SIGTERM at stop(). */
+        sigset_t term;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        struct timespec zero = {0, 0};
+        sigtimedwait(&term, NULL, &zero);
+    }
+    cr_assert_eq(got, SIGTERM,
+                 "raise(SIGTERM) after dk_signals_start() never reached the "
+                 "handler: it stays pending on the main thread");
+    dk_signals_stop(s, NULL);
+    dk_signals_free(s);
+}
+
+Test(lib_signals, ignore_runs_nothing)
+{
+    dk_signals *s = started(DK_IGNORE_SIGNAL, record_a, DK_DEFAULT_SIGNAL);
+    send_self(SIGINT);
+    /* SIGTERM after SIGINT: by the time its handler runs, SIGINT has been
+     * taken too (both are process-directed, and the kernel hands out the
+     * lower-numbered pending signal first), so "nothing ran for SIGINT"
+     * is settled without sleeping. */
+    send_self(SIGTERM);
+    cr_assert_eq(read_byte_within(sig_pipe[0], DEADLINE_MS), SIGTERM);
+    cr_assert_eq(atomic_load(&seen_a[SIGINT]), 0, "a handler ran for SIGINT");
+    cr_assert_eq(atomic_load(&seen_a[SIGTERM]), 1);
+
+    sigset_t pending;
+    cr_assert_eq(sigpending(&pending), 0);
+    cr_assert_not(sigismember(&pending, SIGINT), "SIGINT left pending");
+    cr_assert_eq(dk_signals_stop(s, NULL), DK_OK);
+    dk_signals_free(s);
+}
+
+Test(lib_signals, set_replaces_while_running)
+{
+    dk_signals *s = started(DK_DEFAULT_SIGNAL, record_a, DK_DEFAULT_SIGNAL);
+    send_self(SIGTERM);
+    cr_assert_eq(read_byte_within(sig_pipe[0], DEADLINE_MS), SIGTERM);
+
+    dk_error err;
+    cr_assert_eq(dk_signals_set(s, SIGTERM, record_b, &err), DK_OK, "%s",
+                 err.message);
+    send_self(SIGTERM);
+    cr_assert_eq(read_byte_within(sig_pipe[0], DEADLINE_MS), SIGTERM);
+    cr_assert_eq(atomic_load(&seen_a[SIGTERM]), 1, "old handler ran again");
+    cr_assert_eq(atomic_load(&seen_b[SIGTERM]), 1, "new handler did not run");
+
+    /* And to IGNORE: SIGABRT, whose default would end the process, now
+     * runs nothing. The SIGTERM behind it proves it was taken (the kernel
+     * hands out the lower-numbered pending signal first). */
+    cr_assert_eq(dk_signals_set(s, SIGABRT, DK_IGNORE_SIGNAL, NULL), DK_OK);
+    send_self(SIGABRT);
+    send_self(SIGTERM);
+    cr_assert_eq(read_byte_within(sig_pipe[0], DEADLINE_MS), SIGTERM);
+    cr_assert_eq(atomic_load(&seen_b[SIGTERM]), 2);
+    cr_assert_eq(atomic_load(&seen_a[SIGABRT]) + atomic_load(&seen_b[SIGABRT]),
+                 0);
+    dk_signals_free(s);
+}
+
+Test(lib_signals, start_twice_stop_twice)
+{
+    dk_signals *s = started(record_a, record_a, record_a);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    cr_assert_eq(dk_signals_start(s, &err), DK_ESTATE);
+    cr_assert_eq(err.status, DK_ESTATE);
+    cr_assert_neq(err.message[0], '\0');
+    cr_assert_eq(dk_signals_stop(s, &err), DK_OK);
+    cr_assert_eq(dk_signals_stop(s, &err), DK_OK, "second stop");
+
+    /* Stopped, it starts again and handles signals again. */
+    cr_assert_eq(dk_signals_start(s, &err), DK_OK, "%s", err.message);
+    send_self(SIGABRT);
+    cr_assert_eq(read_byte_within(sig_pipe[0], DEADLINE_MS), SIGABRT);
+    dk_signals_free(s); /* stops, too */
+}
+
+static void previous_handler(int signum)
+{
+    (void)signum;
+}
+
+Test(lib_signals, stop_restores_dispositions_and_mask)
+{
+    /* A caller's own handler and an inherited SIG_IGN; start() replaces
+     * both with its own, stop() must put them back. */
+    struct sigaction mine, ign, now;
+    memset(&mine, 0, sizeof mine);
+    mine.sa_handler = previous_handler;
+    sigemptyset(&mine.sa_mask);
+    cr_assert_eq(sigaction(SIGTERM, &mine, NULL), 0);
+    memset(&ign, 0, sizeof ign);
+    ign.sa_handler = SIG_IGN;
+    sigemptyset(&ign.sa_mask);
+    cr_assert_eq(sigaction(SIGINT, &ign, NULL), 0);
+
+    sigset_t usr1, before, during, after;
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    cr_assert_eq(pthread_sigmask(SIG_BLOCK, &usr1, NULL), 0);
+    cr_assert_eq(pthread_sigmask(SIG_BLOCK, NULL, &before), 0);
+
+    dk_signals *s = started(record_a, record_a, record_a);
+    /* Running: the three signals are caught by the library, and the mask is
+     * left as the caller had it. */
+    cr_assert_eq(sigaction(SIGTERM, NULL, &now), 0);
+    cr_assert(now.sa_handler != previous_handler && now.sa_handler != SIG_DFL &&
+                  now.sa_handler != SIG_IGN,
+              "start() did not install its SIGTERM handler");
+    cr_assert_eq(pthread_sigmask(SIG_BLOCK, NULL, &during), 0);
+    cr_assert_not(sigismember(&during, SIGTERM), "start() blocked SIGTERM");
+    cr_assert(sigismember(&during, SIGUSR1));
+
+    cr_assert_eq(dk_signals_stop(s, NULL), DK_OK);
+    cr_assert_eq(sigaction(SIGTERM, NULL, &now), 0);
+    cr_assert_eq(now.sa_handler, previous_handler, "SIGTERM handler lost");
+    cr_assert_eq(sigaction(SIGINT, NULL, &now), 0);
+    cr_assert_eq(now.sa_handler, SIG_IGN, "SIGINT's SIG_IGN lost");
+    cr_assert_eq(sigaction(SIGABRT, NULL, &now), 0);
+    cr_assert_eq(now.sa_handler, SIG_DFL);
+
+    cr_assert_eq(pthread_sigmask(SIG_BLOCK, NULL, &after), 0);
+    cr_assert_not(sigismember(&after, SIGTERM));
+    cr_assert_not(sigismember(&after, SIGINT));
+    cr_assert_not(sigismember(&after, SIGABRT));
+    cr_assert(sigismember(&after, SIGUSR1), "SIGUSR1 unblocked by stop()");
+    for (int sig = 1; sig < NSIG; sig++)
+        cr_assert_eq(sigismember(&after, sig), sigismember(&before, sig),
+                     "signal %d: mask not restored", sig);
+    dk_signals_free(s);
+}
+
+Test(lib_signals, bad_arguments)
+{
+    dk_signals *s = NULL;
+    cr_assert_eq(dk_signals_new(&s, NULL, NULL, NULL, NULL, NULL), DK_OK);
+    static const int bad[] = {SIGHUP, SIGUSR1, 0, -1, 999};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dk_error err;
+        memset(&err, 0, sizeof err);
+        cr_assert_eq(dk_signals_set(s, bad[i], record_a, &err), DK_EINVAL,
+                     "signal %d", bad[i]);
+        cr_assert_neq(err.message[0], '\0');
+    }
+    cr_assert_eq(dk_signals_set(NULL, SIGTERM, record_a, NULL), DK_EINVAL);
+    cr_assert_eq(dk_signals_new(NULL, NULL, NULL, NULL, NULL, NULL),
+                 DK_EINVAL);
+    cr_assert_eq(dk_signals_start(NULL, NULL), DK_EINVAL);
+    cr_assert_eq(dk_signals_stop(NULL, NULL), DK_EINVAL);
+    dk_signals_free(NULL);
+    dk_signals_free(s); /* never started */
+}
+
+/* The default handler calls exit(128 + signum) on the signal thread. That
+ * ends the process, so it runs in a forked child; the child's atexit
+ * handler posts a byte, which shows exit cleanup (the PID file's removal in
+ * a daemon) ran. */
+static int atexit_fd = -1;
+static dk_signals *child_signals; /* global: reachable for LeakSanitizer */
+
+static void atexit_post(void)
+{
+    unsigned char b = 'x';
+    ssize_t n = write(atexit_fd, &b, 1);
+    (void)n;
+}
+
+Test(lib_signals, default_handler_exits_128_plus_signum)
+{
+    static const int sigs[] = {SIGTERM, SIGINT, SIGABRT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        int p[2];
+        cr_assert_eq(pipe2(p, O_CLOEXEC), 0);
+        pid_t c = fork();
+        cr_assert_geq(c, 0);
+        if (c == 0) {
+            close(p[0]);
+            atexit_fd = p[1];
+            atexit(atexit_post);
+            if (dk_signals_new(&child_signals, NULL, DK_DEFAULT_SIGNAL,
+                               DK_DEFAULT_SIGNAL, DK_DEFAULT_SIGNAL,
+                               NULL) != DK_OK ||
+                dk_signals_start(child_signals, NULL) != DK_OK)
+                _exit(90);
+            kill(getpid(), sigs[i]);
+            for (;;)
+                pause();
+        }
+        close(p[1]);
+        int bytes;
+        int st = reap_by_eof(c, p[0], DEADLINE_MS, &bytes);
+        close(p[0]);
+        cr_assert_neq(st, -1, "signal %d: child still alive, killed",
+                      sigs[i]);
+        cr_assert(WIFEXITED(st), "signal %d: child ended by signal %d",
+                  sigs[i], WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+        cr_assert_eq(WEXITSTATUS(st), 128 + sigs[i],
+                     "signal %d: exit status %d", sigs[i], WEXITSTATUS(st));
+        cr_assert_eq(bytes, 1, "signal %d: exit cleanup did not run",
+                     sigs[i]);
+    }
+}

@@ -1,0 +1,37 @@
+/* isolate.h: let the kernel clean up after a run, however it ends.
+ *
+ * Where permitted (root, or a user namespace), the run happens in a PID
+ * namespace of its own whose init is the Criterion runner, with the
+ * runner's death tied to dkcheck's (PR_SET_PDEATHSIG) and the run directory
+ * a tmpfs seen only inside: when dkcheck ends, even by SIGKILL, the kernel
+ * kills every process of the run and drops its files. What it cannot drop
+ * is the empty run directory itself, which carries an owner marker; the
+ * next run, or `dkcheck --reap`, removes it.
+ *
+ * Where not permitted, the runner is a child subreaper and the marker is
+ * all there is: every process of the run has DKCHECK_RUNDIR=<run dir> in
+ * its environment, and reaping a stale run kills those and removes the
+ * directory.
+ */
+#ifndef DKCHECK_ISOLATE_H
+#define DKCHECK_ISOLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Write the owner marker (our PID and start time) into run_dir. */
+int dk_mark_run(const char *run_dir);
+
+/* Move the rest of the run into its own PID and mount namespaces. Returns
+ * 0 in the runner (PID 1 there, run_dir a fresh tmpfs); the calling process
+ * stays outside, waits for the runner, removes run_dir and exits with the
+ * runner's status, never returning. Returns -1 with errno, having changed
+ * nothing, where namespaces are not permitted. */
+int dk_isolate_run(const char *run_dir);
+
+/* Find runs in tmp_dir whose owner is gone: kill every process still
+ * carrying their DKCHECK_RUNDIR and remove their directories. Says what it
+ * did on stderr when verbose. Returns how many runs were reaped. */
+size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose);
+
+#endif

@@ -1,0 +1,107 @@
+/* isolate_linux.c: the run in a PID and mount namespace of its own. */
+#include "isolate.h"
+
+#include "teardown.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int signum)
+{
+    interrupted = signum;
+}
+
+/* In the runner, PID 1 of the new namespace. Any failure here is fatal:
+ * the outer process sees the exit status and says so. */
+static void become_runner(int outer_alive, const char *run_dir)
+{
+    /* If dkcheck dies, so does the runner, and with it the namespace. Our
+     * parent is outside the namespace (getppid() says 0), so whether it died
+     * before the request took hold is told by the pipe it holds open. */
+    struct pollfd p = {.fd = outer_alive, .events = POLLIN};
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&p, 1, 0) != 0)
+        _exit(125);
+    close(outer_alive);
+    if (unshare(CLONE_NEWNS) < 0 ||
+        mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+        mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+              NULL) < 0 ||
+        mount("tmpfs", run_dir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700") <
+            0) {
+        fprintf(stderr, "dkcheck: cannot set up the run's namespace: %s\n",
+                strerror(errno));
+        _exit(125);
+    }
+}
+
+/* Outside: wait for the runner, pass on an interrupt as SIGKILL (init of a
+ * PID namespace ignores what it has no handler for), clean up, exit. */
+static void wait_for_runner(pid_t runner, const char *run_dir)
+    __attribute__((noreturn));
+static void wait_for_runner(pid_t runner, const char *run_dir)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+
+    int status = 0;
+    while (waitpid(runner, &status, 0) < 0) {
+        if (errno != EINTR)
+            break;
+        if (interrupted)
+            kill(runner, SIGKILL);
+    }
+    /* The runner's mount namespace, and its tmpfs, went with it. */
+    dk_remove_tree(run_dir);
+    if (interrupted)
+        _exit(128 + interrupted);
+    if (WIFEXITED(status))
+        _exit(WEXITSTATUS(status));
+    fprintf(stderr, "dkcheck: the runner died of signal %d\n",
+            WTERMSIG(status));
+    _exit(128 + WTERMSIG(status));
+}
+
+int dk_isolate_run(const char *run_dir)
+{
+    if (getenv("DKCHECK_NO_NAMESPACE") != NULL) {
+        errno = EPERM;
+        return -1;
+    }
+    int alive[2];
+    if (pipe2(alive, O_CLOEXEC) < 0)
+        return -1;
+    if (unshare(CLONE_NEWPID) < 0) {
+        close(alive[0]);
+        close(alive[1]);
+        return -1;
+    }
+    fflush(NULL);
+    pid_t runner = fork();
+    if (runner < 0)
+        return -1;
+    if (runner == 0) {
+        close(alive[1]);
+        become_runner(alive[0], run_dir);
+        return 0;
+    }
+    close(alive[0]);
+    wait_for_runner(runner, run_dir); /* alive[1] stays open until we exit */
+}

@@ -1,0 +1,141 @@
+/* run_marker_linux.c: the owner marker of a run directory, and reaping the
+ * runs whose owner is gone (killed, or its machine's dkcheck crashed). */
+#include "isolate.h"
+
+#include "teardown.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#define MARKER "owner"
+#define RUN_PREFIX "dkcheck."
+
+/* Field 22 of /proc/PID/stat: with the PID, it names a process uniquely
+ * (a PID alone may have been reused since). 0 if unknown. */
+static unsigned long long start_time(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')');
+    unsigned long long t = 0;
+    /* After ") ": state and 18 more fields precede starttime. */
+    if (p == NULL ||
+        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u "
+                      "%*d %*d %*d %*d %*d %*d %llu",
+               &t) != 1)
+        return 0;
+    return t;
+}
+
+int dk_mark_run(const char *run_dir)
+{
+    char path[PATH_MAX + sizeof MARKER + 1];
+    snprintf(path, sizeof path, "%s/" MARKER, run_dir);
+    FILE *f = fopen(path, "wxe");
+    if (f == NULL)
+        return -1;
+    fprintf(f, "%d %llu\n", (int)getpid(), start_time(getpid()));
+    return fclose(f);
+}
+
+static bool owner_alive(const char *run_dir)
+{
+    char path[PATH_MAX + sizeof MARKER + 1];
+    snprintf(path, sizeof path, "%s/" MARKER, run_dir);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return true; /* not a marked run: not ours to judge */
+    int pid = 0;
+    unsigned long long when = 0;
+    int got = fscanf(f, "%d %llu", &pid, &when);
+    fclose(f);
+    return got == 2 && pid > 0 && start_time(pid) == when;
+}
+
+/* Does pid's environment hold exactly "DKCHECK_RUNDIR=run_dir"? */
+static bool carries(pid_t pid, const char *run_dir)
+{
+    char path[64], want[PATH_MAX + 32];
+    snprintf(path, sizeof path, "/proc/%d/environ", (int)pid);
+    int n = snprintf(want, sizeof want, "DKCHECK_RUNDIR=%s", run_dir);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return false;
+    bool found = false;
+    char *entry = NULL;
+    size_t cap = 0;
+    while (!found && getdelim(&entry, &cap, '\0', f) > 0)
+        found = strncmp(entry, want, (size_t)n + 1) == 0;
+    free(entry);
+    fclose(f);
+    return found;
+}
+
+/* SIGKILL every process carrying run_dir, until none is left (one may fork
+ * while we scan). Returns how many were killed. */
+static size_t kill_carriers(const char *run_dir)
+{
+    size_t killed = 0;
+    for (int pass = 0; pass < 100; pass++) {
+        DIR *d = opendir("/proc");
+        if (d == NULL)
+            return killed;
+        size_t this_pass = 0;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            char *end;
+            long pid = strtol(e->d_name, &end, 10);
+            if (*end != '\0' || pid <= 1 || pid == getpid())
+                continue;
+            if (carries((pid_t)pid, run_dir) && kill((pid_t)pid, SIGKILL) == 0)
+                this_pass++;
+        }
+        closedir(d);
+        killed += this_pass;
+        if (this_pass == 0)
+            break;
+    }
+    return killed;
+}
+
+size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
+{
+    DIR *d = opendir(tmp_dir);
+    if (d == NULL)
+        return 0;
+    size_t reaped = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, RUN_PREFIX, strlen(RUN_PREFIX)) != 0)
+            continue;
+        char run_dir[PATH_MAX];
+        if (snprintf(run_dir, sizeof run_dir, "%s/%s", tmp_dir, e->d_name) >=
+            (int)sizeof run_dir)
+            continue;
+        if (owner_alive(run_dir))
+            continue;
+        size_t killed = kill_carriers(run_dir);
+        int removed = dk_remove_tree(run_dir);
+        if (verbose)
+            fprintf(stderr, "dkcheck: reaped stale run %s: %zu process%s "
+                            "killed, directory %s\n",
+                    run_dir, killed, killed == 1 ? "" : "es",
+                    removed == 0 ? "removed" : strerror(errno));
+        reaped++;
+    }
+    closedir(d);
+    return reaped;
+}
