@@ -35,6 +35,10 @@ DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
     const char *before = case_read(first->pidfile, NULL);
     launch *second = case_start(NULL);
     case_wait_launcher("U1", second);
+    /* The second launch is over only when its processes are: a careless
+     * implementation's second daemon writes the PID file after its launcher
+     * has exited. */
+    bool settled = case_wait_only(&daemon, 1, CASE_DEADLINE);
     const char *after = case_read(first->pidfile, NULL);
     cr_expect(before && after && strcmp(before, after) == 0,
               "U1: expected %s to keep \"%s\" after a second launch; it holds "
@@ -44,6 +48,8 @@ DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
     cr_expect(obs_alive(daemon),
               "U1: expected daemon %d to survive a second launch; it is gone",
               (int)daemon);
+    cr_expect(settled, "U1: the second launch left processes beside daemon "
+              "%d: [%s]", (int)daemon, case_describe_living());
 }
 
 DK_CASE(U1, U1_existing_pidfile_refused)

@@ -8,6 +8,7 @@
 
 #include "teardown.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -416,6 +417,84 @@ const char *case_read(const char *path, size_t *len)
     return copy;
 }
 
+/* ---- case_listing ---- */
+
+/* rel is exactly the pattern (one %u in it). */
+static bool matches(const char *rel, const char *pattern_n)
+{
+    unsigned k;
+    int n = 0;
+    return sscanf(rel, pattern_n, &k, &n) == 1 && n > 0 && rel[n] == '\0';
+}
+
+static bool made_by_harness(const char *rel)
+{
+    return matches(rel, "launcher-%u.out%n") ||
+           matches(rel, "launcher-%u.err%n") ||
+           matches(rel, "inherited-%u%n") || strcmp(rel, "send.err") == 0;
+}
+
+struct listing {
+    char **lines;
+    size_t n, cap;
+};
+
+static void list_dir(struct listing *out, const char *rel)
+{
+    const char *dir = rel[0] ? case_path(rel) : the_case.sandbox;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        const char *child = rel[0] ? arena_printf("%s/%s", rel, e->d_name)
+                                   : arena_printf("%s", e->d_name);
+        if (made_by_harness(child))
+            continue;
+        struct stat st;
+        char type = lstat(case_path(child), &st) < 0 ? '?'
+                    : S_ISDIR(st.st_mode)            ? 'd'
+                    : S_ISLNK(st.st_mode)            ? 'l'
+                    : S_ISREG(st.st_mode)            ? 'f'
+                                                     : '?';
+        if (out->n == out->cap) {
+            size_t cap = out->cap ? out->cap * 2 : 32;
+            char **bigger = arena_alloc(cap * sizeof *bigger);
+            if (out->n)
+                memcpy(bigger, out->lines, out->n * sizeof *bigger);
+            out->lines = bigger;
+            out->cap = cap;
+        }
+        out->lines[out->n++] = arena_printf("%c %s", type, child);
+        if (type == 'd')
+            list_dir(out, child);
+    }
+    closedir(d);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+const char *case_listing(void)
+{
+    struct listing l = {0};
+    list_dir(&l, "");
+    if (l.n > 1)
+        qsort(l.lines, l.n, sizeof *l.lines, by_name);
+    size_t total = 1;
+    for (size_t i = 0; i < l.n; i++)
+        total += strlen(l.lines[i]) + 1;
+    char *s = arena_alloc(total), *end = s;
+    for (size_t i = 0; i < l.n; i++)
+        end += sprintf(end, "%s\n", l.lines[i]);
+    *end = '\0';
+    return s;
+}
+
 const char *case_launcher_error(launch *l)
 {
     const char *text = case_read(l->err, NULL);
@@ -436,11 +515,15 @@ static bool is_descendant(pid_t pid)
 }
 
 /* The ready file is there, or nobody is left alive to write it. */
+/* A /proc scan is no snapshot: a daemon whose parent exits during the scan
+ * can be missed once (it still names that parent, no longer listed), so
+ * "nobody" must hold on a second scan, by when it names us. */
 static bool ready_or_nobody(void *arg)
 {
     const launch *l = arg;
     pid_t living[1];
-    return access(l->ready, F_OK) == 0 || case_living(living, 1) == 0;
+    return access(l->ready, F_OK) == 0 ||
+           (case_living(living, 1) == 0 && case_living(living, 1) == 0);
 }
 
 pid_t case_daemon(const char *step, launch *l)
@@ -489,9 +572,8 @@ struct only_these {
     size_t n_keep;
 };
 
-static bool only_these_live(void *arg)
+static bool only_these_in_one_scan(const struct only_these *o)
 {
-    const struct only_these *o = arg;
     pid_t living[4096];
     size_t n = case_living(living, 4096);
     for (size_t i = 0; i < n; i++) {
@@ -502,6 +584,14 @@ static bool only_these_live(void *arg)
             return false;
     }
     return true;
+}
+
+/* Twice, for the reason ready_or_nobody gives: one scan may miss a process
+ * and pass a case that should fail. */
+static bool only_these_live(void *arg)
+{
+    const struct only_these *o = arg;
+    return only_these_in_one_scan(o) && only_these_in_one_scan(o);
 }
 
 bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds)

@@ -88,6 +88,13 @@ pid_t case_run(const char *step, const launch_spec *spec, launch **out);
 /* The first line the launcher wrote on stderr ("" if none). */
 const char *case_launcher_error(launch *l);
 
+/* What the sandbox holds, recursively: one "TYPE relative/path" per line,
+ * sorted, TYPE being f, d, l or ? ; the files the harness makes for every
+ * launch (launcher-N.out/err, inherited-N, send.err) are left out, so a
+ * listing before a launch and one after differ only by what the subject
+ * left behind. Valid until fini. */
+const char *case_listing(void);
+
 /* Read a whole small file; NULL if it cannot be read. Valid until fini. */
 const char *case_read(const char *path, size_t *len);
 

@@ -6,6 +6,7 @@
  * (--filter, --json=FILE, --tap, --xml, -j, --list ...). */
 #include "isolate.h"
 #include "report.h"
+#include "steps.h"
 #include "teardown.h"
 #include "wait.h"
 
@@ -35,6 +36,8 @@ static const char usage[] =
     "  --reap                end what runs killed before their end left (their\n"
     "                        processes and run directories), then exit; every\n"
     "                        run does this first anyway\n"
+    "  --steps               print the step table (ID, applies, words; one\n"
+    "                        step a line, tab-separated), then exit\n"
     "  -h, --help            this text, then Criterion's options\n"
     "\n"
     "Criterion's options select and report: --filter 'U6/*', -j2,\n"
@@ -133,7 +136,8 @@ static char *query_capabilities(char **words, size_t n)
 
 /* Take our options out of argv, leaving Criterion's. */
 static void take_options(int *argc, char **argv, const char **subject,
-                         const char **verdicts, bool *help, bool *reap)
+                         const char **verdicts, bool *help, bool *reap,
+                         bool *steps)
 {
     int kept = 1;
     for (int i = 1; i < *argc; i++) {
@@ -148,6 +152,8 @@ static void take_options(int *argc, char **argv, const char **subject,
             *verdicts = a + 11;
         else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
             *help = true;
+        else if (strcmp(a, "--steps") == 0)
+            *steps = true;
         else if (strcmp(a, "--reap") == 0)
             *reap = true;
         else
@@ -161,10 +167,16 @@ int main(int argc, char **argv)
 {
     const char *subject = getenv("DKCHECK_SUBJECT");
     const char *verdicts = "/dev/stdout";
-    bool help = false, reap = false;
-    take_options(&argc, argv, &subject, &verdicts, &help, &reap);
+    bool help = false, reap = false, steps = false;
+    take_options(&argc, argv, &subject, &verdicts, &help, &reap, &steps);
     if (help) {
         fputs(usage, stdout);
+        return 0;
+    }
+    if (steps) {
+        for (size_t i = 0; i < dk_n_steps; i++)
+            printf("%s\t%s\t%s\n", dk_steps[i].id, dk_steps[i].applies,
+                   dk_steps[i].words);
         return 0;
     }
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";

@@ -1,0 +1,143 @@
+"""Unit tests of scripts/report on small fixtures (run by
+scripts/check.d/30-report)."""
+import importlib.machinery
+import importlib.util
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+loader = importlib.machinery.SourceFileLoader("report", os.path.join(HERE, "report"))
+spec = importlib.util.spec_from_loader("report", loader)
+report = importlib.util.module_from_spec(spec)
+loader.exec_module(report)
+
+STEPS = "U1\tunix\tCreate the PID file.\nU6\tunix\tClose fds.\nW1\twindows\tFind the program.\n"
+
+
+def criterion(tests):
+    """Criterion's JSON shape: suites of tests with status and messages."""
+    suites = {}
+    for suite, name, status, messages in tests:
+        t = {"name": name, "assertions": 1, "status": status}
+        if messages is not None:
+            t["messages"] = messages
+        suites.setdefault(suite, []).append(t)
+    return {"id": "Criterion v2.4.1", "passed": 0, "failed": 0, "errored": 0,
+            "skipped": 0, "test_suites": [{"name": k, "tests": v} for k, v in suites.items()]}
+
+
+class Fixture:
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix="dkreport-test.")
+
+    def run(self, where, name, tests=None, status="ran", platform="unix", raw=None):
+        os_, arch = where.split("-", 1)
+        d = os.path.join(self.root, "r", where)
+        os.makedirs(d, exist_ok=True)
+        with open(os.path.join(d, "steps.tsv"), "w") as f:
+            f.write(STEPS)
+        info = {"implementation": name, "product": name, "version": "1", "os": os_,
+                "arch": arch, "platform": platform, "status": status,
+                "reason": "" if status == "ran" else "no such thing here"}
+        with open(os.path.join(d, name + ".run.json"), "w") as f:
+            json.dump(info, f)
+        if status == "ran":
+            with open(os.path.join(d, name + ".json"), "w") as f:
+                f.write(raw if raw is not None else json.dumps(criterion(tests)))
+        return d
+
+    def render(self):
+        columns, steps = report.load([os.path.join(self.root, "r")])
+        return report.render(columns, steps, {})
+
+    def close(self):
+        shutil.rmtree(self.root)
+
+
+class ReportTest(unittest.TestCase):
+    def setUp(self):
+        self.fx = Fixture()
+
+    def tearDown(self):
+        self.fx.close()
+
+    def test_failure_shows_as_FAIL_with_its_message(self):
+        self.fx.run("linux-x86_64", "reference", [("U6", "U6_fd_closed", "PASSED", None)])
+        self.fx.run("linux-x86_64", "tool", [
+            ("U6", "U6_fd_closed", "FAILED",
+             ["cases/u6.c:9: U6: fd 4 still open", "cases/u6.c:9: U6: fd 3 still open"])])
+        text = self.fx.render()
+        self.assertIn("| U6_fd_closed | pass | FAIL [1] |", text)
+        # Criterion lists messages newest first: the first failure is last.
+        self.assertIn('1. tool (linux-x86_64), U6_fd_closed: "U6: fd 3 still open"', text)
+        self.assertIn("| tool | linux-x86_64 | 1 | 0 | 1 | 0 |", text)
+
+    def test_skip_is_never_counted_as_pass(self):
+        self.fx.run("linux-x86_64", "tool", [
+            ("U1", "U1_a", "SKIPPED", ["the subject does not declare capability 'send'"]),
+            ("U1", "U1_b", "PASSED", None)])
+        text = self.fx.render()
+        self.assertIn("| U1_a | skip |", text)
+        self.assertIn("| tool | linux-x86_64 | 1 | 1 | 0 | 1 |", text)
+
+    def test_cases_left_out_by_filter_have_no_verdict(self):
+        self.fx.run("linux-x86_64", "tool", [
+            ("U1", "U1_a", "SKIPPED", ["The test was skipped."]),
+            ("U1", "U1_b", "PASSED", None)])
+        text = self.fx.render()
+        self.assertNotIn("U1_a", text)
+
+    def test_missing_implementation_shows_as_such(self):
+        self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
+        self.fx.run("linux-x86_64", "absent", status="not installed")
+        text = self.fx.render()
+        self.assertIn("| absent | linux-x86_64 | not installed: no such thing here | – | – | – |", text)
+        self.assertIn("| U1_a | pass | n/i |", text)
+        self.assertIn("Not run here: no such thing here.", text)
+
+    def test_conflicting_duplicates_refused(self):
+        self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "PASSED", None)])
+        other = os.path.join(self.fx.root, "r2", "linux-x86_64")
+        shutil.copytree(os.path.join(self.fx.root, "r", "linux-x86_64"), other)
+        with open(os.path.join(other, "tool.json"), "w") as f:
+            json.dump(criterion([("U1", "U1_a", "FAILED", ["U1: no"])]), f)
+        with self.assertRaises(report.ReportError):
+            report.load([os.path.join(self.fx.root, "r"), os.path.join(self.fx.root, "r2")])
+
+    def test_agreeing_duplicates_merged(self):
+        self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "PASSED", None)])
+        shutil.copytree(os.path.join(self.fx.root, "r"), os.path.join(self.fx.root, "r2"))
+        columns, _ = report.load([os.path.join(self.fx.root, "r"), os.path.join(self.fx.root, "r2")])
+        self.assertEqual(len(columns), 1)
+
+    def test_several_oses_merged_and_steps_not_applying_say_so(self):
+        self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
+        self.fx.run("wine-x86_64", "reference-wine", [
+            ("U1", "U1_a", "SKIPPED", ["a Unix step; the subject is a Windows program"])],
+            platform="windows")
+        text = self.fx.render()
+        self.assertIn("| **U1** Create the PID file. |  | n/a (unix step) |", text)
+        self.assertIn("| U1_a | pass | n/a |", text)
+        self.assertIn("| **W1** Find the program. *(no case yet)* | n/a (windows step) |  |", text)
+
+    def test_unescaped_quote_in_criterion_message_repaired(self):
+        raw = json.dumps(criterion([("U1", "U1_a", "FAILED", ["U1: got QUOTE"])]), indent=2)
+        raw = raw.replace("QUOTE", '"x"')
+        self.fx.run("linux-x86_64", "tool", raw=raw)
+        self.assertIn('U1: got "x"', self.fx.render())
+
+    def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
+        self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
+        self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "FAILED", ["U1: no"])])
+        s1 = report.structure(self.fx.render())
+        self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "PASSED", None)])
+        self.assertEqual(s1, report.structure(self.fx.render()))
+        self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "FAILED", ["U1: no"])])
+        self.assertNotEqual(s1, report.structure(self.fx.render()))
+
+
+if __name__ == "__main__":
+    unittest.main()
