@@ -1,9 +1,9 @@
 /* isolate.h: let the kernel clean up after a run, however it ends.
  *
  * Where permitted (root, or a user namespace), the run happens in a PID
- * namespace of its own whose init is the Criterion runner, with the
- * runner's death tied to dkcheck's (PR_SET_PDEATHSIG) and the run directory
- * a tmpfs seen only inside: when dkcheck ends, even by SIGKILL, the kernel
+ * namespace of its own, whose init (a small reaper) is tied to dkcheck's
+ * life (PR_SET_PDEATHSIG) and whose run directory is a tmpfs seen only
+ * inside: when dkcheck ends, even by SIGKILL, the kernel
  * kills every process of the run and drops its files. What it cannot drop
  * is the empty run directory itself, which carries an owner marker; the
  * next run, or `dkcheck --reap`, removes it.
@@ -23,7 +23,8 @@
 int dk_mark_run(const char *run_dir);
 
 /* Move the rest of the run into its own PID and mount namespaces. Returns
- * 0 in the runner (PID 1 there, run_dir a fresh tmpfs); the calling process
+ * 0 in the runner (a child of the namespace's init, with the caller's PID
+ * number, run_dir a fresh tmpfs); the calling process
  * stays outside, waits for the runner, removes run_dir and exits with the
  * runner's status, never returning. Returns -1 with errno, having changed
  * nothing, where namespaces are not permitted. */

@@ -24,9 +24,39 @@ static void on_interrupt(int signum)
     interrupted = signum;
 }
 
-/* In the runner, PID 1 of the new namespace. Any failure here is fatal:
- * the outer process sees the exit status and says so. */
-static void become_runner(int outer_alive, const char *run_dir)
+/* Ask the namespace to give the next process the PID `want`. Criterion
+ * names its socket /tmp/criterion_<pid>.sock: a runner with the same PID in
+ * every namespace (2) would collide with any run beside it, so it takes the
+ * outer dkcheck's PID, unique on the machine while that one lives. */
+static void next_pid_is(pid_t want)
+{
+    FILE *f = fopen("/proc/sys/kernel/ns_last_pid", "we");
+    if (f == NULL)
+        return;
+    fprintf(f, "%d", (int)want - 1);
+    fclose(f);
+}
+
+/* PID 1 of the namespace: reap whatever is orphaned to us until the runner
+ * ends, then end too, which makes the kernel kill what is left. */
+static void be_init(pid_t runner) __attribute__((noreturn));
+static void be_init(pid_t runner)
+{
+    for (;;) {
+        int status;
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid == runner)
+            _exit(WIFEXITED(status) ? WEXITSTATUS(status)
+                                    : 128 + WTERMSIG(status));
+        if (pid < 0 && errno == ECHILD)
+            _exit(125);
+    }
+}
+
+/* In the new namespace, as its PID 1. Returns in the runner, a child of
+ * ours. Any failure here is fatal: the outer process sees the exit status
+ * and says so. */
+static void become_runner(pid_t outer, int outer_alive, const char *run_dir)
 {
     /* If dkcheck dies, so does the runner, and with it the namespace. Our
      * parent is outside the namespace (getppid() says 0), so whether it died
@@ -45,10 +75,18 @@ static void become_runner(int outer_alive, const char *run_dir)
                 strerror(errno));
         _exit(125);
     }
+    next_pid_is(outer);
+    fflush(NULL);
+    pid_t runner = fork();
+    if (runner < 0)
+        _exit(125);
+    if (runner > 0)
+        be_init(runner);
 }
 
-/* Outside: wait for the runner, pass on an interrupt as SIGKILL (init of a
- * PID namespace ignores what it has no handler for), clean up, exit. */
+/* Outside: wait for the namespace's init, pass on an interrupt as SIGKILL
+ * (init of a PID namespace ignores what it has no handler for), clean up,
+ * exit with the runner's status. */
 static void wait_for_runner(pid_t runner, const char *run_dir)
     __attribute__((noreturn));
 static void wait_for_runner(pid_t runner, const char *run_dir)
@@ -85,6 +123,7 @@ int dk_isolate_run(const char *run_dir)
         errno = EPERM;
         return -1;
     }
+    pid_t outer = getpid();
     int alive[2];
     if (pipe2(alive, O_CLOEXEC) < 0)
         return -1;
@@ -99,7 +138,7 @@ int dk_isolate_run(const char *run_dir)
         return -1;
     if (runner == 0) {
         close(alive[1]);
-        become_runner(alive[0], run_dir);
+        become_runner(outer, alive[0], run_dir);
         return 0;
     }
     close(alive[0]);

@@ -1,0 +1,422 @@
+/* H8: bad input. Whatever is wrong (the PID file's place, what already sits
+ * there, --chdir, the stdio targets, a shielded fd, --send's PID file), the
+ * launcher exits non-zero with exactly one line on stderr saying why, leaves
+ * no daemon, leaves the PID file exactly as it found it (never removing
+ * someone else's), and leaves no file behind in the sandbox. */
+#include "../harness/case.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- what was at the PID file's path, to prove it is left as found ---- */
+
+typedef struct as_found {
+    char type;             /* '-' absent, 'f' file, 'd' directory, 'l' symlink */
+    char content[PATH_MAX]; /* a file's content (its start), a symlink's target */
+} as_found;
+
+static as_found look_at(const char *path)
+{
+    as_found f = {.type = '?'};
+    struct stat st;
+    if (lstat(path, &st) < 0) {
+        f.type = '-';
+    } else if (S_ISLNK(st.st_mode)) {
+        f.type = 'l';
+        ssize_t n = readlink(path, f.content, sizeof f.content - 1);
+        f.content[n < 0 ? 0 : n] = '\0';
+    } else if (S_ISDIR(st.st_mode)) {
+        f.type = 'd';
+    } else if (S_ISREG(st.st_mode)) {
+        f.type = 'f';
+        const char *text = case_read(path, NULL);
+        snprintf(f.content, sizeof f.content, "%s", text ? text : "(unreadable)");
+    }
+    return f;
+}
+
+static void one_line_into(char *buf, size_t size, const char *text);
+
+/* "absent", "a directory", "a symlink to \"T\"", "a file holding \"C\"". */
+static const char *describe(const as_found *f, char *buf, size_t size)
+{
+    char quoted[512];
+    one_line_into(quoted, sizeof quoted, f->content);
+    switch (f->type) {
+    case '-': snprintf(buf, size, "absent"); break;
+    case 'd': snprintf(buf, size, "a directory"); break;
+    case 'l': snprintf(buf, size, "a symlink to \"%s\"", quoted); break;
+    case 'f': snprintf(buf, size, "a file holding \"%s\"", quoted); break;
+    default: snprintf(buf, size, "neither file, directory nor symlink");
+    }
+    return buf;
+}
+
+/* "a\nb" -> "a\\nb", so a message stays one line in the report. */
+static void one_line_into(char *buf, size_t size, const char *text)
+{
+    size_t n = 0;
+    for (const char *p = text; *p && n + 3 < size; p++) {
+        if (*p == '\n') {
+            buf[n++] = '\\';
+            buf[n++] = 'n';
+        } else
+            buf[n++] = *p;
+    }
+    buf[n] = '\0';
+}
+
+/* The same in one of a few static buffers, used in turn, as one message may
+ * quote several texts. */
+static const char *one_line(const char *text)
+{
+    static char bufs[4][512];
+    static unsigned turn;
+    char *buf = bufs[turn++ % 4];
+    one_line_into(buf, sizeof bufs[0], text);
+    return buf;
+}
+
+/* ---- the checks every H8 case makes ---- */
+
+typedef struct bad_input {
+    const char *what;        /* the bad input, for messages */
+    const char *pidfile;     /* its path */
+    as_found pidfile_before;
+    const char *listing_before;
+    const pid_t *keep;       /* processes of our own that must live on */
+    size_t n_keep;
+} bad_input;
+
+static bad_input before(const char *what, const char *pidfile)
+{
+    return (bad_input){.what = what, .pidfile = pidfile,
+                       .pidfile_before = look_at(pidfile),
+                       .listing_before = case_listing()};
+}
+
+static void expect_one_line_reason(const bad_input *b, const char *err_path)
+{
+    const char *text = case_read(err_path, NULL);
+    if (text == NULL)
+        text = "";
+    size_t len = strlen(text);
+    const char *nl = strchr(text, '\n');
+    bool one = len > 1 && nl == text + len - 1;
+    cr_expect(one, "H8: expected exactly one non-empty line on stderr for %s; "
+              "got \"%s\"", b->what, one_line(text));
+}
+
+/* After the launcher (or --send) refused the bad input with exit code. */
+static void expect_left_as_found(const bad_input *b, int code,
+                                 const char *err_path)
+{
+    cr_expect(code != 0, "H8: expected a non-zero exit for %s; it exited 0",
+              b->what);
+    expect_one_line_reason(b, err_path);
+    cr_expect(case_wait_only(b->keep, b->n_keep, CASE_DEADLINE),
+              "H8: expected no daemon after refusing %s; living: [%s]",
+              b->what, case_describe_living());
+
+    as_found after = look_at(b->pidfile);
+    char was[600], is[600];
+    cr_expect(after.type == b->pidfile_before.type &&
+                  strcmp(after.content, b->pidfile_before.content) == 0,
+              "H8: after refusing %s the PID file %s is %s; it was %s",
+              b->what, b->pidfile, describe(&after, is, sizeof is),
+              describe(&b->pidfile_before, was, sizeof was));
+
+    const char *listing = case_listing();
+    cr_expect(strcmp(listing, b->listing_before) == 0,
+              "H8: after refusing %s the sandbox changed: before [%s], "
+              "after [%s]", b->what, one_line(b->listing_before),
+              one_line(listing));
+}
+
+static void launch_refused(const bad_input *b, const launch_spec *spec)
+{
+    launch *l = case_start(spec);
+    int code = case_wait_launcher("H8", l);
+    expect_left_as_found(b, code, l->err);
+}
+
+static void send_refused(const bad_input *b)
+{
+    int code = case_send("H8", "TERM", b->pidfile);
+    expect_left_as_found(b, code, case_path("send.err"));
+}
+
+/* A PID that was ours a moment ago and is dead now. */
+static pid_t dead_pid(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    if (pid < 0 || waitpid(pid, NULL, 0) != pid)
+        cr_assert_fail("BROKEN: cannot make a dead PID");
+    return pid;
+}
+
+static const char *pid_line(pid_t pid)
+{
+    static char line[32];
+    snprintf(line, sizeof line, "%d\n", (int)pid);
+    return line;
+}
+
+/* ---- where the PID file goes ---- */
+
+DK_CASE(H8, H8_pidfile_in_missing_directory)
+{
+    case_require("pidfile");
+    launch_spec spec = {.pidfile = case_path("no-such-dir/daemon.pid")};
+    bad_input b = before("a PID file in a missing directory", spec.pidfile);
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_pidfile_parent_is_a_file)
+{
+    case_require("pidfile");
+    case_file("plain-file", "not a directory\n");
+    launch_spec spec = {.pidfile = case_path("plain-file/daemon.pid")};
+    bad_input b = before("a PID file under a regular file (ENOTDIR)",
+                         spec.pidfile);
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_pidfile_is_a_directory)
+{
+    case_require("pidfile");
+    const char *pidfile = case_path("daemon.pid");
+    if (mkdir(pidfile, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", pidfile, strerror(errno));
+    bad_input b = before("a directory as the PID file", pidfile);
+    launch_refused(&b, NULL);
+}
+
+/* We run as root, so permission bits stop nothing; an immutable directory
+ * (chattr +i) is one that root cannot write in either. */
+static const char *immutable_dir;
+
+static int set_immutable(const char *dir, bool on)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int flags;
+    int r = ioctl(fd, FS_IOC_GETFLAGS, &flags);
+    if (r == 0) {
+        flags = on ? flags | FS_IMMUTABLE_FL : flags & ~FS_IMMUTABLE_FL;
+        r = ioctl(fd, FS_IOC_SETFLAGS, &flags);
+    }
+    int e = errno;
+    close(fd);
+    errno = e;
+    return r;
+}
+
+/* The sandbox cannot be removed while a directory in it is immutable. */
+static void fini_mutable_again(void)
+{
+    if (immutable_dir != NULL)
+        set_immutable(immutable_dir, false);
+    immutable_dir = NULL;
+    case_fini();
+}
+
+Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
+     .fini = fini_mutable_again, .timeout = CASE_TIMEOUT)
+{
+    case_require("pidfile");
+    const char *dir = case_path("immutable");
+    if (mkdir(dir, 0777) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    if (set_immutable(dir, true) < 0)
+        cr_skip_test("cannot make %s immutable here (%s); permission bits do "
+                     "not stop root", dir, strerror(errno));
+    immutable_dir = dir;
+    launch_spec spec = {.pidfile = case_path("immutable/daemon.pid")};
+    bad_input b = before("a PID file in an unwritable (immutable) directory",
+                         spec.pidfile);
+    launch_refused(&b, &spec);
+}
+
+/* ---- what already sits at the PID file's path ---- */
+
+DK_CASE(H8, H8_pidfile_symlink_to_others_file)
+{
+    case_require("pidfile");
+    const char *pidfile = case_path("daemon.pid");
+    if (symlink(case_file("someone-elses", "precious\n"), pidfile) < 0)
+        cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
+    bad_input b = before("a PID file that is a symlink to someone else's file",
+                         pidfile);
+    launch_refused(&b, NULL);
+    const char *victim = case_read(case_path("someone-elses"), NULL);
+    cr_expect(victim && strcmp(victim, "precious\n") == 0,
+              "H8: the symlink's target was changed to \"%s\"",
+              victim ? one_line(victim) : "(removed)");
+}
+
+DK_CASE(H8, H8_pidfile_dangling_symlink)
+{
+    case_require("pidfile");
+    const char *pidfile = case_path("daemon.pid");
+    if (symlink(case_path("planted"), pidfile) < 0)
+        cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
+    bad_input b = before("a PID file that is a dangling symlink", pidfile);
+    launch_refused(&b, NULL);
+}
+
+DK_CASE(H8, H8_pidfile_holds_garbage)
+{
+    case_require("pidfile");
+    bad_input b = before("an existing PID file holding garbage",
+                         case_file("daemon.pid", "not a pid\n"));
+    launch_refused(&b, NULL);
+}
+
+DK_CASE(H8, H8_pidfile_empty)
+{
+    case_require("pidfile");
+    bad_input b = before("an existing empty PID file",
+                         case_file("daemon.pid", NULL));
+    launch_refused(&b, NULL);
+}
+
+/* U1 fails on any existing PID file; H2 lets an implementation reclaim a
+ * stale one instead, and says so there. This case holds to U1. */
+DK_CASE(H8, H8_pidfile_names_dead_pid)
+{
+    case_require("pidfile");
+    bad_input b = before("an existing PID file naming a dead PID",
+                         case_file("daemon.pid", pid_line(dead_pid())));
+    launch_refused(&b, NULL);
+}
+
+DK_CASE(H8, H8_pidfile_names_live_pid)
+{
+    case_require("pidfile");
+    pid_t alive = fork();
+    if (alive < 0)
+        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+    if (alive == 0) {
+        for (;;)
+            pause();
+    }
+    bad_input b = before("an existing PID file naming a live process",
+                         case_file("daemon.pid", pid_line(alive)));
+    b.keep = &alive;
+    b.n_keep = 1;
+    launch_refused(&b, NULL);
+    cr_expect(obs_alive(alive), "H8: process %d named in the existing PID "
+              "file did not survive the refused launch", (int)alive);
+}
+
+/* ---- --chdir, stdio, --shield ---- */
+
+DK_CASE(H8, H8_chdir_missing_directory)
+{
+    case_require("chdir");
+    case_require("readiness");
+    launch_spec spec = {.chdir = case_path("no-such-dir")};
+    bad_input b = before("--chdir to a missing directory",
+                         case_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_chdir_to_a_file)
+{
+    case_require("chdir");
+    case_require("readiness");
+    launch_spec spec = {.chdir = case_file("plain-file", "not a directory\n")};
+    bad_input b = before("--chdir to a regular file", case_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_stdin_unopenable)
+{
+    case_require("stdin");
+    case_require("readiness");
+    launch_spec spec = {.stdin_path = case_path("no-such-dir/input")};
+    bad_input b = before("--stdin in a missing directory",
+                         case_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_stdout_unopenable)
+{
+    case_require("stdout");
+    case_require("readiness");
+    const char *dir = case_path("a-directory");
+    if (mkdir(dir, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    launch_spec spec = {.stdout_path = dir};
+    bad_input b = before("--stdout naming a directory", case_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_stderr_unopenable)
+{
+    case_require("stderr");
+    case_require("readiness");
+    const char *dir = case_path("a-directory");
+    if (mkdir(dir, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    launch_spec spec = {.stderr_path = dir};
+    bad_input b = before("--stderr naming a directory", case_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_shield_fd_not_open)
+{
+    case_require("shield");
+    /* The launcher inherits 0-5 and 1000 (case.h); 77 is not open. */
+    launch_spec spec = {.shield = {77}, .n_shield = 1};
+    bad_input b = before("--shield 77, an fd that is not open",
+                         case_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+/* ---- --send ---- */
+
+DK_CASE(H8, H8_send_missing_pidfile)
+{
+    case_require("send");
+    bad_input b = before("--send with a missing PID file",
+                         case_path("daemon.pid"));
+    send_refused(&b);
+}
+
+DK_CASE(H8, H8_send_garbage_pidfile)
+{
+    case_require("send");
+    bad_input b = before("--send with a PID file holding garbage",
+                         case_file("daemon.pid", "not a pid\n"));
+    send_refused(&b);
+}
+
+DK_CASE(H8, H8_send_dead_pid)
+{
+    case_require("send");
+    bad_input b = before("--send with a PID file naming a dead PID",
+                         case_file("daemon.pid", pid_line(dead_pid())));
+    send_refused(&b);
+}
+
+DK_CASE(H8, H8_send_pidfile_is_a_directory)
+{
+    case_require("send");
+    const char *pidfile = case_path("daemon.pid");
+    if (mkdir(pidfile, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", pidfile, strerror(errno));
+    bad_input b = before("--send with a directory as the PID file", pidfile);
+    send_refused(&b);
+}

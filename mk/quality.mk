@@ -1,0 +1,28 @@
+# Quality tools (issue 6): each a script of its own, run by a make target.
+#
+#   make lint        cppcheck and clang-tidy on lib/ and harness/
+#   make valgrind    memcheck on the reference subject's daemon and on dkcheck
+#   make soak        the whole suite SOAK_RUNS times (50), then as many again
+#                    under CPU and fork load; every verdict that differed
+#   (make sanitize and make fuzz: in the Makefile and mk/fuzz.mk)
+#
+# scripts/deps-quality installs the tools (cppcheck, clang-tidy, clang,
+# valgrind, stress-ng) when missing; scripts/check.d/50-quality puts
+# sanitize, lint and valgrind into make check.
+SOAK_RUNS        ?= 50
+SOAK_LOADED_RUNS ?= $(SOAK_RUNS)
+
+.PHONY: quality-deps lint valgrind soak
+quality-deps: deps
+	@scripts/deps-quality
+
+lint: quality-deps
+	@scripts/lint
+
+valgrind: quality-deps
+	@$(MAKE) --no-print-directory all
+	@scripts/valgrind
+
+soak: quality-deps
+	@$(MAKE) --no-print-directory all
+	@SOAK_RUNS=$(SOAK_RUNS) SOAK_LOADED_RUNS=$(SOAK_LOADED_RUNS) scripts/soak
