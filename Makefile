@@ -42,7 +42,8 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := harness/subjects/subject_args.c harness/subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/case.c harness/report.c \
-               harness/steps.c $(OBSERVE) $(ISOLATE)
+               harness/steps.c $(OBSERVE) \
+               harness/case_win.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE)
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(wildcard cases/unit/*.c)
 MUTANT_SRC  := $(wildcard harness/mutants/*.c)

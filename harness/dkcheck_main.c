@@ -9,6 +9,7 @@
 #include "steps.h"
 #include "teardown.h"
 #include "wait.h"
+#include "wine_session.h"
 
 #include <criterion/criterion.h>
 #include <criterion/output.h>
@@ -44,7 +45,10 @@ static const char usage[] =
     "--json=FILE, --tap=FILE, --xml=FILE, --output=tsv:FILE, --list.\n"
     "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1);\n"
     "DKCHECK_NO_NAMESPACE=1 runs without a PID namespace even where one is\n"
-    "permitted.\n";
+    "permitted.\n"
+    "A Windows subject (a first word ending in .exe) runs under Wine, in\n"
+    "WINEPREFIX, without a namespace; its cases observe through\n"
+    "DKCHECK_WIN_PROBE (default: win/dkprobe.exe beside dkcheck).\n";
 
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...)
@@ -129,7 +133,7 @@ static char *query_capabilities(char **words, size_t n)
         die("subject '%s' failed on --capabilities (status %d)", words[0],
             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
     for (char *c = out; *c; c++)
-        if (*c == '\n')
+        if (*c == '\n' || *c == '\r') /* a Windows subject ends lines CRLF */
             *c = ' ';
     return out;
 }
@@ -187,13 +191,29 @@ int main(int argc, char **argv)
     }
     if (subject == NULL || subject[0] == '\0')
         die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
+    subject = dk_wine_unwrap(subject);
     wordexp_t words;
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
         die("subject '%s': cannot split into words", subject);
-    if (!executable(words.we_wordv[0]))
+    /* A Windows subject runs under Wine: W and SW cases, Unix ones skip. */
+    bool windows = dk_subject_is_windows(words.we_wordv[0]);
+    if (windows ? access(words.we_wordv[0], R_OK) != 0
+                : !executable(words.we_wordv[0]))
         die("subject '%s': %s is not an executable file", subject,
             words.we_wordv[0]);
-    const char *caps = query_capabilities(words.we_wordv, words.we_wordc);
+    const char *caps = "";
+    char why[256];
+    if (windows) {
+        setenv("DKCHECK_PLATFORM", "windows", 1);
+        if (dk_wine_begin(why, sizeof why) == 0) {
+            char *wine_words[66] = {"wine"};
+            size_t n = words.we_wordc < 64 ? words.we_wordc : 64;
+            memcpy(wine_words + 1, words.we_wordv, n * sizeof *wine_words);
+            caps = query_capabilities(wine_words, n + 1);
+        } else
+            setenv("DKCHECK_WINE_MISSING", why, 1); /* the cases skip, saying why */
+    } else
+        caps = query_capabilities(words.we_wordv, words.we_wordc);
     wordfree(&words);
 
     dk_reap_stale_runs(tmp, true);
@@ -210,12 +230,22 @@ int main(int argc, char **argv)
     setenv("DKCHECK_RUNDIR", run, 1);
     /* The kernel cleans up after the run where it may; otherwise a case
      * that crashes orphans its subject's processes to us, the subreaper,
-     * and we end them below. */
-    bool isolated = dk_isolate_run(run) == 0;
-    if (!isolated)
-        dk_become_subreaper();
+     * and we end them below. Not under Wine: the wineserver, outside,
+     * opens the subject's files for it and must see the same mounts and
+     * PIDs. */
+    bool isolated = !windows && dk_isolate_run(run) == 0;
+    dk_become_subreaper();
     setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
 
+    /* Criterion listens on /tmp/criterion_<our PID>.sock; one left by a run
+     * that was killed and had our PID fails the bind ("Address already in
+     * use") and aborts. Outside a PID namespace nobody alive owns it: it
+     * names our PID. (Inside, every runner is PID 1: see isolate.h.) */
+    char stale[64];
+    snprintf(stale, sizeof stale, "/tmp/criterion_%llu.sock",
+             (unsigned long long)getpid());
+    if (!isolated)
+        unlink(stale);
     struct criterion_test_set *tests = criterion_initialize();
     dk_register_reports();
     int ok = 0;
@@ -227,6 +257,8 @@ int main(int argc, char **argv)
         ok = 1;
     criterion_finalize(tests);
 
+    if (windows)
+        dk_wine_end();
     dk_kill_descendants();
     dk_remove_tree(run);
     return ok ? 0 : 1;

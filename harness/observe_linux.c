@@ -330,7 +330,8 @@ int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
         fds[n++] = (int)v;
     }
     closedir(d);
-    qsort(fds, n, sizeof *fds, cmp_int);
+    if (n > 1) /* fds is NULL when nothing was listed */
+        qsort(fds, n, sizeof *fds, cmp_int);
     for (size_t i = 0; i < n && count < max; i++) {
         if (obs_read_fd(pid, fds[i], &out[count]) == 0)
             count++;

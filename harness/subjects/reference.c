@@ -13,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char capabilities[] =
-    "pidfile\nready\nchdir\numask\nstdin\nstdout\nstderr\nshield\non\nsend\n"
-    "readiness\n";
-
 static dk_signal_fn handler_for(subject_action action)
 {
     switch (action) {
@@ -64,8 +60,11 @@ static char *pack_args(int argc, char **argv, size_t *len)
     if (buf == NULL)
         return NULL;
     char *p = buf;
-    for (int i = 1; i < argc; i++)
-        p = stpcpy(p, argv[i]) + 1;
+    for (int i = 1; i < argc; i++) {
+        size_t n = strlen(argv[i]) + 1; /* not stpcpy: mingw has none */
+        memcpy(p, argv[i], n);
+        p += n;
+    }
     *len = total;
     return buf;
 }
@@ -96,7 +95,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (args.mode == MODE_CAPABILITIES) {
-        fputs(capabilities, stdout);
+        fputs(subject_capabilities, stdout);
         return 0;
     }
     if (args.mode == MODE_SEND)

@@ -8,6 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+const char subject_capabilities[] =
+    "pidfile\nready\nchdir\numask\nstdin\nstdout\nstderr\nshield\non\nsend\n"
+    "readiness\n";
+
 int subject_announce_ready(const char *ready_path)
 {
     long pid = (long)getpid();

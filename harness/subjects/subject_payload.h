@@ -11,6 +11,9 @@ int subject_announce_ready(const char *ready_path);
 /* The `log` action: append "signal N" to stdout and flush. */
 void subject_log_signal(int signum);
 
+/* What --capabilities prints: the options this OS's payload supports. */
+extern const char subject_capabilities[];
+
 /* Sleep until a signal ends the process. */
 void subject_wait_forever(void) __attribute__((noreturn));
 

@@ -11,10 +11,15 @@
  * "daemoniker: STEP: ". sys_errno, if not 0, is appended as ": strerror". */
 dk_status dk__fail(dk_error *err, dk_status status, const char *step,
                    int sys_errno, const char *fmt, ...)
-#if defined(__GNUC__)
+#if defined(__MINGW32__) /* built with mingw's C99 printf, not msvcrt's */
+    __attribute__((format(gnu_printf, 5, 6)))
+#elif defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* Per OS: "/x" on Unix; "C:\x" or a UNC name "\\server\share" on Windows. */
+bool dk__path_is_absolute(const char *path);
 
 /* A PID file holds decimal digits and one newline, nothing else (a missing
  * final newline is tolerated, as other writers omit it). 0 and *pid, or -1. */

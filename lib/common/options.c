@@ -21,7 +21,7 @@ static dk_status check_path(const char *what, const char *path, bool absolute,
     if (strlen(path) >= PATH_MAX)
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "%s is longer than PATH_MAX (%d)", what, PATH_MAX);
-    if (absolute && path[0] != '/')
+    if (absolute && !dk__path_is_absolute(path))
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "%s must be an absolute path, got %s", what, path);
     return DK_OK;

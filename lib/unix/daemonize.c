@@ -35,12 +35,11 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
         keep[n_keep++] = opts->shielded_fds[i];
 
     dk__cleanup_register(opts->pid_file, pid_fd);
-    dk_status st;
-    if ((st = dk__umask_chdir(opts->umask, dir, &err)) ||
-        (st = dk__pidfile_write(pid_fd, opts->pid_file, &err)) ||
-        (st = dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err)) ||
-        (st = dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
-                                 opts->stderr_path, &err))) {
+    if (dk__umask_chdir(opts->umask, dir, &err) ||
+        dk__pidfile_write(pid_fd, opts->pid_file, &err) ||
+        dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err) ||
+        dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
+                           opts->stderr_path, &err)) {
         dk__cleanup_run();
         dk__report_failure(report_fd, &err);
         _exit(1);

@@ -49,7 +49,7 @@ static void give_up(long daemon_pid, const char *pid_file, double timeout)
 
 void dk__launcher_wait(int fd, double timeout, const char *pid_file)
 {
-    char buf[DK_ERROR_MAX + 64];
+    char buf[DK_ERROR_MAX + 64] = {0};
     size_t len = 0;
     long daemon_pid = -1;
     double until = now() + timeout;

@@ -1,0 +1,205 @@
+/* SW1..SW6: signals on Windows through a sentinel process. The harness
+ * "sends" a signal the way Daemoniker's send does: TerminateProcess on the
+ * PID the PID file names, with the signal number as exit code. */
+#include "../harness/case_win.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <string.h>
+#include <unistd.h>
+
+static size_t count(const char *text, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = text; p && (p = strstr(p, needle)) != NULL; p++)
+        n++;
+    return n;
+}
+
+/* A daemon logging every signal to out.log. */
+static win_pid logging_daemon(const char *step, win_launch **l)
+{
+    win_case_require("sentinel");
+    win_case_require("on");
+    win_case_require("stdout");
+    static const win_spec spec = {.stdout_path = "out.log",
+                                  .on = {"INT=log", "TERM=log", "ABRT=log"},
+                                  .n_on = 3};
+    return win_case_run(step, &spec, l);
+}
+
+static win_pid sentinel_of(const char *step, win_launch *l)
+{
+    win_pid s = win_case_pidfile_pid(l->pidfile);
+    cr_assert(s != 0, "%s: the PID file %s names no process", step, l->pidfile);
+    return s;
+}
+
+static const char *log_of(void)
+{
+    const char *text = win_case_read(win_case_path("out.log"));
+    return text ? text : "";
+}
+
+/* SW1: the main thread sleeps for ever, yet a signal is handled: another
+ * thread of the daemon waits on the sentinel. */
+DK_WIN_CASE(SW1, SW1_signal_handled_while_main_thread_sleeps)
+{
+    win_launch *l;
+    win_pid daemon = logging_daemon("SW1", &l);
+    win_pid next = win_case_signal(sentinel_of("SW1", l), 15, l);
+    cr_expect(next != 0, "SW1: no new sentinel after ending the first one");
+    cr_expect(count(log_of(), "signal 15\n") == 1,
+              "SW1: daemon %lu did not handle the signal; its stdout: \"%s\"",
+              daemon, log_of());
+    win_info in = win_case_info(daemon, NULL);
+    cr_expect(in.alive && in.threads >= 2,
+              "SW1: daemon %lu has %lu threads; expected one for signals "
+              "besides the main thread", daemon, in.threads);
+}
+
+/* SW2: the sentinel is a child of the daemon, alive, running its
+ * executable. */
+DK_WIN_CASE(SW2, SW2_sentinel_is_a_child_of_the_daemon)
+{
+    win_case_require("sentinel");
+    win_launch *l;
+    win_pid daemon = win_case_run("SW2", NULL, &l);
+    win_pid sentinel = sentinel_of("SW2", l);
+    win_info in = win_case_info(sentinel, NULL);
+    cr_expect(sentinel != daemon && in.alive && in.ppid == daemon,
+              "SW2: the PID file names %lu (alive %d, parent %lu); expected a "
+              "living child of daemon %lu", sentinel, in.alive, in.ppid, daemon);
+}
+
+/* SW3: the PID file holds the sentinel's PID and a newline, nothing else. */
+DK_WIN_CASE(SW3, SW3_pidfile_names_the_sentinel)
+{
+    win_case_require("sentinel");
+    win_launch *l;
+    win_pid daemon = win_case_run("SW3", NULL, &l);
+    const char *text = win_case_read(l->pidfile);
+    win_pid named = win_case_pidfile_pid(l->pidfile);
+    cr_assert(named != 0, "SW3: the PID file holds \"%s\", not a PID and a "
+              "newline", text ? text : "(none)");
+    cr_expect(named != daemon, "SW3: the PID file names the daemon %lu, not "
+              "its sentinel", daemon);
+    cr_expect(win_case_info(named, NULL).ppid == daemon,
+              "SW3: the PID file names %lu, not a child of daemon %lu", named,
+              daemon);
+}
+
+/* SW4: the exit code is the signal number the handler receives. */
+DK_WIN_CASE(SW4, SW4_exit_code_is_the_signal_number)
+{
+    win_launch *l;
+    logging_daemon("SW4", &l);
+    static const unsigned codes[] = {15, 22, 2};
+    for (size_t i = 0; i < 3; i++)
+        cr_assert(win_case_signal(sentinel_of("SW4", l), codes[i], l) != 0,
+                  "SW4: no new sentinel after ending one with %u", codes[i]);
+    cr_expect(strstr(log_of(), "signal 15\nsignal 22\nsignal 2\n") != NULL,
+              "SW4: ended sentinels with 15, 22, 2; the handlers logged \"%s\"",
+              log_of());
+}
+
+/* SW4: CTRL_C_EVENT (0) and CTRL_BREAK_EVENT (1) both mean SIGINT. */
+DK_WIN_CASE(SW4, SW4_codes_0_and_1_are_sigint)
+{
+    win_launch *l;
+    logging_daemon("SW4", &l);
+    cr_assert(win_case_signal(sentinel_of("SW4", l), 0, l) != 0,
+              "SW4: no new sentinel after ending one with 0");
+    cr_assert(win_case_signal(sentinel_of("SW4", l), 1, l) != 0,
+              "SW4: no new sentinel after ending one with 1");
+    cr_expect(count(log_of(), "signal 2\n") == 2,
+              "SW4: ended sentinels with 0 and 1; expected two SIGINTs (2), "
+              "the handlers logged \"%s\"", log_of());
+}
+
+/* SW4: an ignored signal runs nothing, and the daemon lives on. */
+DK_WIN_CASE(SW4, SW4_ignored_signal_does_nothing)
+{
+    win_case_require("sentinel");
+    win_spec spec = {.stdout_path = "out.log", .on = {"INT=ignore"}, .n_on = 1};
+    win_launch *l;
+    win_pid daemon = win_case_run("SW4", &spec, &l);
+    cr_assert(win_case_signal(sentinel_of("SW4", l), 2, l) != 0,
+              "SW4: no new sentinel after an ignored SIGINT");
+    cr_expect(win_case_info(daemon, NULL).alive,
+              "SW4: daemon %lu ended on an ignored SIGINT", daemon);
+}
+
+/* SW4 through the subject's own send (Daemoniker's send). */
+DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
+{
+    win_case_require("send");
+    win_launch *l;
+    win_pid daemon = logging_daemon("SW4", &l);
+    win_pid sentinel = sentinel_of("SW4", l);
+    int code = win_case_send("SW4", "TERM", l);
+    cr_assert(code == 0, "SW4: '--send TERM' exited %d", code);
+    cr_assert(win_await_pidfile(l->pidfile_win, sentinel, WIN_DEADLINE) != 0,
+              "SW4: no new sentinel after '--send TERM'");
+    cr_expect(count(log_of(), "signal 15\n") == 1,
+              "SW4: daemon %lu's handler did not log SIGTERM after '--send "
+              "TERM'; its stdout: \"%s\"", daemon, log_of());
+}
+
+/* SW5: a new sentinel for every signal, each a living child of the daemon
+ * named in the PID file. */
+DK_WIN_CASE(SW5, SW5_new_sentinel_for_every_signal)
+{
+    win_launch *l;
+    win_pid daemon = logging_daemon("SW5", &l);
+    win_pid previous = sentinel_of("SW5", l);
+    for (int i = 0; i < 3; i++) {
+        win_pid next = win_case_signal(previous, 2, l);
+        cr_assert(next != 0 && next != previous,
+                  "SW5: signal %d: the PID file did not name a new sentinel "
+                  "(still %lu)", i + 1, previous);
+        win_info in = win_case_info(next, NULL);
+        cr_expect(in.alive && in.ppid == daemon,
+                  "SW5: signal %d: new sentinel %lu is not a living child of "
+                  "daemon %lu", i + 1, next, daemon);
+        cr_expect(!win_case_info(previous, NULL).alive,
+                  "SW5: the ended sentinel %lu is still alive", previous);
+        previous = next;
+    }
+    cr_expect(count(log_of(), "signal 2\n") == 3,
+              "SW5: three signals, the handlers logged \"%s\"", log_of());
+}
+
+/* SW6: the default handlers end the daemon the orderly way: exit code
+ * 128+N, exit cleanup run (the PID file removed), nothing left. */
+static void expect_orderly_end(const char *on, unsigned signum)
+{
+    win_case_require("sentinel");
+    win_spec spec = {.on = {on}, .n_on = 1};
+    win_launch *l;
+    win_pid daemon = win_case_run("SW6", &spec, &l);
+    win_case_terminate(sentinel_of("SW6", l), signum);
+    unsigned long code = 0;
+    cr_assert(win_wait_exit(daemon, WIN_DEADLINE, &code) == 1,
+              "SW6: daemon %lu still alive %gs after its sentinel ended with %u",
+              daemon, WIN_DEADLINE, signum);
+    cr_expect(code == 128 + signum, "SW6: daemon %lu exited %lu, expected %u",
+              daemon, code, 128 + signum);
+    cr_expect(access(l->pidfile, F_OK) != 0,
+              "SW6: daemon %lu ended on %u but left the PID file", daemon,
+              signum);
+    cr_expect(win_case_wait_none_living(WIN_DEADLINE),
+              "SW6: %zu processes of the subject left after the daemon ended",
+              win_case_living());
+}
+
+DK_WIN_CASE(SW6, SW6_default_sigterm_ends_daemon_orderly)
+{
+    expect_orderly_end("TERM=default", 15);
+}
+
+DK_WIN_CASE(SW6, SW6_default_sigint_ends_daemon_orderly)
+{
+    expect_orderly_end("INT=default", 2);
+}

@@ -1,0 +1,24 @@
+/* W1: Find the running program (for C: the executable's own path). */
+#include "../harness/case_win.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <string.h>
+#include <strings.h>
+
+/* The daemon runs the subject's own executable: its image is the program
+ * the launcher ran, by full path. */
+DK_WIN_CASE(W1, W1_daemon_runs_the_same_executable)
+{
+    win_pid daemon = win_case_run("W1", NULL, NULL);
+    win_info in = win_case_info(daemon, NULL);
+    const char *program = getenv("DKCHECK_SUBJECT");
+    char want[PATH_MAX], resolved[PATH_MAX];
+    size_t n = strcspn(program, " ");
+    snprintf(want, sizeof want, "%.*s", (int)n, program);
+    win_path_of(realpath(want, resolved) ? resolved : want, want, sizeof want);
+    cr_expect(strcasecmp(in.image, want) == 0,
+              "W1: daemon %lu runs %s, expected the subject's executable %s",
+              daemon, in.image, want);
+}

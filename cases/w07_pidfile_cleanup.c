@@ -1,0 +1,52 @@
+/* W7: Write its PID to the PID file and register the file's cleanup for
+ * exit.
+ *
+ * With signal handling started (the subject always starts it), SW3 names
+ * the sentinel in the PID file at once, so the daemon's own PID is there
+ * only for an instant no observer can catch; the file names the daemon's
+ * line (it or its sentinel), never the launcher. */
+#include "../harness/case_win.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <unistd.h>
+
+DK_WIN_CASE(W7, W7_pidfile_names_the_daemon_or_its_sentinel)
+{
+    win_launch *l;
+    win_pid daemon = win_case_run("W7", NULL, &l);
+    win_pid named = win_case_pidfile_pid(l->pidfile);
+    cr_assert(named != 0, "W7: PID file %s holds no PID", l->pidfile);
+    win_info in = win_case_info(named, NULL);
+    cr_expect(named == daemon || (in.alive && in.ppid == daemon),
+              "W7: PID file names %lu, neither daemon %lu nor a child of it",
+              named, daemon);
+}
+
+/* The launcher exits without touching it: it never runs the cleanup. */
+DK_WIN_CASE(W7, W7_launcher_exit_keeps_pidfile)
+{
+    win_launch *l;
+    win_case_run("W7", NULL, &l);
+    cr_expect(access(l->pidfile, F_OK) == 0,
+              "W7: the PID file %s is gone once the launcher exited", l->pidfile);
+}
+
+/* The daemon's orderly exit (its default SIGTERM handler calls exit())
+ * runs the registered cleanup. */
+DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
+{
+    win_case_require("on");
+    win_spec spec = {.on = {"TERM=default"}, .n_on = 1};
+    win_launch *l;
+    win_pid daemon = win_case_run("W7", &spec, &l);
+    win_case_terminate(win_case_pidfile_pid(l->pidfile), 15);
+    unsigned long code;
+    cr_assert(win_wait_exit(daemon, WIN_DEADLINE, &code) == 1,
+              "W7: daemon %lu still alive %gs after SIGTERM's sentinel ended",
+              daemon, WIN_DEADLINE);
+    cr_expect(access(l->pidfile, F_OK) != 0,
+              "W7: daemon %lu exited (code %lu) but left %s", daemon, code,
+              l->pidfile);
+}

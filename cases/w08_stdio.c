@@ -1,0 +1,81 @@
+/* W8: Redirect stdin, stdout and stderr. Seen in the standard handles the
+ * daemon's process parameters hold, and in the files it writes. */
+#include "../harness/case_win.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <string.h>
+#include <strings.h>
+
+static void expect_file(win_pid daemon, const win_info *in, int which,
+                        const char *name)
+{
+    static const char *names[3] = {"stdin", "stdout", "stderr"};
+    const char *want = win_case_winpath(name);
+    const char *got = in->std[which].path;
+    if (strncmp(got, "\\\\?\\", 4) == 0)
+        got += 4;
+    cr_expect(strcmp(in->std[which].type, "disk") == 0 && strcasecmp(got, want) == 0,
+              "W8: daemon %lu's %s is %s %s, expected the file %s", daemon,
+              names[which], in->std[which].type, in->std[which].path, want);
+}
+
+DK_WIN_CASE(W8, W8_default_is_the_null_device)
+{
+    win_launch *l;
+    win_pid daemon = win_case_run("W8", NULL, &l);
+    win_info in = win_case_info(daemon, NULL);
+    cr_assert(in.have_params, "W8: cannot read daemon %lu's parameters", daemon);
+    for (int i = 0; i < 3; i++)
+        cr_expect(strcmp(in.std[i].type, "char") == 0,
+                  "W8: daemon %lu's standard handle %d is %s %s, expected the "
+                  "null device", daemon, i, in.std[i].type, in.std[i].path);
+    const char *out = win_case_read(l->out), *err = win_case_read(l->err);
+    cr_expect(!(out && strstr(out, "ready")) && !(err && strstr(err, "ready")),
+              "W8: the daemon's \"ready\" line reached the launcher's output");
+}
+
+DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
+{
+    win_case_require("stdout");
+    win_case_require("stderr");
+    win_spec spec = {.stdout_path = "out.log", .stderr_path = "err.log"};
+    win_pid daemon = win_case_run("W8", &spec, NULL);
+    win_info in = win_case_info(daemon, NULL);
+    expect_file(daemon, &in, 1, "out.log");
+    expect_file(daemon, &in, 2, "err.log");
+    char line[64];
+    snprintf(line, sizeof line, "ready %lu\n", daemon);
+    const char *out = win_case_read(win_case_path("out.log"));
+    const char *err = win_case_read(win_case_path("err.log"));
+    cr_expect(out && strstr(out, line), "W8: \"%.*s\" is not in stdout's file",
+              (int)strlen(line) - 1, line);
+    cr_expect(err && strstr(err, line), "W8: \"%.*s\" is not in stderr's file",
+              (int)strlen(line) - 1, line);
+}
+
+DK_WIN_CASE(W8, W8_stdin_from_file)
+{
+    win_case_require("stdin");
+    win_case_file("in.txt", "input\n");
+    win_spec spec = {.stdin_path = "in.txt"};
+    win_pid daemon = win_case_run("W8", &spec, NULL);
+    win_info in = win_case_info(daemon, NULL);
+    expect_file(daemon, &in, 0, "in.txt");
+}
+
+/* Output is appended: what the file held stays, the new lines follow. */
+DK_WIN_CASE(W8, W8_output_appended)
+{
+    win_case_require("stdout");
+    win_case_file("out.log", "earlier line\n");
+    win_spec spec = {.stdout_path = "out.log"};
+    win_pid daemon = win_case_run("W8", &spec, NULL);
+    char want[96];
+    snprintf(want, sizeof want, "earlier line\nready %lu\n", daemon);
+    const char *out = win_case_read(win_case_path("out.log"));
+    cr_expect(out && strncmp(out, want, strlen(want)) == 0,
+              "W8: stdout's file holds \"%s\", expected \"%s\" first",
+              out ? out : "(none)", want);
+}

@@ -1,0 +1,43 @@
+/* W10: Hand the state back to the resumed daemon; the original process
+ * exits after the daemon acknowledges success, within success_timeout. */
+#include "../harness/case_win.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <string.h>
+#include <unistd.h>
+
+/* When the launcher has exited 0 the daemon has done its steps: the PID
+ * file names it (or its sentinel), not the empty file W3 created. */
+DK_WIN_CASE(W10, W10_launcher_exits_after_the_daemons_steps)
+{
+    win_launch *l = win_case_start(NULL);
+    int code = win_case_wait_launcher("W10", l);
+    cr_assert(code == 0, "W10: launcher exited %d: \"%s\"", code,
+              win_case_launcher_error(l));
+    const char *text = win_case_read(l->pidfile);
+    cr_expect(win_case_pidfile_pid(l->pidfile) != 0,
+              "W10: the launcher exited 0 while the PID file held \"%s\": it "
+              "did not wait for the daemon", text ? text : "(no file)");
+}
+
+/* A daemon failing after the relaunch (a directory that does not exist)
+ * makes the launcher fail with its reason, leaving nothing behind. */
+DK_WIN_CASE(W10, W10_daemon_failure_reaches_the_launcher)
+{
+    win_case_require("chdir");
+    win_spec spec = {.chdir = "missing"};
+    win_launch *l = win_case_start(&spec);
+    int code = win_case_wait_launcher("W10", l);
+    cr_expect(code != 0, "W10: launcher exited 0 though the daemon could not "
+              "change to a missing directory");
+    cr_expect(strstr(win_case_launcher_error(l), "missing") != NULL,
+              "W10: the launcher's error does not name the directory: \"%s\"",
+              win_case_launcher_error(l));
+    cr_expect(win_case_wait_none_living(WIN_DEADLINE),
+              "W10: %zu processes of the subject left after the failed launch",
+              win_case_living());
+    cr_expect(access(l->pidfile, F_OK) != 0,
+              "W10: the failed launch left the PID file behind");
+}

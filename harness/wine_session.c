@@ -1,0 +1,177 @@
+#include "wine_session.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static bool started_server;
+
+bool dk_subject_is_windows(const char *program)
+{
+    size_t n = strlen(program);
+    if (n > 4 && strcasecmp(program + n - 4, ".exe") == 0)
+        return true;
+    char magic[2];
+    int fd = open(program, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool mz = read(fd, magic, 2) == 2 && magic[0] == 'M' && magic[1] == 'Z';
+    close(fd);
+    return mz;
+}
+
+const char *dk_wine_unwrap(const char *subject)
+{
+    const char *p = subject + strspn(subject, " \t");
+    size_t n = strcspn(p, " \t");
+    const char *base = memrchr(p, '/', n);
+    base = base ? base + 1 : p;
+    size_t len = (size_t)(p + n - base);
+    if (!((len == 4 && strncmp(base, "wine", 4) == 0) ||
+          (len == 6 && strncmp(base, "wine64", 6) == 0)))
+        return subject;
+    const char *rest = p + n + strspn(p + n, " \t");
+    char program[4096];
+    snprintf(program, sizeof program, "%.*s", (int)strcspn(rest, " \t"), rest);
+    return program[0] != '\0' && dk_subject_is_windows(program) ? rest : subject;
+}
+
+bool dk_wine_installed(void)
+{
+    const char *path = getenv("PATH");
+    char full[PATH_MAX];
+    for (const char *p = path ? path : "/usr/bin:/bin"; *p;) {
+        size_t n = strcspn(p, ":");
+        snprintf(full, sizeof full, "%.*s/wine", (int)n, p);
+        if (access(full, X_OK) == 0)
+            return true;
+        p += n + (p[n] == ':');
+    }
+    return false;
+}
+
+const char *dk_wine_probe(void)
+{
+    static char path[PATH_MAX];
+    const char *given = getenv("DKCHECK_WIN_PROBE");
+    if (given != NULL && given[0] != '\0')
+        return given;
+    if (path[0] == '\0') {
+        ssize_t n = readlink("/proc/self/exe", path, sizeof path - 32);
+        if (n < 0)
+            n = 0;
+        path[n] = '\0';
+        char *slash = strrchr(path, '/');
+        /* readlink left 32 bytes free for the name. */
+        // NOLINTNEXTLINE(clang-analyzer-security.insecureAPI.strcpy)
+        strcpy(slash ? slash + 1 : path, "win/dkprobe.exe");
+    }
+    return path;
+}
+
+/* Run argv with stdout into out (if not NULL); its exit code, or -1. */
+static int run(const char *const *argv, char *out, size_t size)
+{
+    int p[2];
+    if (pipe(p) < 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int null = open("/dev/null", O_RDWR);
+        dup2(null, 0);
+        dup2(out ? p[1] : null, 1);
+        dup2(null, 2);
+        close(p[0]);
+        close(p[1]);
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    close(p[1]);
+    size_t len = 0;
+    ssize_t r;
+    while (out && len + 1 < size && (r = read(p[0], out + len, size - 1 - len)) > 0)
+        len += (size_t)r;
+    if (out)
+        out[len] = '\0';
+    close(p[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* "C:\users\x\Temp\" -> PREFIX/dosdevices/c:/users/x/Temp */
+static void export_temp(const char *windows)
+{
+    const char *prefix = getenv("WINEPREFIX");
+    char home_prefix[PATH_MAX];
+    if (prefix == NULL) {
+        snprintf(home_prefix, sizeof home_prefix, "%s/.wine",
+                 getenv("HOME") ? getenv("HOME") : "");
+        prefix = home_prefix;
+    }
+    char path[PATH_MAX];
+    int n = snprintf(path, sizeof path, "%s/dosdevices/%c:%s", prefix,
+                     windows[0] | 0x20, windows + 2);
+    for (int i = (int)strlen(prefix); i < n && i < (int)sizeof path; i++)
+        if (path[i] == '\\')
+            path[i] = '/';
+    while (n > 1 && path[n - 1] == '/')
+        path[--n] = '\0';
+    setenv("DKCHECK_WIN_TEMP", path, 1);
+}
+
+int dk_wine_begin(char *why, size_t why_size)
+{
+    if (!dk_wine_installed()) {
+        snprintf(why, why_size, "wine is not installed");
+        return -1;
+    }
+    setenv("WINEDEBUG", "-all", 0);
+    setenv("WINEDLLOVERRIDES", "winemenubuilder.exe=d", 0);
+    /* Exit 0: we started it; otherwise one was running already. Ended at
+     * exit too, should dkcheck die before dk_wine_end. */
+    const char *server[] = {"wineserver", "-p", NULL};
+    started_server = run(server, NULL, 0) == 0;
+    if (started_server)
+        atexit(dk_wine_end);
+    char temp[PATH_MAX];
+    const char *probe[] = {"wine", dk_wine_probe(), "temp", NULL};
+    if (run(probe, temp, sizeof temp) != 0 || temp[0] == '\0' || temp[1] != ':') {
+        snprintf(why, why_size, "cannot run %s under wine", dk_wine_probe());
+        dk_wine_end();
+        return -1;
+    }
+    temp[strcspn(temp, "\r\n")] = '\0';
+    export_temp(temp);
+    return 0;
+}
+
+void dk_wine_end(void)
+{
+    const char *temp = getenv("DKCHECK_WIN_TEMP");
+    DIR *d = temp ? opendir(temp) : NULL;
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+        if (strncmp(e->d_name, "dkstate-", 8) == 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    if (d)
+        closedir(d);
+    if (started_server) {
+        const char *kill_server[] = {"wineserver", "-k", NULL};
+        const char *wait_server[] = {"wineserver", "-w", NULL};
+        run(kill_server, NULL, 0);
+        run(wait_server, NULL, 0);
+        started_server = false;
+    }
+}

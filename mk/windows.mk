@@ -1,0 +1,79 @@
+# Windows: libdaemoniker, the reference subject, dkprobe and the Windows
+# mutants, cross-built with mingw-w64 into build/win and build/mutants, and
+# a Wine prefix in build/wineprefix to run them (scripts/check.d/20-windows).
+#
+#   make windows    cross-build everything for Windows (and the Wine prefix)
+
+WIN_CC      ?= x86_64-w64-mingw32-gcc
+WIN_BUILD   := $(BUILD)/win
+WIN_OBJ     := $(WIN_BUILD)/obj
+WIN_CFLAGS  := -O2 -g -std=c11 -Wall -Wextra -MMD -MP -D__USE_MINGW_ANSI_STDIO=1 \
+               -DUNICODE -D_UNICODE -D_WIN32_WINNT=0x0601
+ifneq ($(filter 1 true yes,$(WERROR) $(CI)),)
+WIN_CFLAGS  += -Werror
+endif
+WIN_LDLIBS  := -ladvapi32
+WINEPREFIX  ?= $(abspath $(BUILD)/wineprefix)
+
+WIN_LIB_SRC     := $(wildcard lib/common/*.c lib/win/*.c)
+WIN_SUBJECT_SRC := harness/subjects/reference.c harness/subjects/subject_args.c \
+                   harness/subjects/subject_payload_win.c
+WIN_PROBE_SRC   := $(wildcard harness/win/*.c)
+WIN_MUTANT_SRC  := $(wildcard harness/mutants/win/*.c)
+
+win_obj = $(patsubst %.c,$(WIN_OBJ)/%.o,$(1))
+
+WIN_LIB       := $(WIN_BUILD)/libdaemoniker.a
+WIN_REFERENCE := $(WIN_BUILD)/subject-reference.exe
+WIN_PROBE     := $(WIN_BUILD)/dkprobe.exe
+WIN_UNIT      := $(WIN_BUILD)/unit-signals.exe
+WIN_MUTANTS   := $(patsubst harness/mutants/win/%.c,$(BUILD)/mutants/subject-mutant-%.exe,$(WIN_MUTANT_SRC))
+
+.PHONY: windows windows-when-wine wineprefix
+windows: $(WIN_LIB) $(WIN_REFERENCE) $(WIN_PROBE) $(WIN_UNIT) $(WIN_MUTANTS) wineprefix
+
+$(WIN_OBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
+
+$(WIN_LIB): $(call win_obj,$(WIN_LIB_SRC))
+	@mkdir -p $(dir $@)
+	rm -f $@
+	x86_64-w64-mingw32-ar rcs $@ $^
+
+$(WIN_REFERENCE): $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
+	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+
+$(WIN_PROBE): $(call win_obj,$(WIN_PROBE_SRC))
+	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+
+$(WIN_UNIT): $(call win_obj,cases/unit_win/signals_stop.c) $(WIN_LIB)
+	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+
+# As for the Unix mutants: "wraps: f g" in the first comment; mingw's ld
+# has --wrap too.
+$(BUILD)/mutants/subject-mutant-%.exe: $(WIN_OBJ)/harness/mutants/win/%.o \
+        $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
+	@mkdir -p $(dir $@)
+	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS) \
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/mutants/win/$*.c),-Wl,--wrap=$(f))
+
+# Created once (wineboot takes seconds), reused by every run.
+wineprefix: $(WINEPREFIX)/system.reg
+$(WINEPREFIX)/system.reg:
+	@mkdir -p $(dir $@)
+	WINEPREFIX=$(WINEPREFIX) WINEDEBUG=-all \
+	    WINEDLLOVERRIDES='mscoree,mshtml=;winemenubuilder.exe=d' wineboot -i
+	WINEPREFIX=$(WINEPREFIX) wineserver -w
+
+# make check builds the Windows side too when it can run it.
+check: windows-when-wine
+windows-when-wine: deps
+	@if command -v wine >/dev/null 2>&1 && command -v $(WIN_CC) >/dev/null 2>&1; \
+	then $(MAKE) --no-print-directory windows; fi
+
+-include $(shell find $(WIN_OBJ) -name '*.d' 2>/dev/null)
+
+# The record the launcher hands the daemon is portable C: the unit tests
+# check it on Linux too.
+$(UNIT): $(call obj,lib/win/record.c)
