@@ -21,6 +21,11 @@ dk_status dk__fail(dk_error *err, dk_status status, const char *step,
 /* Per OS: "/x" on Unix; "C:\x" or a UNC name "\\server\share" on Windows. */
 bool dk__path_is_absolute(const char *path);
 
+/* SU, SW4: run what fn stands for: nothing for DK_IGNORE_SIGNAL, the
+ * default handler for DK_DEFAULT_SIGNAL, else fn itself, with signum. Its
+ * own file, so a mutant can wrap it. */
+void dk__signal_dispatch(int signum, dk_signal_fn fn);
+
 /* A PID file holds decimal digits and one newline, nothing else (a missing
  * final newline is tolerated, as other writers omit it). 0 and *pid, or -1. */
 int dk__pidfile_parse(const char *buf, size_t len, long *pid);

@@ -46,8 +46,6 @@ dk_status dk__win_sentinel_publish(const wchar_t *pid_file, DWORD pid,
 /* SW4: the signal a sentinel's exit code stands for (CTRL_C_EVENT 0 and
  * CTRL_BREAK_EVENT 1 are SIGINT). */
 int dk__win_signal_of_exit_code(DWORD code);
-/* SW4: run what fn stands for, with signum. */
-void dk__signal_dispatch(int signum, dk_signal_fn fn);
 
 /* SW5: on stop, the PID file names this process again. */
 dk_status dk__win_pidfile_restore(const wchar_t *pid_file, dk_error *err);

@@ -1,4 +1,4 @@
-#include "signals.h"
+#include "internal.h"
 
 void dk__signal_dispatch(int signum, dk_signal_fn fn)
 {
