@@ -26,7 +26,7 @@ DK_CASE(H1, H1_racing_launchers_one_daemon)
               "living: [%s]", (int)daemon, RACERS, case_describe_living());
     cr_expect(winners == 1, "H1: expected exactly one of %d racing launchers "
               "to succeed; %zu exited 0", RACERS, winners);
-    const char *text = case_read(winner->pidfile, NULL);
+    const char *text = sandbox_read(winner->pidfile, NULL);
     cr_expect(text && atol(text) == daemon,
               "H1: expected %s to name the one daemon %d; it holds \"%s\"",
               winner->pidfile, (int)daemon, text ? text : "(nothing)");

@@ -25,12 +25,12 @@ DK_CASE(H2, H2_stale_pidfile_reclaimed_or_named)
     char content[32];
     pid_t stale = dead_pid();
     snprintf(content, sizeof content, "%d\n", (int)stale);
-    const char *pidfile = case_file("daemon.pid", content);
+    const char *pidfile = sandbox_file("daemon.pid", content);
     launch *l = case_start(NULL);
     int code = case_wait_launcher("H2", l);
     if (code == 0) {
         pid_t daemon = case_daemon("H2", l);
-        const char *text = case_read(pidfile, NULL);
+        const char *text = sandbox_read(pidfile, NULL);
         cr_expect(text && atol(text) == daemon,
                   "H2: reclaimed the stale PID file but %s holds \"%s\", not "
                   "daemon %d", pidfile, text ? text : "", (int)daemon);
@@ -42,7 +42,7 @@ DK_CASE(H2, H2_stale_pidfile_reclaimed_or_named)
     cr_expect(strstr(why, number) != NULL,
               "H2: refused a stale PID file (exit %d) without naming its "
               "stale PID %d: \"%s\"", code, (int)stale, why);
-    const char *after = case_read(pidfile, NULL);
+    const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
               "H2: refused, but changed the stale %s to \"%s\"", pidfile,
               after ? after : "(removed)");

@@ -24,16 +24,16 @@ static void expect_clean_failure(const launch_spec *spec, const char *what)
 
 DK_CASE(H3, H3_bad_chdir_fails_launcher)
 {
-    case_require("chdir");
-    case_require("readiness");
-    launch_spec spec = {.chdir = case_path("no-such-dir")};
+    sandbox_require("chdir");
+    sandbox_require("readiness");
+    launch_spec spec = {.chdir = sandbox_path("no-such-dir")};
     expect_clean_failure(&spec, "--chdir to a missing directory");
 }
 
 DK_CASE(H3, H3_unopenable_stdout_fails_launcher)
 {
-    case_require("stdout");
-    case_require("readiness");
-    launch_spec spec = {.stdout_path = case_path("no-such-dir/out.log")};
+    sandbox_require("stdout");
+    sandbox_require("readiness");
+    launch_spec spec = {.stdout_path = sandbox_path("no-such-dir/out.log")};
     expect_clean_failure(&spec, "--stdout in a missing directory");
 }

@@ -8,13 +8,13 @@
 
 DK_CASE(H4, H4_symlink_not_followed)
 {
-    const char *victim = case_file("victim", "precious\n");
-    const char *pidfile = case_path("daemon.pid");
+    const char *victim = sandbox_file("victim", "precious\n");
+    const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(victim, pidfile) < 0)
         cr_assert_fail("BROKEN: symlink");
     launch *l = case_start(NULL);
     case_wait_launcher("H4", l);
-    const char *after = case_read(victim, NULL);
+    const char *after = sandbox_read(victim, NULL);
     cr_expect(after && strcmp(after, "precious\n") == 0,
               "H4: the PID file %s was followed through its symlink: %s now "
               "holds \"%s\"", pidfile, victim, after ? after : "(removed)");
@@ -22,8 +22,8 @@ DK_CASE(H4, H4_symlink_not_followed)
 
 DK_CASE(H4, H4_dangling_symlink_not_followed)
 {
-    const char *target = case_path("planted");
-    const char *pidfile = case_path("daemon.pid");
+    const char *target = sandbox_path("planted");
+    const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(target, pidfile) < 0)
         cr_assert_fail("BROKEN: symlink");
     launch *l = case_start(NULL);

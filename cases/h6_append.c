@@ -7,14 +7,14 @@
 
 DK_CASE(H6, H6_existing_log_kept)
 {
-    case_require("stdout");
-    const char *log = case_file("out.log", "previous line\n");
+    sandbox_require("stdout");
+    const char *log = sandbox_file("out.log", "previous line\n");
     launch_spec spec = {.stdout_path = log};
     pid_t daemon = case_run("H6", &spec, NULL);
     char line[32];
     snprintf(line, sizeof line, "ready %d\n", (int)daemon);
     /* Flushed before the ready file was written (the contract): no wait. */
-    const char *text = case_read(log, NULL);
+    const char *text = sandbox_read(log, NULL);
     cr_expect(text && strncmp(text, "previous line\n", 14) == 0 &&
                   strstr(text, line) != NULL,
               "H6: expected %s to keep \"previous line\" and gain \"ready "
@@ -23,10 +23,10 @@ DK_CASE(H6, H6_existing_log_kept)
 
 DK_CASE(H6, H6_output_opened_for_append)
 {
-    case_require("stdout");
-    case_require("stderr");
-    launch_spec spec = {.stdout_path = case_path("out.log"),
-                        .stderr_path = case_path("err.log")};
+    sandbox_require("stdout");
+    sandbox_require("stderr");
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"),
+                        .stderr_path = sandbox_path("err.log")};
     pid_t daemon = case_run("H6", &spec, NULL);
     for (int fd = 1; fd <= 2; fd++) {
         obs_fd seen;

@@ -36,7 +36,7 @@ static as_found look_at(const char *path)
         f.type = 'd';
     } else if (S_ISREG(st.st_mode)) {
         f.type = 'f';
-        const char *text = case_read(path, NULL);
+        const char *text = sandbox_read(path, NULL);
         snprintf(f.content, sizeof f.content, "%s", text ? text : "(unreadable)");
     }
     return f;
@@ -104,7 +104,7 @@ static bad_input before(const char *what, const char *pidfile)
 
 static void expect_one_line_reason(const bad_input *b, const char *err_path)
 {
-    const char *text = case_read(err_path, NULL);
+    const char *text = sandbox_read(err_path, NULL);
     if (text == NULL)
         text = "";
     size_t len = strlen(text);
@@ -150,7 +150,7 @@ static void launch_refused(const bad_input *b, const launch_spec *spec)
 static void send_refused(const bad_input *b)
 {
     int code = case_send("H8", "TERM", b->pidfile);
-    expect_left_as_found(b, code, case_path("send.err"));
+    expect_left_as_found(b, code, sandbox_path("send.err"));
 }
 
 /* A PID that was ours a moment ago and is dead now. */
@@ -175,17 +175,17 @@ static const char *pid_line(pid_t pid)
 
 DK_CASE(H8, H8_pidfile_in_missing_directory)
 {
-    case_require("pidfile");
-    launch_spec spec = {.pidfile = case_path("no-such-dir/daemon.pid")};
+    sandbox_require("pidfile");
+    launch_spec spec = {.pidfile = sandbox_path("no-such-dir/daemon.pid")};
     bad_input b = before("a PID file in a missing directory", spec.pidfile);
     launch_refused(&b, &spec);
 }
 
 DK_CASE(H8, H8_pidfile_parent_is_a_file)
 {
-    case_require("pidfile");
-    case_file("plain-file", "not a directory\n");
-    launch_spec spec = {.pidfile = case_path("plain-file/daemon.pid")};
+    sandbox_require("pidfile");
+    sandbox_file("plain-file", "not a directory\n");
+    launch_spec spec = {.pidfile = sandbox_path("plain-file/daemon.pid")};
     bad_input b = before("a PID file under a regular file (ENOTDIR)",
                          spec.pidfile);
     launch_refused(&b, &spec);
@@ -193,8 +193,8 @@ DK_CASE(H8, H8_pidfile_parent_is_a_file)
 
 DK_CASE(H8, H8_pidfile_is_a_directory)
 {
-    case_require("pidfile");
-    const char *pidfile = case_path("daemon.pid");
+    sandbox_require("pidfile");
+    const char *pidfile = sandbox_path("daemon.pid");
     if (mkdir(pidfile, 0755) < 0)
         cr_assert_fail("BROKEN: mkdir %s: %s", pidfile, strerror(errno));
     bad_input b = before("a directory as the PID file", pidfile);
@@ -234,15 +234,15 @@ static void fini_mutable_again(void)
 Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
      .fini = fini_mutable_again, .timeout = CASE_TIMEOUT)
 {
-    case_require("pidfile");
-    const char *dir = case_path("immutable");
+    sandbox_require("pidfile");
+    const char *dir = sandbox_path("immutable");
     if (mkdir(dir, 0777) < 0)
         cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
     if (set_immutable(dir, true) < 0)
         cr_skip_test("cannot make %s immutable here (%s); permission bits do "
                      "not stop root", dir, strerror(errno));
     immutable_dir = dir;
-    launch_spec spec = {.pidfile = case_path("immutable/daemon.pid")};
+    launch_spec spec = {.pidfile = sandbox_path("immutable/daemon.pid")};
     bad_input b = before("a PID file in an unwritable (immutable) directory",
                          spec.pidfile);
     launch_refused(&b, &spec);
@@ -252,14 +252,14 @@ Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
 
 DK_CASE(H8, H8_pidfile_symlink_to_others_file)
 {
-    case_require("pidfile");
-    const char *pidfile = case_path("daemon.pid");
-    if (symlink(case_file("someone-elses", "precious\n"), pidfile) < 0)
+    sandbox_require("pidfile");
+    const char *pidfile = sandbox_path("daemon.pid");
+    if (symlink(sandbox_file("someone-elses", "precious\n"), pidfile) < 0)
         cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
     bad_input b = before("a PID file that is a symlink to someone else's file",
                          pidfile);
     launch_refused(&b, NULL);
-    const char *victim = case_read(case_path("someone-elses"), NULL);
+    const char *victim = sandbox_read(sandbox_path("someone-elses"), NULL);
     cr_expect(victim && strcmp(victim, "precious\n") == 0,
               "H8: the symlink's target was changed to \"%s\"",
               victim ? one_line(victim) : "(removed)");
@@ -267,9 +267,9 @@ DK_CASE(H8, H8_pidfile_symlink_to_others_file)
 
 DK_CASE(H8, H8_pidfile_dangling_symlink)
 {
-    case_require("pidfile");
-    const char *pidfile = case_path("daemon.pid");
-    if (symlink(case_path("planted"), pidfile) < 0)
+    sandbox_require("pidfile");
+    const char *pidfile = sandbox_path("daemon.pid");
+    if (symlink(sandbox_path("planted"), pidfile) < 0)
         cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
     bad_input b = before("a PID file that is a dangling symlink", pidfile);
     launch_refused(&b, NULL);
@@ -277,17 +277,17 @@ DK_CASE(H8, H8_pidfile_dangling_symlink)
 
 DK_CASE(H8, H8_pidfile_holds_garbage)
 {
-    case_require("pidfile");
+    sandbox_require("pidfile");
     bad_input b = before("an existing PID file holding garbage",
-                         case_file("daemon.pid", "not a pid\n"));
+                         sandbox_file("daemon.pid", "not a pid\n"));
     launch_refused(&b, NULL);
 }
 
 DK_CASE(H8, H8_pidfile_empty)
 {
-    case_require("pidfile");
+    sandbox_require("pidfile");
     bad_input b = before("an existing empty PID file",
-                         case_file("daemon.pid", NULL));
+                         sandbox_file("daemon.pid", NULL));
     launch_refused(&b, NULL);
 }
 
@@ -295,15 +295,15 @@ DK_CASE(H8, H8_pidfile_empty)
  * stale one instead, and says so there. This case holds to U1. */
 DK_CASE(H8, H8_pidfile_names_dead_pid)
 {
-    case_require("pidfile");
+    sandbox_require("pidfile");
     bad_input b = before("an existing PID file naming a dead PID",
-                         case_file("daemon.pid", pid_line(dead_pid())));
+                         sandbox_file("daemon.pid", pid_line(dead_pid())));
     launch_refused(&b, NULL);
 }
 
 DK_CASE(H8, H8_pidfile_names_live_pid)
 {
-    case_require("pidfile");
+    sandbox_require("pidfile");
     pid_t alive = fork();
     if (alive < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
@@ -312,7 +312,7 @@ DK_CASE(H8, H8_pidfile_names_live_pid)
             pause();
     }
     bad_input b = before("an existing PID file naming a live process",
-                         case_file("daemon.pid", pid_line(alive)));
+                         sandbox_file("daemon.pid", pid_line(alive)));
     b.keep = &alive;
     b.n_keep = 1;
     launch_refused(&b, NULL);
@@ -324,64 +324,64 @@ DK_CASE(H8, H8_pidfile_names_live_pid)
 
 DK_CASE(H8, H8_chdir_missing_directory)
 {
-    case_require("chdir");
-    case_require("readiness");
-    launch_spec spec = {.chdir = case_path("no-such-dir")};
+    sandbox_require("chdir");
+    sandbox_require("readiness");
+    launch_spec spec = {.chdir = sandbox_path("no-such-dir")};
     bad_input b = before("--chdir to a missing directory",
-                         case_path("daemon.pid"));
+                         sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
 
 DK_CASE(H8, H8_chdir_to_a_file)
 {
-    case_require("chdir");
-    case_require("readiness");
-    launch_spec spec = {.chdir = case_file("plain-file", "not a directory\n")};
-    bad_input b = before("--chdir to a regular file", case_path("daemon.pid"));
+    sandbox_require("chdir");
+    sandbox_require("readiness");
+    launch_spec spec = {.chdir = sandbox_file("plain-file", "not a directory\n")};
+    bad_input b = before("--chdir to a regular file", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
 
 DK_CASE(H8, H8_stdin_unopenable)
 {
-    case_require("stdin");
-    case_require("readiness");
-    launch_spec spec = {.stdin_path = case_path("no-such-dir/input")};
+    sandbox_require("stdin");
+    sandbox_require("readiness");
+    launch_spec spec = {.stdin_path = sandbox_path("no-such-dir/input")};
     bad_input b = before("--stdin in a missing directory",
-                         case_path("daemon.pid"));
+                         sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
 
 DK_CASE(H8, H8_stdout_unopenable)
 {
-    case_require("stdout");
-    case_require("readiness");
-    const char *dir = case_path("a-directory");
+    sandbox_require("stdout");
+    sandbox_require("readiness");
+    const char *dir = sandbox_path("a-directory");
     if (mkdir(dir, 0755) < 0)
         cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
     launch_spec spec = {.stdout_path = dir};
-    bad_input b = before("--stdout naming a directory", case_path("daemon.pid"));
+    bad_input b = before("--stdout naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
 
 DK_CASE(H8, H8_stderr_unopenable)
 {
-    case_require("stderr");
-    case_require("readiness");
-    const char *dir = case_path("a-directory");
+    sandbox_require("stderr");
+    sandbox_require("readiness");
+    const char *dir = sandbox_path("a-directory");
     if (mkdir(dir, 0755) < 0)
         cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
     launch_spec spec = {.stderr_path = dir};
-    bad_input b = before("--stderr naming a directory", case_path("daemon.pid"));
+    bad_input b = before("--stderr naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
 
 DK_CASE(H8, H8_shield_fd_not_open)
 {
-    case_require("shield");
+    sandbox_require("shield");
     /* The launcher inherits 0-5 and 1000 (case.h); 77 is not open. */
     launch_spec spec = {.shield = {77}, .n_shield = 1};
     bad_input b = before("--shield 77, an fd that is not open",
-                         case_path("daemon.pid"));
+                         sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
 
@@ -389,32 +389,32 @@ DK_CASE(H8, H8_shield_fd_not_open)
 
 DK_CASE(H8, H8_send_missing_pidfile)
 {
-    case_require("send");
+    sandbox_require("send");
     bad_input b = before("--send with a missing PID file",
-                         case_path("daemon.pid"));
+                         sandbox_path("daemon.pid"));
     send_refused(&b);
 }
 
 DK_CASE(H8, H8_send_garbage_pidfile)
 {
-    case_require("send");
+    sandbox_require("send");
     bad_input b = before("--send with a PID file holding garbage",
-                         case_file("daemon.pid", "not a pid\n"));
+                         sandbox_file("daemon.pid", "not a pid\n"));
     send_refused(&b);
 }
 
 DK_CASE(H8, H8_send_dead_pid)
 {
-    case_require("send");
+    sandbox_require("send");
     bad_input b = before("--send with a PID file naming a dead PID",
-                         case_file("daemon.pid", pid_line(dead_pid())));
+                         sandbox_file("daemon.pid", pid_line(dead_pid())));
     send_refused(&b);
 }
 
 DK_CASE(H8, H8_send_pidfile_is_a_directory)
 {
-    case_require("send");
-    const char *pidfile = case_path("daemon.pid");
+    sandbox_require("send");
+    const char *pidfile = sandbox_path("daemon.pid");
     if (mkdir(pidfile, 0755) < 0)
         cr_assert_fail("BROKEN: mkdir %s: %s", pidfile, strerror(errno));
     bad_input b = before("--send with a directory as the PID file", pidfile);

@@ -10,9 +10,9 @@
 
 static pid_t start_logging(const char *on1, const char *on2, launch **l)
 {
-    case_require("on");
-    case_require("stdout");
-    launch_spec spec = {.stdout_path = case_path("out.log"),
+    sandbox_require("on");
+    sandbox_require("stdout");
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"),
                         .on = {on1, on2},
                         .n_on = on2 ? 2 : 1};
     return case_run("SU", &spec, l);
@@ -22,9 +22,9 @@ static void expect_logged(pid_t daemon, int signum)
 {
     char line[32];
     snprintf(line, sizeof line, "signal %d\n", signum);
-    bool found = dk_wait_file_contains(case_path("out.log"), line,
+    bool found = dk_wait_file_contains(sandbox_path("out.log"), line,
                                        dk_deadline_in(CASE_DEADLINE));
-    const char *text = case_read(case_path("out.log"), NULL);
+    const char *text = sandbox_read(sandbox_path("out.log"), NULL);
     cr_assert(found,
               "SU: expected the log handler of daemon %d to write \"signal "
               "%d\"; stdout holds \"%s\"%s",
@@ -55,12 +55,12 @@ DK_CASE(SU, SU_log_handler_runs_every_time)
         char want[64] = "";
         for (int i = 0; i < round; i++)
             strcat(want, "signal 15\n");
-        cr_assert(dk_wait_file_contains(case_path("out.log"), want,
+        cr_assert(dk_wait_file_contains(sandbox_path("out.log"), want,
                                         dk_deadline_in(CASE_DEADLINE)),
                   "SU: expected %d \"signal 15\" lines after %d SIGTERMs to "
                   "daemon %d; stdout holds \"%s\"",
                   round, round, (int)daemon,
-                  case_read(case_path("out.log"), NULL));
+                  sandbox_read(sandbox_path("out.log"), NULL));
     }
 }
 
@@ -88,7 +88,7 @@ DK_CASE(SU, SU_term_ignored)
     expect_logged(daemon, SIGINT);
     cr_expect(obs_alive(daemon), "SU: daemon %d ended on an ignored SIGTERM",
               (int)daemon);
-    const char *text = case_read(case_path("out.log"), NULL);
+    const char *text = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(text && strstr(text, "signal 15") == NULL,
               "SU: expected the ignored SIGTERM not to reach a handler; "
               "stdout holds \"%s\"", text ? text : "");
@@ -112,7 +112,7 @@ DK_CASE(SU, SU_abrt_default_ends_daemon) { default_ends(SIGABRT); }
 
 DK_CASE(SU, SU_send_delivers)
 {
-    case_require("send");
+    sandbox_require("send");
     launch *l;
     pid_t daemon = start_logging("TERM=log", NULL, &l);
     int code = case_send("SU", "TERM", l->pidfile);

@@ -20,9 +20,9 @@ static size_t count(const char *text, const char *needle)
 /* A daemon logging every signal to out.log. */
 static win_pid logging_daemon(const char *step, win_launch **l)
 {
-    win_case_require("sentinel");
-    win_case_require("on");
-    win_case_require("stdout");
+    sandbox_require("sentinel");
+    sandbox_require("on");
+    sandbox_require("stdout");
     static const win_spec spec = {.stdout_path = "out.log",
                                   .on = {"INT=log", "TERM=log", "ABRT=log"},
                                   .n_on = 3};
@@ -38,7 +38,7 @@ static win_pid sentinel_of(const char *step, win_launch *l)
 
 static const char *log_of(void)
 {
-    const char *text = win_case_read(win_case_path("out.log"));
+    const char *text = sandbox_read(sandbox_path("out.log"), NULL);
     return text ? text : "";
 }
 
@@ -63,7 +63,7 @@ DK_WIN_CASE(SW1, SW1_signal_handled_while_main_thread_sleeps)
  * executable. */
 DK_WIN_CASE(SW2, SW2_sentinel_is_a_child_of_the_daemon)
 {
-    win_case_require("sentinel");
+    sandbox_require("sentinel");
     win_launch *l;
     win_pid daemon = win_case_run("SW2", NULL, &l);
     win_pid sentinel = sentinel_of("SW2", l);
@@ -76,10 +76,10 @@ DK_WIN_CASE(SW2, SW2_sentinel_is_a_child_of_the_daemon)
 /* SW3: the PID file holds the sentinel's PID and a newline, nothing else. */
 DK_WIN_CASE(SW3, SW3_pidfile_names_the_sentinel)
 {
-    win_case_require("sentinel");
+    sandbox_require("sentinel");
     win_launch *l;
     win_pid daemon = win_case_run("SW3", NULL, &l);
-    const char *text = win_case_read(l->pidfile);
+    const char *text = sandbox_read(l->pidfile, NULL);
     win_pid named = win_case_pidfile_pid(l->pidfile);
     cr_assert(named != 0, "SW3: the PID file holds \"%s\", not a PID and a "
               "newline", text ? text : "(none)");
@@ -121,7 +121,7 @@ DK_WIN_CASE(SW4, SW4_codes_0_and_1_are_sigint)
 /* SW4: an ignored signal runs nothing, and the daemon lives on. */
 DK_WIN_CASE(SW4, SW4_ignored_signal_does_nothing)
 {
-    win_case_require("sentinel");
+    sandbox_require("sentinel");
     win_spec spec = {.stdout_path = "out.log", .on = {"INT=ignore"}, .n_on = 1};
     win_launch *l;
     win_pid daemon = win_case_run("SW4", &spec, &l);
@@ -134,7 +134,7 @@ DK_WIN_CASE(SW4, SW4_ignored_signal_does_nothing)
 /* SW4 through the subject's own send (Daemoniker's send). */
 DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
 {
-    win_case_require("send");
+    sandbox_require("send");
     win_launch *l;
     win_pid daemon = logging_daemon("SW4", &l);
     win_pid sentinel = sentinel_of("SW4", l);
@@ -175,7 +175,7 @@ DK_WIN_CASE(SW5, SW5_new_sentinel_for_every_signal)
  * 128+N, exit cleanup run (the PID file removed), nothing left. */
 static void expect_orderly_end(const char *on, unsigned signum)
 {
-    win_case_require("sentinel");
+    sandbox_require("sentinel");
     win_spec spec = {.on = {on}, .n_on = 1};
     win_launch *l;
     win_pid daemon = win_case_run("SW6", &spec, &l);

@@ -32,14 +32,14 @@ DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
 {
     launch *first;
     pid_t daemon = case_run("U1", NULL, &first);
-    const char *before = case_read(first->pidfile, NULL);
+    const char *before = sandbox_read(first->pidfile, NULL);
     launch *second = case_start(NULL);
     case_wait_launcher("U1", second);
     /* The second launch is over only when its processes are: a careless
      * implementation's second daemon writes the PID file after its launcher
      * has exited. */
     bool settled = case_wait_only(&daemon, 1, CASE_DEADLINE);
-    const char *after = case_read(first->pidfile, NULL);
+    const char *after = sandbox_read(first->pidfile, NULL);
     cr_expect(before && after && strcmp(before, after) == 0,
               "U1: expected %s to keep \"%s\" after a second launch; it holds "
               "\"%s\"",
@@ -57,7 +57,7 @@ DK_CASE(U1, U1_existing_pidfile_refused)
     /* A PID file naming a live process (this case itself). */
     char content[32];
     snprintf(content, sizeof content, "%d\n", (int)getpid());
-    const char *pidfile = case_file("daemon.pid", content);
+    const char *pidfile = sandbox_file("daemon.pid", content);
     launch *l = case_start(NULL);
     int code = case_wait_launcher("U1", l);
     cr_expect(code != 0,
@@ -67,7 +67,7 @@ DK_CASE(U1, U1_existing_pidfile_refused)
     cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
               "U1: expected no daemon after a refused launch; living: [%s]",
               case_describe_living());
-    const char *after = case_read(pidfile, NULL);
+    const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
               "U1: expected the existing %s untouched (\"%d\"); it holds "
               "\"%s\"",

@@ -28,7 +28,7 @@ DK_CASE(U2, U2_pidfile_removed_at_daemon_exit)
     cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
               "U2: daemon %d still alive %gs after SIGINT (default handler)",
               (int)daemon, CASE_DEADLINE);
-    const char *left = case_read(l->pidfile, NULL);
+    const char *left = sandbox_read(l->pidfile, NULL);
     cr_expect(left == NULL,
               "U2: expected %s removed when daemon %d exited; it remains "
               "holding \"%s\"",

@@ -32,7 +32,7 @@ static void expect_cwd(pid_t daemon, const char *dir, const char *how)
 
 DK_CASE(U4, U4_umask_requested)
 {
-    case_require("umask");
+    sandbox_require("umask");
     launch_spec spec = {.umask = "0077"};
     expect_umask(case_run("U4", &spec, NULL), 0077, "--umask 0077");
 }
@@ -44,8 +44,8 @@ DK_CASE(U4, U4_umask_default_027)
 
 DK_CASE(U4, U4_chdir_requested)
 {
-    case_require("chdir");
-    const char *dir = case_path("elsewhere");
+    sandbox_require("chdir");
+    const char *dir = sandbox_path("elsewhere");
     mkdir(dir, 0755);
     launch_spec spec = {.chdir = dir};
     expect_cwd(case_run("U4", &spec, NULL), dir, "--chdir");
@@ -53,6 +53,6 @@ DK_CASE(U4, U4_chdir_requested)
 
 DK_CASE(U4, U4_cwd_default_launcher_cwd)
 {
-    expect_cwd(case_run("U4", NULL, NULL), case_path("launch"),
+    expect_cwd(case_run("U4", NULL, NULL), sandbox_path("launch"),
                "Daemoniker's default: the launcher's cwd");
 }

@@ -8,7 +8,7 @@ DK_CASE(U5, U5_pidfile_names_daemon)
 {
     launch *l;
     pid_t daemon = case_run("U5", NULL, &l);
-    const char *text = case_read(l->pidfile, NULL);
+    const char *text = sandbox_read(l->pidfile, NULL);
     cr_assert(text != NULL, "U5: expected %s to exist; it does not",
               l->pidfile);
     long named = 0;
@@ -26,7 +26,7 @@ DK_CASE(U5, U5_pidfile_exact_format)
     pid_t daemon = case_run("U5", NULL, &l);
     char want[32];
     snprintf(want, sizeof want, "%d\n", (int)daemon);
-    const char *text = case_read(l->pidfile, NULL);
+    const char *text = sandbox_read(l->pidfile, NULL);
     cr_expect(text && strcmp(text, want) == 0,
               "U5: expected %s to hold exactly the PID and a newline "
               "(\"%d\\n\"); it holds \"%s\"",

@@ -10,7 +10,7 @@ static void expect_closed(pid_t daemon, int fd)
     char name[32];
     snprintf(name, sizeof name, "inherited-%d", fd);
     obs_fd seen;
-    cr_expect(!case_fd_is(daemon, fd, case_path(name), &seen),
+    cr_expect(!case_fd_is(daemon, fd, sandbox_path(name), &seen),
               "U6: fd %d still open in daemon %d -> %s", fd, (int)daemon,
               seen.target);
 }
@@ -30,15 +30,15 @@ DK_CASE(U6, U6_fd_1000_closed)
 
 DK_CASE(U6, U6_shielded_fd_kept)
 {
-    case_require("shield");
+    sandbox_require("shield");
     launch_spec spec = {.shield = {CASE_INHERITED_SHIELD}, .n_shield = 1};
     pid_t daemon = case_run("U6", &spec, NULL);
     obs_fd seen;
     cr_expect(case_fd_is(daemon, CASE_INHERITED_SHIELD,
-                         case_path("inherited-5"), &seen),
+                         sandbox_path("inherited-5"), &seen),
               "U6: expected shielded fd 5 open in daemon %d on %s; it is "
               "\"%s\"",
-              (int)daemon, case_path("inherited-5"),
+              (int)daemon, sandbox_path("inherited-5"),
               seen.target[0] ? seen.target : "closed");
     expect_closed(daemon, CASE_INHERITED_LOW_A);
 }

@@ -31,32 +31,32 @@ DK_CASE(U7, U7_default_stdio_null)
 
 DK_CASE(U7, U7_stdin_redirected_readonly)
 {
-    case_require("stdin");
-    const char *in = case_file("in.txt", "input\n");
+    sandbox_require("stdin");
+    const char *in = sandbox_file("in.txt", "input\n");
     launch_spec spec = {.stdin_path = in};
     expect_fd_on(case_run("U7", &spec, NULL), 0, in, O_RDONLY);
 }
 
 DK_CASE(U7, U7_stdout_redirected)
 {
-    case_require("stdout");
-    launch_spec spec = {.stdout_path = case_path("out.log")};
+    sandbox_require("stdout");
+    launch_spec spec = {.stdout_path = sandbox_path("out.log")};
     expect_fd_on(case_run("U7", &spec, NULL), 1, spec.stdout_path, O_WRONLY);
 }
 
 DK_CASE(U7, U7_stderr_redirected)
 {
-    case_require("stderr");
-    launch_spec spec = {.stderr_path = case_path("err.log")};
+    sandbox_require("stderr");
+    launch_spec spec = {.stderr_path = sandbox_path("err.log")};
     expect_fd_on(case_run("U7", &spec, NULL), 2, spec.stderr_path, O_WRONLY);
 }
 
 DK_CASE(U7, U7_missing_targets_created)
 {
-    case_require("stdout");
-    case_require("stderr");
-    launch_spec spec = {.stdout_path = case_path("new-out.log"),
-                        .stderr_path = case_path("new-err.log")};
+    sandbox_require("stdout");
+    sandbox_require("stderr");
+    launch_spec spec = {.stdout_path = sandbox_path("new-out.log"),
+                        .stderr_path = sandbox_path("new-err.log")};
     case_run("U7", &spec, NULL);
     cr_expect(access(spec.stdout_path, F_OK) == 0,
               "U7: expected missing stdout target %s created; it is not",
@@ -68,10 +68,10 @@ DK_CASE(U7, U7_missing_targets_created)
 
 DK_CASE(U7, U7_ready_lines_land)
 {
-    case_require("stdout");
-    case_require("stderr");
-    launch_spec spec = {.stdout_path = case_path("out.log"),
-                        .stderr_path = case_path("err.log")};
+    sandbox_require("stdout");
+    sandbox_require("stderr");
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"),
+                        .stderr_path = sandbox_path("err.log")};
     pid_t daemon = case_run("U7", &spec, NULL);
     char line[32];
     snprintf(line, sizeof line, "ready %d\n", (int)daemon);
@@ -79,7 +79,7 @@ DK_CASE(U7, U7_ready_lines_land)
      * so they are there now: no wait. */
     const char *paths[] = {spec.stdout_path, spec.stderr_path};
     for (int i = 0; i < 2; i++) {
-        const char *text = case_read(paths[i], NULL);
+        const char *text = sandbox_read(paths[i], NULL);
         cr_expect(text && strstr(text, line),
                   "U7: expected \"ready %d\" in %s; it holds \"%s\"",
                   (int)daemon, paths[i], text ? text : "(nothing)");

@@ -11,13 +11,13 @@ DK_WIN_CASE(W3, W3_second_launch_refused)
 {
     win_launch *first;
     win_pid daemon = win_case_run("W3", NULL, &first);
-    const char *before = win_case_read(first->pidfile);
+    const char *before = sandbox_read(first->pidfile, NULL);
     size_t living = win_case_living();
 
     win_launch *second = win_case_start(NULL);
     int code = win_case_wait_launcher("W3", second);
     cr_expect(code != 0, "W3: a second launch with the same PID file exited 0");
-    const char *after = win_case_read(first->pidfile);
+    const char *after = sandbox_read(first->pidfile, NULL);
     cr_expect(before && after && strcmp(before, after) == 0,
               "W3: the second launch changed the PID file: \"%s\" -> \"%s\"",
               before ? before : "(none)", after ? after : "(none)");
@@ -34,14 +34,14 @@ DK_WIN_CASE(W3, W3_second_launch_refused)
  * the file is left as it was. */
 DK_WIN_CASE(W3, W3_existing_pidfile_refused_before_relaunch)
 {
-    win_case_file("daemon.pid", "4242\n");
+    sandbox_file("daemon.pid", "4242\n");
     win_launch *l = win_case_start(NULL);
     int code = win_case_wait_launcher("W3", l);
     cr_expect(code != 0, "W3: launch over an existing PID file exited 0");
     cr_expect(win_case_living() == 0,
               "W3: %zu processes of the subject left after a refused launch",
               win_case_living());
-    const char *after = win_case_read(l->pidfile);
+    const char *after = sandbox_read(l->pidfile, NULL);
     cr_expect(after && strcmp(after, "4242\n") == 0,
               "W3: the existing PID file was changed to \"%s\"",
               after ? after : "(removed)");

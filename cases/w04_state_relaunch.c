@@ -14,7 +14,7 @@
 
 DK_WIN_CASE(W4, W4_relaunched_daemon_acts_on_the_state)
 {
-    win_case_require("on");
+    sandbox_require("on");
     win_spec spec = {.stdout_path = "out.log", .on = {"INT=log"}, .n_on = 1};
     win_launch *l;
     win_pid daemon = win_case_run("W4", &spec, &l);
@@ -22,7 +22,7 @@ DK_WIN_CASE(W4, W4_relaunched_daemon_acts_on_the_state)
     cr_assert(sentinel != 0, "W4: the PID file names no process");
     cr_assert(win_case_signal(sentinel, 2, l) != 0,
               "W4: no new sentinel after ending %lu with 2", sentinel);
-    const char *log = win_case_read(win_case_path("out.log"));
+    const char *log = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(log && strstr(log, "signal 2\n"),
               "W4: daemon %lu did not act on --on INT=log from its state; its "
               "stdout: \"%s\"", daemon, log ? log : "(none)");

@@ -19,8 +19,8 @@ static void expect_cwd(win_pid daemon, const char *want)
 
 DK_WIN_CASE(W6, W6_cwd_as_asked)
 {
-    win_case_require("chdir");
-    mkdir(win_case_path("elsewhere"), 0755);
+    sandbox_require("chdir");
+    mkdir(sandbox_path("elsewhere"), 0755);
     win_spec spec = {.chdir = "elsewhere"};
     expect_cwd(win_case_run("W6", &spec, NULL), win_case_winpath("elsewhere"));
 }

@@ -37,7 +37,7 @@ DK_WIN_CASE(W7, W7_launcher_exit_keeps_pidfile)
  * runs the registered cleanup. */
 DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
 {
-    win_case_require("on");
+    sandbox_require("on");
     win_spec spec = {.on = {"TERM=default"}, .n_on = 1};
     win_launch *l;
     win_pid daemon = win_case_run("W7", &spec, &l);

@@ -31,15 +31,15 @@ DK_WIN_CASE(W8, W8_default_is_the_null_device)
         cr_expect(strcmp(in.std[i].type, "char") == 0,
                   "W8: daemon %lu's standard handle %d is %s %s, expected the "
                   "null device", daemon, i, in.std[i].type, in.std[i].path);
-    const char *out = win_case_read(l->out), *err = win_case_read(l->err);
+    const char *out = sandbox_read(l->out, NULL), *err = sandbox_read(l->err, NULL);
     cr_expect(!(out && strstr(out, "ready")) && !(err && strstr(err, "ready")),
               "W8: the daemon's \"ready\" line reached the launcher's output");
 }
 
 DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
 {
-    win_case_require("stdout");
-    win_case_require("stderr");
+    sandbox_require("stdout");
+    sandbox_require("stderr");
     win_spec spec = {.stdout_path = "out.log", .stderr_path = "err.log"};
     win_pid daemon = win_case_run("W8", &spec, NULL);
     win_info in = win_case_info(daemon, NULL);
@@ -47,8 +47,8 @@ DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
     expect_file(daemon, &in, 2, "err.log");
     char line[64];
     snprintf(line, sizeof line, "ready %lu\n", daemon);
-    const char *out = win_case_read(win_case_path("out.log"));
-    const char *err = win_case_read(win_case_path("err.log"));
+    const char *out = sandbox_read(sandbox_path("out.log"), NULL);
+    const char *err = sandbox_read(sandbox_path("err.log"), NULL);
     cr_expect(out && strstr(out, line), "W8: \"%.*s\" is not in stdout's file",
               (int)strlen(line) - 1, line);
     cr_expect(err && strstr(err, line), "W8: \"%.*s\" is not in stderr's file",
@@ -57,8 +57,8 @@ DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
 
 DK_WIN_CASE(W8, W8_stdin_from_file)
 {
-    win_case_require("stdin");
-    win_case_file("in.txt", "input\n");
+    sandbox_require("stdin");
+    sandbox_file("in.txt", "input\n");
     win_spec spec = {.stdin_path = "in.txt"};
     win_pid daemon = win_case_run("W8", &spec, NULL);
     win_info in = win_case_info(daemon, NULL);
@@ -68,13 +68,13 @@ DK_WIN_CASE(W8, W8_stdin_from_file)
 /* Output is appended: what the file held stays, the new lines follow. */
 DK_WIN_CASE(W8, W8_output_appended)
 {
-    win_case_require("stdout");
-    win_case_file("out.log", "earlier line\n");
+    sandbox_require("stdout");
+    sandbox_file("out.log", "earlier line\n");
     win_spec spec = {.stdout_path = "out.log"};
     win_pid daemon = win_case_run("W8", &spec, NULL);
     char want[96];
     snprintf(want, sizeof want, "earlier line\nready %lu\n", daemon);
-    const char *out = win_case_read(win_case_path("out.log"));
+    const char *out = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(out && strncmp(out, want, strlen(want)) == 0,
               "W8: stdout's file holds \"%s\", expected \"%s\" first",
               out ? out : "(none)", want);

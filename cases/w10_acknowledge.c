@@ -16,7 +16,7 @@ DK_WIN_CASE(W10, W10_launcher_exits_after_the_daemons_steps)
     int code = win_case_wait_launcher("W10", l);
     cr_assert(code == 0, "W10: launcher exited %d: \"%s\"", code,
               win_case_launcher_error(l));
-    const char *text = win_case_read(l->pidfile);
+    const char *text = sandbox_read(l->pidfile, NULL);
     cr_expect(win_case_pidfile_pid(l->pidfile) != 0,
               "W10: the launcher exited 0 while the PID file held \"%s\": it "
               "did not wait for the daemon", text ? text : "(no file)");
@@ -26,7 +26,7 @@ DK_WIN_CASE(W10, W10_launcher_exits_after_the_daemons_steps)
  * makes the launcher fail with its reason, leaving nothing behind. */
 DK_WIN_CASE(W10, W10_daemon_failure_reaches_the_launcher)
 {
-    win_case_require("chdir");
+    sandbox_require("chdir");
     win_spec spec = {.chdir = "missing"};
     win_launch *l = win_case_start(&spec);
     int code = win_case_wait_launcher("W10", l);

@@ -6,13 +6,13 @@
  * fds low and high, and signals blocked and ignored (H5). */
 #include "case.h"
 
+#include "sandbox.h"
 #include "teardown.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,44 +22,14 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <wordexp.h>
 
 #define MAX_ARGS 64
 #define MAX_LAUNCHES 32
 
 static struct {
-    char sandbox[PATH_MAX];
-    wordexp_t subject;
-    bool have_subject;
-    const char *program;        /* the subject's first word, made absolute */
-    struct arena { struct arena *next; char data[]; } *arena;
     launch launches[MAX_LAUNCHES];
     size_t n_launches;
 } the_case;
-
-static void *arena_alloc(size_t size)
-{
-    struct arena *a = malloc(sizeof *a + size);
-    if (a == NULL)
-        cr_assert_fail("BROKEN: out of memory");
-    a->next = the_case.arena;
-    the_case.arena = a;
-    return a->data;
-}
-
-static char *arena_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *arena_printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = arena_alloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 /* Each launcher gets a terminal of its own: a terminal can be the
  * controlling terminal of one session only. */
@@ -78,88 +48,16 @@ void case_init(void)
     const char *platform = getenv("DKCHECK_PLATFORM");
     if (platform != NULL && strcmp(platform, "windows") == 0)
         cr_skip_test("a Unix step; the subject is a Windows program");
-    if (dk_become_subreaper() < 0)
-        cr_assert_fail("BROKEN: cannot become child subreaper: %s", strerror(errno));
-    const char *run = getenv("DKCHECK_RUNDIR");
-    if (run == NULL)
-        run = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(the_case.sandbox, sizeof the_case.sandbox, "%s/case.XXXXXX", run);
-    if (mkdtemp(the_case.sandbox) == NULL)
-        cr_assert_fail("BROKEN: mkdtemp %s: %s", the_case.sandbox, strerror(errno));
-    if (mkdir(case_path("launch"), 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
-
-    const char *subject = getenv("DKCHECK_SUBJECT");
-    if (subject == NULL || *subject == '\0')
-        cr_assert_fail("BROKEN: DKCHECK_SUBJECT is not set (run the cases through "
-                 "dkcheck --subject CMD)");
-    if (wordexp(subject, &the_case.subject, WRDE_NOCMD) != 0 ||
-        the_case.subject.we_wordc == 0)
-        cr_assert_fail("BROKEN: cannot split the subject command: %s", subject);
-    the_case.have_subject = true;
-    /* The launcher runs in SANDBOX/launch: a relative path must not move. */
-    const char *word = the_case.subject.we_wordv[0];
-    char resolved[PATH_MAX];
-    the_case.program = strchr(word, '/') && realpath(word, resolved)
-                           ? arena_printf("%s", resolved)
-                           : word;
+    sandbox_open();
 }
 
 void case_fini(void)
 {
-    dk_kill_descendants();
     for (size_t i = 0; i < the_case.n_launches; i++)
         if (the_case.launches[i].pty_master >= 0)
             close(the_case.launches[i].pty_master);
-    if (the_case.sandbox[0] != '\0')
-        dk_remove_tree(the_case.sandbox);
-    if (the_case.have_subject)
-        wordfree(&the_case.subject);
-    the_case.have_subject = false;
-    while (the_case.arena != NULL) {
-        struct arena *next = the_case.arena->next;
-        free(the_case.arena);
-        the_case.arena = next;
-    }
     the_case.n_launches = 0;
-}
-
-const char *case_path(const char *name)
-{
-    if (name[0] == '/')
-        return name;
-    return arena_printf("%s/%s", the_case.sandbox, name);
-}
-
-const char *case_file(const char *name, const char *content)
-{
-    const char *path = case_path(name);
-    FILE *f = fopen(path, "we");
-    if (f == NULL || (content && fputs(content, f) == EOF) || fclose(f) != 0)
-        cr_assert_fail("BROKEN: cannot write %s: %s", path, strerror(errno));
-    return path;
-}
-
-bool case_has(const char *capability)
-{
-    const char *caps = getenv("DKCHECK_CAPABILITIES");
-    if (caps == NULL)
-        return false;
-    size_t n = strlen(capability);
-    for (const char *p = caps; (p = strstr(p, capability)) != NULL; p += n) {
-        bool starts = p == caps || p[-1] == ' ' || p[-1] == '\n';
-        bool ends = p[n] == '\0' || p[n] == ' ' || p[n] == '\n';
-        if (starts && ends)
-            return true;
-    }
-    return false;
-}
-
-void case_require(const char *capability)
-{
-    if (!case_has(capability))
-        cr_skip_test("the subject does not declare capability '%s'",
-                     capability);
+    sandbox_close();
 }
 
 /* ---- the launcher's inheritance, set up in the child between fork and exec.
@@ -275,11 +173,8 @@ static rlim_t raised_limit(void)
 
 static char **launcher_argv(const launch *l, const launch_spec *s)
 {
-    char **argv = arena_alloc(sizeof(char *) * (MAX_ARGS + 1));
-    size_t n = 0;
-    argv[n++] = (char *)the_case.program;
-    for (size_t i = 1; i < the_case.subject.we_wordc && n < MAX_ARGS - 40; i++)
-        argv[n++] = the_case.subject.we_wordv[i];
+    char **argv = sandbox_alloc(sizeof(char *) * (MAX_ARGS + 1));
+    size_t n = sandbox_command(argv, MAX_ARGS - 40);
 #define ARG(flag, value)                                                       \
     do {                                                                       \
         if (value) {                                                           \
@@ -295,7 +190,7 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
     ARG("--stdout", s->stdout_path);
     ARG("--stderr", s->stderr_path);
     for (size_t i = 0; i < s->n_shield && i < 4; i++)
-        ARG("--shield", arena_printf("%d", s->shield[i]));
+        ARG("--shield", sandbox_printf("%d", s->shield[i]));
     for (size_t i = 0; i < s->n_on && i < 3; i++)
         ARG("--on", s->on[i]);
 #undef ARG
@@ -314,24 +209,24 @@ static launch *start_one(const launch_spec *spec, const int barrier[2])
     memset(l, 0, sizeof *l);
     l->pty_master = -1;
     snprintf(l->pidfile, sizeof l->pidfile, "%s",
-             s->pidfile ? case_path(s->pidfile) : case_path("daemon.pid"));
+             s->pidfile ? sandbox_path(s->pidfile) : sandbox_path("daemon.pid"));
     snprintf(l->ready, sizeof l->ready, "%s",
-             case_path(k == 0 ? "ready" : arena_printf("ready.%zu", k)));
+             sandbox_path(k == 0 ? "ready" : sandbox_printf("ready.%zu", k)));
     snprintf(l->out, sizeof l->out, "%s",
-             case_path(arena_printf("launcher-%zu.out", k)));
+             sandbox_path(sandbox_printf("launcher-%zu.out", k)));
     snprintf(l->err, sizeof l->err, "%s",
-             case_path(arena_printf("launcher-%zu.err", k)));
+             sandbox_path(sandbox_printf("launcher-%zu.err", k)));
 
     char slave[64];
     l->pty_master = open_pty(slave, sizeof slave);
     inheritance in = {
         .barrier = {barrier[0], barrier[1]},
         .pty_slave = slave,
-        .launch_dir = case_path("launch"),
+        .launch_dir = sandbox_path("launch"),
         .out = l->out,
         .err = l->err,
-        .inherited = {case_path("inherited-3"), case_path("inherited-4"),
-                      case_path("inherited-5"), case_path("inherited-1000")},
+        .inherited = {sandbox_path("inherited-3"), sandbox_path("inherited-4"),
+                      sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
     };
     if (s->raise_nofile) {
         in.limit = raised_limit();
@@ -339,7 +234,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2])
             cr_assert_fail("BROKEN: RLIMIT_NOFILE cannot be raised above %d",
                      CASE_INHERITED_HIGH + 1);
         l->high_fd = (int)in.limit - 1;
-        in.near_limit = case_path(arena_printf("inherited-%d", l->high_fd));
+        in.near_limit = sandbox_path(sandbox_printf("inherited-%d", l->high_fd));
     }
     char **argv = launcher_argv(l, s);
 
@@ -387,36 +282,6 @@ int case_wait_launcher(const char *step, launch *l)
     return 128 + WTERMSIG(l->status);
 }
 
-const char *case_read(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "re");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap && cap < (64u << 20)) {
-            char *bigger = realloc(buf, cap * 2 + 1);
-            if (bigger == NULL)
-                break;
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf == NULL)
-        return NULL;
-    char *copy = arena_alloc(n + 1);
-    memcpy(copy, buf, n);
-    copy[n] = '\0';
-    free(buf);
-    if (len)
-        *len = n;
-    return copy;
-}
-
 /* ---- case_listing ---- */
 
 /* rel is exactly the pattern (one %u in it). */
@@ -441,7 +306,7 @@ struct listing {
 
 static void list_dir(struct listing *out, const char *rel)
 {
-    const char *dir = rel[0] ? case_path(rel) : the_case.sandbox;
+    const char *dir = sandbox_path(rel[0] ? rel : ".");
     DIR *d = opendir(dir);
     if (d == NULL)
         return;
@@ -449,25 +314,25 @@ static void list_dir(struct listing *out, const char *rel)
     while ((e = readdir(d)) != NULL) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
-        const char *child = rel[0] ? arena_printf("%s/%s", rel, e->d_name)
-                                   : arena_printf("%s", e->d_name);
+        const char *child = rel[0] ? sandbox_printf("%s/%s", rel, e->d_name)
+                                   : sandbox_printf("%s", e->d_name);
         if (made_by_harness(child))
             continue;
         struct stat st;
-        char type = lstat(case_path(child), &st) < 0 ? '?'
+        char type = lstat(sandbox_path(child), &st) < 0 ? '?'
                     : S_ISDIR(st.st_mode)            ? 'd'
                     : S_ISLNK(st.st_mode)            ? 'l'
                     : S_ISREG(st.st_mode)            ? 'f'
                                                      : '?';
         if (out->n == out->cap) {
             size_t cap = out->cap ? out->cap * 2 : 32;
-            char **bigger = arena_alloc(cap * sizeof *bigger);
+            char **bigger = sandbox_alloc(cap * sizeof *bigger);
             if (out->n)
                 memcpy(bigger, out->lines, out->n * sizeof *bigger);
             out->lines = bigger;
             out->cap = cap;
         }
-        out->lines[out->n++] = arena_printf("%c %s", type, child);
+        out->lines[out->n++] = sandbox_printf("%c %s", type, child);
         if (type == 'd')
             list_dir(out, child);
     }
@@ -488,7 +353,7 @@ const char *case_listing(void)
     size_t total = 1;
     for (size_t i = 0; i < l.n; i++)
         total += strlen(l.lines[i]) + 1;
-    char *s = arena_alloc(total), *end = s;
+    char *s = sandbox_alloc(total), *end = s;
     for (size_t i = 0; i < l.n; i++)
         end += sprintf(end, "%s\n", l.lines[i]);
     *end = '\0';
@@ -497,11 +362,11 @@ const char *case_listing(void)
 
 const char *case_launcher_error(launch *l)
 {
-    const char *text = case_read(l->err, NULL);
+    const char *text = sandbox_read(l->err, NULL);
     if (text == NULL)
         return "";
     size_t n = strcspn(text, "\n");
-    return arena_printf("%.*s", (int)n, text);
+    return sandbox_printf("%.*s", (int)n, text);
 }
 
 static bool is_descendant(pid_t pid)
@@ -539,7 +404,7 @@ pid_t case_daemon(const char *step, launch *l)
                  "living: [%s]",
                  step, l->ready, CASE_DEADLINE, case_describe_living());
     size_t len;
-    const char *text = case_read(l->ready, &len);
+    const char *text = sandbox_read(l->ready, &len);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
     if (text == NULL || pid <= 0 || *end != '\n')
@@ -604,7 +469,7 @@ const char *case_describe_living(void)
 {
     pid_t living[64];
     size_t n = case_living(living, 64);
-    char *s = arena_alloc(n * 12 + 1);
+    char *s = sandbox_alloc(n * 12 + 1);
     s[0] = '\0';
     for (size_t i = 0; i < n; i++)
         sprintf(s + strlen(s), "%s%d", i ? " " : "", (int)living[i]);
@@ -621,16 +486,13 @@ void case_signal(pid_t pid, int signum)
 int case_send(const char *step, const char *sig, const char *pidfile)
 {
     char *argv[MAX_ARGS + 1];
-    size_t n = 0;
-    argv[n++] = (char *)the_case.program;
-    for (size_t i = 1; i < the_case.subject.we_wordc && n < MAX_ARGS - 5; i++)
-        argv[n++] = the_case.subject.we_wordv[i];
+    size_t n = sandbox_command(argv, MAX_ARGS - 5);
     argv[n++] = "--send";
     argv[n++] = (char *)sig;
     argv[n++] = "--pidfile";
     argv[n++] = (char *)pidfile;
     argv[n] = NULL;
-    const char *err = case_path("send.err");
+    const char *err = sandbox_path("send.err");
     pid_t pid = fork();
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));

@@ -10,6 +10,7 @@
 #define DKCHECK_CASE_H
 
 #include "observe.h"
+#include "sandbox.h"
 #include "wait.h"
 
 #include <criterion/criterion.h>
@@ -65,13 +66,7 @@ typedef struct launch {
 void case_init(void);
 void case_fini(void);
 
-/* SANDBOX/name, valid until case_fini. */
-const char *case_path(const char *name);
-/* Create SANDBOX/name with content (NULL: empty). Returns its path. */
-const char *case_file(const char *name, const char *content);
-/* Skip the case unless the subject declares capability. */
-void case_require(const char *capability);
-bool case_has(const char *capability);
+/* The sandbox (its paths, files, capabilities) is sandbox.h's. */
 
 /* Start the launcher (does not wait). */
 launch *case_start(const launch_spec *spec);
@@ -95,8 +90,6 @@ const char *case_launcher_error(launch *l);
  * left behind. Valid until fini. */
 const char *case_listing(void);
 
-/* Read a whole small file; NULL if it cannot be read. Valid until fini. */
-const char *case_read(const char *path, size_t *len);
 
 /* Living processes we spawned or adopted, excluding nothing. */
 size_t case_living(pid_t *out, size_t max);

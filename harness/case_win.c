@@ -3,13 +3,13 @@
 #include "case_win.h"
 
 #include "observe.h"
+#include "sandbox.h"
 #include "teardown.h"
 #include "wait.h"
 #include "wine_session.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,44 +17,14 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <wordexp.h>
 
 #define MAX_ARGS 64
 #define MAX_LAUNCHES 8
 
 static struct {
-    char sandbox[PATH_MAX];
-    wordexp_t subject;
-    bool have_subject;
-    const char *program;
-    struct arena { struct arena *next; char data[]; } *arena;
     win_launch launches[MAX_LAUNCHES];
     size_t n_launches;
 } the_case;
-
-static void *arena_alloc(size_t size)
-{
-    struct arena *a = malloc(sizeof *a + size);
-    if (a == NULL)
-        cr_assert_fail("BROKEN: out of memory");
-    a->next = the_case.arena;
-    the_case.arena = a;
-    return a->data;
-}
-
-static char *arena_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *arena_printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = arena_alloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 void win_case_init(void)
 {
@@ -64,82 +34,28 @@ void win_case_init(void)
     const char *missing = getenv("DKCHECK_WINE_MISSING");
     if (missing != NULL)
         cr_skip_test("a Windows step, and Wine cannot run it here: %s", missing);
-    if (dk_become_subreaper() < 0)
-        cr_assert_fail("BROKEN: cannot become child subreaper: %s", strerror(errno));
-    const char *run = getenv("DKCHECK_RUNDIR");
-    if (run == NULL)
-        run = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(the_case.sandbox, sizeof the_case.sandbox, "%s/case.XXXXXX", run);
-    if (mkdtemp(the_case.sandbox) == NULL)
-        cr_assert_fail("BROKEN: mkdtemp %s: %s", the_case.sandbox, strerror(errno));
-    if (mkdir(win_case_path("launch"), 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
-    const char *subject = getenv("DKCHECK_SUBJECT");
-    if (subject == NULL || wordexp(subject, &the_case.subject, WRDE_NOCMD) != 0 ||
-        the_case.subject.we_wordc == 0)
-        cr_assert_fail("BROKEN: no subject command (run through dkcheck --subject)");
-    the_case.have_subject = true;
-    char resolved[PATH_MAX];
-    const char *word = the_case.subject.we_wordv[0];
-    the_case.program = realpath(word, resolved) ? arena_printf("%s", resolved) : word;
+    sandbox_open();
 }
 
 void win_case_fini(void)
 {
-    dk_kill_descendants();
-    if (the_case.sandbox[0] != '\0')
-        dk_remove_tree(the_case.sandbox);
-    the_case.sandbox[0] = '\0';
-    if (the_case.have_subject)
-        wordfree(&the_case.subject);
-    the_case.have_subject = false;
-    while (the_case.arena != NULL) {
-        struct arena *next = the_case.arena->next;
-        free(the_case.arena);
-        the_case.arena = next;
-    }
     the_case.n_launches = 0;
-}
-
-const char *win_case_path(const char *name)
-{
-    return name[0] == '/' ? name : arena_printf("%s/%s", the_case.sandbox, name);
+    sandbox_close();
 }
 
 const char *win_case_winpath(const char *name)
 {
-    char *out = arena_alloc(PATH_MAX);
-    win_path_of(win_case_path(name), out, PATH_MAX);
+    char *out = sandbox_alloc(PATH_MAX);
+    win_path_of(sandbox_path(name), out, PATH_MAX);
     return out;
-}
-
-const char *win_case_file(const char *name, const char *content)
-{
-    const char *path = win_case_path(name);
-    FILE *f = fopen(path, "we");
-    if (f == NULL || (content && fputs(content, f) == EOF) || fclose(f) != 0)
-        cr_assert_fail("BROKEN: cannot write %s: %s", path, strerror(errno));
-    return path;
-}
-
-void win_case_require(const char *capability)
-{
-    const char *caps = getenv("DKCHECK_CAPABILITIES");
-    size_t n = strlen(capability);
-    for (const char *p = caps; p && (p = strstr(p, capability)) != NULL; p += n)
-        if ((p == caps || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
-            return;
-    cr_skip_test("the subject does not declare capability '%s'", capability);
 }
 
 static char **launcher_argv(const win_launch *l, const win_spec *s)
 {
-    char **argv = arena_alloc(sizeof(char *) * (MAX_ARGS + 1));
+    char **argv = sandbox_alloc(sizeof(char *) * (MAX_ARGS + 1));
     size_t n = 0;
     argv[n++] = "wine";
-    argv[n++] = (char *)the_case.program;
-    for (size_t i = 1; i < the_case.subject.we_wordc && n < MAX_ARGS - 20; i++)
-        argv[n++] = the_case.subject.we_wordv[i];
+    n += sandbox_command(argv + n, MAX_ARGS - 20);
 #define ARG(flag, value)                                                       \
     do {                                                                       \
         if (value) {                                                           \
@@ -170,14 +86,14 @@ win_launch *win_case_start(const win_spec *spec)
     win_launch *l = &the_case.launches[k];
     memset(l, 0, sizeof *l);
     snprintf(l->pidfile, sizeof l->pidfile, "%s",
-             win_case_path(s->pidfile ? s->pidfile : "daemon.pid"));
+             sandbox_path(s->pidfile ? s->pidfile : "daemon.pid"));
     win_path_of(l->pidfile, l->pidfile_win, sizeof l->pidfile_win);
     snprintf(l->ready, sizeof l->ready, "%s",
-             win_case_path(k == 0 ? "ready" : arena_printf("ready.%zu", k)));
-    snprintf(l->out, sizeof l->out, "%s", win_case_path(arena_printf("launcher-%zu.out", k)));
-    snprintf(l->err, sizeof l->err, "%s", win_case_path(arena_printf("launcher-%zu.err", k)));
+             sandbox_path(k == 0 ? "ready" : sandbox_printf("ready.%zu", k)));
+    snprintf(l->out, sizeof l->out, "%s", sandbox_path(sandbox_printf("launcher-%zu.out", k)));
+    snprintf(l->err, sizeof l->err, "%s", sandbox_path(sandbox_printf("launcher-%zu.err", k)));
     char **argv = launcher_argv(l, s);
-    const char *dir = win_case_path("launch");
+    const char *dir = sandbox_path("launch");
 
     pid_t pid = fork();
     if (pid < 0)
@@ -215,24 +131,12 @@ int win_case_wait_launcher(const char *step, win_launch *l)
     return WIFEXITED(l->status) ? WEXITSTATUS(l->status) : 128 + WTERMSIG(l->status);
 }
 
-const char *win_case_read(const char *path)
-{
-    FILE *f = fopen(path, "re");
-    if (f == NULL)
-        return NULL;
-    char *buf = arena_alloc(65536);
-    size_t n = fread(buf, 1, 65535, f);
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
-
 const char *win_case_launcher_error(win_launch *l)
 {
-    const char *text = win_case_read(l->err);
+    const char *text = sandbox_read(l->err, NULL);
     if (text == NULL)
         return "";
-    return arena_printf("%.*s", (int)strcspn(text, "\r\n"), text);
+    return sandbox_printf("%.*s", (int)strcspn(text, "\r\n"), text);
 }
 
 win_pid win_case_daemon(const char *step, win_launch *l)
@@ -244,7 +148,7 @@ win_pid win_case_daemon(const char *step, win_launch *l)
     if (!dk_wait_file(l->ready, dk_deadline_in(WIN_DEADLINE)))
         cr_assert_fail("%s: launcher exited 0 but no daemon wrote %s within %gs",
                        step, l->ready, WIN_DEADLINE);
-    const char *text = win_case_read(l->ready);
+    const char *text = sandbox_read(l->ready, NULL);
     char *end;
     unsigned long pid = text ? strtoul(text, &end, 10) : 0;
     if (text == NULL || pid == 0 || *end != '\n')
@@ -268,7 +172,7 @@ win_pid win_case_run(const char *step, const win_spec *spec, win_launch **out)
 
 win_pid win_case_pidfile_pid(const char *path)
 {
-    const char *text = win_case_read(path);
+    const char *text = sandbox_read(path, NULL);
     char *end;
     unsigned long pid = text ? strtoul(text, &end, 10) : 0;
     return text && pid > 0 && *end == '\n' && end[1] == '\0' ? pid : 0;
@@ -286,7 +190,7 @@ win_info win_case_info(win_pid pid, const char *var)
 const win_proc *win_case_snapshot(size_t *n)
 {
     enum { MAX = 2048 };
-    win_proc *procs = arena_alloc(sizeof *procs * MAX);
+    win_proc *procs = sandbox_alloc(sizeof *procs * MAX);
     char why[512];
     long got = win_snapshot(procs, MAX, why, sizeof why);
     if (got < 0)
@@ -330,15 +234,13 @@ int win_case_send(const char *step, const char *sig, win_launch *l)
     char *argv[MAX_ARGS + 1];
     size_t n = 0;
     argv[n++] = "wine";
-    argv[n++] = (char *)the_case.program;
-    for (size_t i = 1; i < the_case.subject.we_wordc && n < MAX_ARGS - 6; i++)
-        argv[n++] = the_case.subject.we_wordv[i];
+    n += sandbox_command(argv + n, MAX_ARGS - 6);
     argv[n++] = "--send";
     argv[n++] = (char *)sig;
     argv[n++] = "--pidfile";
     argv[n++] = l->pidfile_win;
     argv[n] = NULL;
-    const char *err = win_case_path("send.err");
+    const char *err = sandbox_path("send.err");
     pid_t pid = fork();
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));

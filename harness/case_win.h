@@ -10,6 +10,7 @@
 #define DKCHECK_CASE_WIN_H
 
 #include "observe_win.h"
+#include "sandbox.h"
 
 #include <criterion/criterion.h>
 #include <limits.h>
@@ -52,13 +53,9 @@ typedef struct win_launch {
 void win_case_init(void);
 void win_case_fini(void);
 
-/* SANDBOX/name (Linux) and its Windows path; valid until fini. */
-const char *win_case_path(const char *name);
+/* SANDBOX/name as a Windows path, valid until fini; the rest of the
+ * sandbox (Linux paths, files, capabilities) is sandbox.h's. */
 const char *win_case_winpath(const char *name);
-/* Create SANDBOX/name with content. Returns its Linux path. */
-const char *win_case_file(const char *name, const char *content);
-/* Skip unless the subject declares capability. */
-void win_case_require(const char *capability);
 
 /* Start the launcher (does not wait). */
 win_launch *win_case_start(const win_spec *spec);
@@ -71,8 +68,6 @@ win_pid win_case_run(const char *step, const win_spec *spec, win_launch **out);
 
 /* The first line of the launcher's stderr ("" if none). */
 const char *win_case_launcher_error(win_launch *l);
-/* A whole small file, or NULL. Valid until fini. */
-const char *win_case_read(const char *path);
 
 /* The PID in the PID file at the Linux path, or 0 (missing, garbage). */
 win_pid win_case_pidfile_pid(const char *path);

@@ -1,0 +1,169 @@
+#include "sandbox.h"
+
+#include "teardown.h"
+
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <wordexp.h>
+
+static struct {
+    char dir[PATH_MAX];
+    wordexp_t subject;
+    bool have_subject;
+    const char *program;
+    struct arena { struct arena *next; char data[]; } *arena;
+} the_sandbox;
+
+void *sandbox_alloc(size_t size)
+{
+    struct arena *a = malloc(sizeof *a + size);
+    if (a == NULL)
+        cr_assert_fail("BROKEN: out of memory");
+    a->next = the_sandbox.arena;
+    the_sandbox.arena = a;
+    return a->data;
+}
+
+char *sandbox_printf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = sandbox_alloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+void sandbox_open(void)
+{
+    if (dk_become_subreaper() < 0)
+        cr_assert_fail("BROKEN: cannot become child subreaper: %s",
+                       strerror(errno));
+    const char *run = getenv("DKCHECK_RUNDIR");
+    if (run == NULL)
+        run = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(the_sandbox.dir, sizeof the_sandbox.dir, "%s/case.XXXXXX", run);
+    if (mkdtemp(the_sandbox.dir) == NULL)
+        cr_assert_fail("BROKEN: mkdtemp %s: %s", the_sandbox.dir,
+                       strerror(errno));
+    if (mkdir(sandbox_path("launch"), 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
+
+    const char *subject = getenv("DKCHECK_SUBJECT");
+    if (subject == NULL || *subject == '\0')
+        cr_assert_fail("BROKEN: DKCHECK_SUBJECT is not set (run the cases "
+                       "through dkcheck --subject CMD)");
+    if (wordexp(subject, &the_sandbox.subject, WRDE_NOCMD) != 0 ||
+        the_sandbox.subject.we_wordc == 0)
+        cr_assert_fail("BROKEN: cannot split the subject command: %s", subject);
+    the_sandbox.have_subject = true;
+    /* The launcher runs in SANDBOX/launch: a relative path must not move. */
+    const char *word = the_sandbox.subject.we_wordv[0];
+    char resolved[PATH_MAX];
+    the_sandbox.program = strchr(word, '/') && realpath(word, resolved)
+                              ? sandbox_printf("%s", resolved)
+                              : word;
+}
+
+void sandbox_close(void)
+{
+    dk_kill_descendants();
+    if (the_sandbox.dir[0] != '\0')
+        dk_remove_tree(the_sandbox.dir);
+    the_sandbox.dir[0] = '\0';
+    if (the_sandbox.have_subject)
+        wordfree(&the_sandbox.subject);
+    the_sandbox.have_subject = false;
+    while (the_sandbox.arena != NULL) {
+        struct arena *next = the_sandbox.arena->next;
+        free(the_sandbox.arena);
+        the_sandbox.arena = next;
+    }
+}
+
+const char *sandbox_path(const char *name)
+{
+    if (name[0] == '/')
+        return name;
+    return sandbox_printf("%s/%s", the_sandbox.dir, name);
+}
+
+const char *sandbox_file(const char *name, const char *content)
+{
+    const char *path = sandbox_path(name);
+    FILE *f = fopen(path, "we");
+    if (f == NULL || (content && fputs(content, f) == EOF) || fclose(f) != 0)
+        cr_assert_fail("BROKEN: cannot write %s: %s", path, strerror(errno));
+    return path;
+}
+
+const char *sandbox_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap && cap < (64u << 20)) {
+            char *bigger = realloc(buf, cap * 2 + 1);
+            if (bigger == NULL)
+                break;
+            buf = bigger;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (buf == NULL)
+        return NULL;
+    char *copy = sandbox_alloc(n + 1);
+    memcpy(copy, buf, n);
+    copy[n] = '\0';
+    free(buf);
+    if (len)
+        *len = n;
+    return copy;
+}
+
+size_t sandbox_command(char **argv, size_t max)
+{
+    size_t n = 0;
+    if (max > 0)
+        argv[n++] = (char *)the_sandbox.program;
+    for (size_t i = 1; i < the_sandbox.subject.we_wordc && n < max; i++)
+        argv[n++] = the_sandbox.subject.we_wordv[i];
+    return n;
+}
+
+bool sandbox_has(const char *capability)
+{
+    const char *caps = getenv("DKCHECK_CAPABILITIES");
+    if (caps == NULL)
+        return false;
+    size_t n = strlen(capability);
+    for (const char *p = caps; (p = strstr(p, capability)) != NULL; p += n) {
+        bool starts = p == caps || p[-1] == ' ' || p[-1] == '\n';
+        bool ends = p[n] == '\0' || p[n] == ' ' || p[n] == '\n';
+        if (starts && ends)
+            return true;
+    }
+    return false;
+}
+
+void sandbox_require(const char *capability)
+{
+    if (!sandbox_has(capability))
+        cr_skip_test("the subject does not declare capability '%s'",
+                     capability);
+}

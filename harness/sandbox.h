@@ -1,0 +1,40 @@
+/* sandbox.h: what every case has, whatever the OS of its subject: a
+ * directory of its own under the run directory, the subject's command split
+ * into words, and memory that lives until the case ends. case.c (Unix
+ * subjects) and case_win.c (Windows subjects under Wine) build on it. */
+#ifndef DKCHECK_SANDBOX_H
+#define DKCHECK_SANDBOX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Make this worker the child subreaper, create SANDBOX (with SANDBOX/launch,
+ * the launcher's cwd) and split DKCHECK_SUBJECT. Fails the case as BROKEN
+ * when it cannot. */
+void sandbox_open(void);
+/* Kill and reap every process we spawned or adopted, remove SANDBOX, free
+ * what sandbox_alloc gave. Idempotent. */
+void sandbox_close(void);
+
+/* Memory freed by sandbox_close. */
+void *sandbox_alloc(size_t size);
+char *sandbox_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* SANDBOX/name (name itself when absolute). */
+const char *sandbox_path(const char *name);
+/* Create SANDBOX/name holding content (NULL: empty); its path. */
+const char *sandbox_file(const char *name, const char *content);
+/* A whole file, NUL-terminated; NULL if it cannot be read. */
+const char *sandbox_read(const char *path, size_t *len);
+
+/* The subject's command into argv[0..]: its first word (made absolute if it
+ * is a relative path), then the words after it, at most max in all. Returns
+ * how many it wrote; the caller appends the contract's options. */
+size_t sandbox_command(char **argv, size_t max);
+
+/* The subject declares capability (its --capabilities words). */
+bool sandbox_has(const char *capability);
+/* Skip the case unless it does. */
+void sandbox_require(const char *capability);
+
+#endif
