@@ -99,14 +99,22 @@ static int signal_once(DWORD pid, UINT code, const wchar_t *pid_file, DWORD ms)
 {
     LARGE_INTEGER freq, t0, t1;
     QueryPerformanceFrequency(&freq);
+    /* Held until the PID file changes: a PID is not reused while a handle
+     * to its process is open, so the next sentinel cannot come back with
+     * the old one's PID and look like no change at all. */
+    HANDLE old = OpenProcess(SYNCHRONIZE, FALSE, pid);
     QueryPerformanceCounter(&t0);
     DWORD e = probe_terminate(pid, code);
     if (e != 0) {
+        if (old != NULL)
+            CloseHandle(old);
         printf("error %lu\n", (unsigned long)e);
         return 1;
     }
     DWORD next = probe_wait_pidfile_change(pid_file, pid, ms);
     QueryPerformanceCounter(&t1);
+    if (old != NULL)
+        CloseHandle(old);
     if (next == 0) {
         printf("timeout\n");
         return 1;
