@@ -170,7 +170,7 @@ static void take_options(int *argc, char **argv, const char **subject,
 int main(int argc, char **argv)
 {
     const char *subject = getenv("DKCHECK_SUBJECT");
-    const char *verdicts = "/dev/stdout";
+    const char *verdicts = NULL; /* our standard output */
     bool help = false, reap = false, steps = false;
     take_options(&argc, argv, &subject, &verdicts, &help, &reap, &steps);
     if (help) {
@@ -250,7 +250,11 @@ int main(int argc, char **argv)
     dk_register_reports();
     int ok = 0;
     if (criterion_handle_args(argc, argv, true)) {
-        if (strcmp(verdicts, "none") != 0)
+        if (verdicts == NULL) {
+            fflush(stdout);
+            dk_report_verdicts_to(stdout);
+            criterion_add_output("verdicts", "/dev/null");
+        } else if (strcmp(verdicts, "none") != 0)
             criterion_add_output("verdicts", verdicts);
         ok = criterion_run_all_tests(tests);
     } else

@@ -129,12 +129,22 @@ static void verdicts_suite(FILE *f, const char *id,
     }
 }
 
+static FILE *verdicts_stream;
+
+void dk_report_verdicts_to(FILE *stream)
+{
+    verdicts_stream = stream;
+}
+
 static void verdicts_report(FILE *f, struct criterion_global_stats *g)
 {
+    if (verdicts_stream != NULL)
+        f = verdicts_stream;
     struct totals tot = {0, 0, 0};
     each_suite(g, f, verdicts_suite, &tot);
     fprintf(f, "\ndkcheck: %zu passed, %zu failed, %zu skipped\n", tot.pass,
             tot.fail, tot.skip);
+    fflush(f);
 }
 
 static void tsv_suite(FILE *f, const char *id,

@@ -7,6 +7,14 @@
 #ifndef DKCHECK_REPORT_H
 #define DKCHECK_REPORT_H
 
+#include <stdio.h>
+
 void dk_register_reports(void);
+
+/* Write the verdicts to stream, whatever file Criterion opened for the
+ * "verdicts" output. Criterion opens an output's path itself, for writing:
+ * "/dev/stdout" would truncate a redirected standard output (losing what
+ * was written before), so the default, our stdout, comes this way. */
+void dk_report_verdicts_to(FILE *stream);
 
 #endif
