@@ -9,21 +9,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* A PID that was ours a moment ago and is dead now. */
-static pid_t dead_pid(void)
-{
-    pid_t pid = fork();
-    if (pid == 0)
-        _exit(0);
-    if (pid < 0 || waitpid(pid, NULL, 0) != pid)
-        cr_assert_fail("BROKEN: cannot make a dead PID");
-    return pid;
-}
-
 DK_CASE(H2, H2_stale_pidfile_reclaimed_or_named)
 {
     char content[32];
-    pid_t stale = dead_pid();
+    pid_t stale = case_dead_pid();
     snprintf(content, sizeof content, "%d\n", (int)stale);
     const char *pidfile = sandbox_file("daemon.pid", content);
     launch *l = case_start(NULL);

@@ -153,17 +153,6 @@ static void send_refused(const bad_input *b)
     expect_left_as_found(b, code, sandbox_path("send.err"));
 }
 
-/* A PID that was ours a moment ago and is dead now. */
-static pid_t dead_pid(void)
-{
-    pid_t pid = fork();
-    if (pid == 0)
-        _exit(0);
-    if (pid < 0 || waitpid(pid, NULL, 0) != pid)
-        cr_assert_fail("BROKEN: cannot make a dead PID");
-    return pid;
-}
-
 static const char *pid_line(pid_t pid)
 {
     static char line[32];
@@ -297,7 +286,7 @@ DK_CASE(H8, H8_pidfile_names_dead_pid)
 {
     sandbox_require("pidfile");
     bad_input b = before("an existing PID file naming a dead PID",
-                         sandbox_file("daemon.pid", pid_line(dead_pid())));
+                         sandbox_file("daemon.pid", pid_line(case_dead_pid())));
     launch_refused(&b, NULL);
 }
 
@@ -407,7 +396,7 @@ DK_CASE(H8, H8_send_dead_pid)
 {
     sandbox_require("send");
     bad_input b = before("--send with a PID file naming a dead PID",
-                         sandbox_file("daemon.pid", pid_line(dead_pid())));
+                         sandbox_file("daemon.pid", pid_line(case_dead_pid())));
     send_refused(&b);
 }
 

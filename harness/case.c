@@ -476,6 +476,16 @@ const char *case_describe_living(void)
     return s;
 }
 
+pid_t case_dead_pid(void)
+{
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    if (pid < 0 || waitpid(pid, NULL, 0) != pid)
+        cr_assert_fail("BROKEN: cannot make a dead PID");
+    return pid;
+}
+
 void case_signal(pid_t pid, int signum)
 {
     if (kill(pid, signum) < 0)

@@ -98,6 +98,9 @@ bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds);
 /* Describe living descendants, "4242 4243", for messages. */
 const char *case_describe_living(void);
 
+/* A PID that was ours a moment ago and is dead now (for stale PID files). */
+pid_t case_dead_pid(void);
+
 /* Send signum to pid from outside (kill(2)). */
 void case_signal(pid_t pid, int signum);
 
