@@ -89,6 +89,10 @@ $(BUILD)/mutants/subject-mutant-%: $(OBJ)/harness/mutants/%.o \
 
 mutants: $(MUTANTS)
 
+# Keep the mutants' objects: they are intermediates of a pattern rule, which
+# make would otherwise delete and rebuild every time.
+.SECONDARY:
+
 deps:
 	@scripts/deps
 
