@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -51,7 +52,9 @@ int dk_mark_run(const char *run_dir)
     return fclose(f);
 }
 
-static bool owner_alive(const char *run_dir)
+/* Whether the run's owner lives; *owner gets its PID when the marker
+ * names one. */
+static bool owner_alive(const char *run_dir, int *owner)
 {
     char path[PATH_MAX + sizeof MARKER + 1];
     snprintf(path, sizeof path, "%s/" MARKER, run_dir);
@@ -62,7 +65,20 @@ static bool owner_alive(const char *run_dir)
     unsigned long long when = 0;
     int got = fscanf(f, "%d %llu", &pid, &when);
     fclose(f);
+    *owner = got == 2 ? pid : 0;
     return got == 2 && pid > 0 && start_time(pid) == when;
+}
+
+/* Criterion's runner listens on /tmp/criterion_<its PID>.sock, which a
+ * killed run leaves behind; the runner has the owner's PID (see
+ * isolate_linux.c), so the stale run names it. */
+static void remove_criterion_socket(int owner)
+{
+    char path[64];
+    struct stat st;
+    snprintf(path, sizeof path, "/tmp/criterion_%d.sock", owner);
+    if (owner > 0 && lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+        unlink(path);
 }
 
 /* Does pid's environment hold exactly "DKCHECK_RUNDIR=run_dir"? */
@@ -125,10 +141,12 @@ size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
         if (snprintf(run_dir, sizeof run_dir, "%s/%s", tmp_dir, e->d_name) >=
             (int)sizeof run_dir)
             continue;
-        if (owner_alive(run_dir))
+        int owner = 0;
+        if (owner_alive(run_dir, &owner))
             continue;
         size_t killed = kill_carriers(run_dir);
         int removed = dk_remove_tree(run_dir);
+        remove_criterion_socket(owner);
         if (verbose)
             fprintf(stderr, "dkcheck: reaped stale run %s: %zu process%s "
                             "killed, directory %s\n",
