@@ -19,6 +19,17 @@
 extern "C" {
 #endif
 
+/* The version of this header; dk_version() gives the library's, which can
+ * differ when a program runs against a newer shared library. */
+#define DK_VERSION_MAJOR 0
+#define DK_VERSION_MINOR 2
+#define DK_VERSION_PATCH 0
+#define DK__STR2(x) #x
+#define DK__STR(x) DK__STR2(x)
+#define DK_VERSION_STRING                                                    \
+    DK__STR(DK_VERSION_MAJOR) "." DK__STR(DK_VERSION_MINOR) "."              \
+    DK__STR(DK_VERSION_PATCH)
+
 typedef enum dk_status {
     DK_OK = 0,
     DK_EINVAL = -1,     /* bad argument: NULL, empty, relative, out of range */
@@ -142,6 +153,7 @@ dk_status dk_send(const char *pid_file, int signum, dk_error *err);
 /* The default handler, for callers that wrap it. */
 void dk_default_signal_handler(int signum);
 
+/* The library version, "MAJOR.MINOR.PATCH". */
 const char *dk_version(void);
 
 #ifdef __cplusplus

@@ -70,5 +70,5 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err)
 
 const char *dk_version(void)
 {
-    return "0.1.0";
+    return DK_VERSION_STRING;
 }
