@@ -277,6 +277,9 @@ int case_wait_launcher(const char *step, launch *l)
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
         strncmp(case_launcher_error(l), "dkcheck: BROKEN", 15) == 0)
         cr_assert_fail("%s", case_launcher_error(l));
+    if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == CASE_ADAPTER_BROKEN)
+        cr_assert_fail("BROKEN: the adapter failed (exit %d): %s",
+                       CASE_ADAPTER_BROKEN, case_launcher_error(l));
     if (WIFEXITED(l->status))
         return WEXITSTATUS(l->status);
     return 128 + WTERMSIG(l->status);
@@ -399,6 +402,12 @@ pid_t case_daemon(const char *step, launch *l)
                  "it exited %d: \"%s\"",
                  step, code, case_launcher_error(l));
     dk_wait_until(ready_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
+    const char *why = access(l->ready, F_OK) != 0
+                          ? sandbox_read(sandbox_printf("%s.broken", l->ready), NULL)
+                          : NULL;
+    if (why != NULL)
+        cr_assert_fail("BROKEN: the adapter failed in the daemon: %.*s",
+                       (int)strcspn(why, "\n"), why);
     if (access(l->ready, F_OK) != 0)
         cr_assert_fail("%s: launcher exited 0 but no daemon wrote %s within %gs; "
                  "living: [%s]",
@@ -517,6 +526,12 @@ int case_send(const char *step, const char *sig, const char *pidfile)
     if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
         cr_assert_fail("%s: '--send %s' still running after %gs", step, sig,
                  CASE_DEADLINE);
+    if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
+        const char *text = sandbox_read(err, NULL);
+        cr_assert_fail("BROKEN: the adapter failed (exit %d) on --send: %.*s",
+                       CASE_ADAPTER_BROKEN, text ? (int)strcspn(text, "\n") : 0,
+                       text ? text : "");
+    }
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 

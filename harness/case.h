@@ -36,6 +36,12 @@
 #define CASE_INHERITED_SHIELD 5
 #define CASE_INHERITED_HIGH 1000
 
+/* An adapter's own failure (README, "Adapters"): the launcher or --send
+ * exits with this status and a one-line reason on stderr, or the daemon,
+ * whose launcher is gone, writes the reason to the ready path + ".broken".
+ * The case is then BROKEN, never a FAIL of the implementation. */
+#define CASE_ADAPTER_BROKEN 125
+
 typedef struct launch_spec {
     const char *pidfile;        /* NULL: SANDBOX/daemon.pid; else as given */
     const char *chdir;          /* --chdir, as given */

@@ -1,8 +1,18 @@
 """The subject contract's command line (CONTRACT.md section 2) for the
-Python adapters, and the payload's ready announcement."""
+Python adapters, the payload's ready announcement, and the adapters' own
+way of failing.
+
+An adapter's own error (it cannot parse what the harness sent, a bug of
+its own, its ready announcement failed) is never the implementation's: the
+adapter exits BROKEN_STATUS with a one-line reason on stderr, and dkcheck
+reports the case BROKEN. After the fork the launcher is gone, so the
+daemon also writes the reason to the ready path plus ".broken", where
+dkcheck looks when no ready file came."""
 import os
 import signal
 import sys
+
+BROKEN_STATUS = 125
 
 SIGNALS = {"INT": signal.SIGINT, "TERM": signal.SIGTERM, "ABRT": signal.SIGABRT}
 ACTIONS = ("default", "ignore", "log")
@@ -81,6 +91,33 @@ def parse(argv, supported):
     if a.send is None and a.ready is None:
         raise ValueError("--ready is required")
     return a
+
+
+def ready_of(argv):
+    """The --ready path in argv, or None (for broken() after a crash)."""
+    for i, word in enumerate(argv[:-1]):
+        if word == "--ready":
+            return argv[i + 1]
+    return None
+
+
+def broken(me, reason, ready=None):
+    """The adapter's own failure: reason on stderr (and in READY.broken
+    when ready is given, for a daemon whose launcher is gone), then exit
+    BROKEN_STATUS at once, running no exit handler of the implementation."""
+    line = "%s: adapter error: %s" % (me, " ".join(str(reason).split()))
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    if ready is not None:
+        try:
+            with open(ready + ".broken", "w") as f:
+                f.write(line + "\n")
+        except OSError:
+            pass
+    os._exit(BROKEN_STATUS)
 
 
 def log_signal(signum, *_):
