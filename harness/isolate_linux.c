@@ -1,4 +1,5 @@
-/* isolate_linux.c: the run in a PID and mount namespace of its own. */
+/* isolate_linux.c: the run in a PID and mount namespace of its own, or, where
+ * the system refuses namespaces, a one-line notice and the run as it is. */
 #include "isolate.h"
 
 #include "teardown.h"
@@ -14,8 +15,17 @@
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* What the namespace's set-up tells the outer process through a pipe: err 0
+ * from the runner means "isolated, go"; anything else names the step the
+ * system refused, and nothing of ours is left in a namespace. */
+struct setup_report {
+    int err;
+    char step[40];
+};
 
 static volatile sig_atomic_t interrupted;
 
@@ -24,17 +34,75 @@ static void on_interrupt(int signum)
     interrupted = signum;
 }
 
+static void send_report(int fd, int err, const char *step)
+{
+    struct setup_report r = {.err = err};
+    snprintf(r.step, sizeof r.step, "%s", step);
+    /* Smaller than PIPE_BUF: written whole or not at all. */
+    if (write(fd, &r, sizeof r) < 0)
+        return;
+}
+
+/* DKCHECK_TEST_NS_REFUSE=EPERM|ENOSPC|EINVAL makes the step where a real
+ * system refuses with that error fail the same way, so that `make check`
+ * proves the fallback on a machine that permits everything: EPERM is a
+ * container without CAP_SYS_ADMIN (or seccomp), ENOSPC a system whose
+ * namespaces are turned off (max_*_namespaces = 0), both at unshare;
+ * EINVAL a chroot, whose root is no mount point to make private. */
+static bool forced(const char *name)
+{
+    const char *f = getenv("DKCHECK_TEST_NS_REFUSE");
+    return f != NULL && strcmp(f, name) == 0;
+}
+
+static int unshare_pid(void)
+{
+    if (forced("EPERM") || forced("ENOSPC")) {
+        errno = forced("EPERM") ? EPERM : ENOSPC;
+        return -1;
+    }
+    return unshare(CLONE_NEWPID);
+}
+
+static int make_root_private(void)
+{
+    if (forced("EINVAL")) {
+        errno = EINVAL;
+        return -1;
+    }
+    return mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
+}
+
 /* Ask the namespace to give the next process the PID `want`. Criterion
- * names its socket /tmp/criterion_<pid>.sock: a runner with the same PID in
- * every namespace (2) would collide with any run beside it, so it takes the
- * outer dkcheck's PID, unique on the machine while that one lives. */
-static void next_pid_is(pid_t want)
+ * names its socket /tmp/criterion_<pid>.sock and its arena
+ * /dev/shm/bxf_arena_<pid>: a runner with the same PID in every namespace
+ * would collide with any run beside it, so it takes the outer dkcheck's
+ * PID, unique on the machine while that one lives. */
+static int next_pid_is(pid_t want)
 {
     FILE *f = fopen("/proc/sys/kernel/ns_last_pid", "we");
     if (f == NULL)
-        return;
+        return -1;
     fprintf(f, "%d", (int)want - 1);
-    fclose(f);
+    return fclose(f);
+}
+
+/* Has the outer dkcheck gone? It holds the write end of `alive` open. */
+static bool outer_gone(int alive)
+{
+    struct pollfd p = {.fd = alive, .events = POLLIN};
+    return poll(&p, 1, 0) != 0;
+}
+
+/* Wait for child, then end as it ended. */
+static void exit_as(pid_t child) __attribute__((noreturn));
+static void exit_as(pid_t child)
+{
+    int status;
+    while (waitpid(child, &status, 0) < 0)
+        if (errno != EINTR)
+            _exit(125);
+    _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 }
 
 /* PID 1 of the namespace: reap whatever is orphaned to us until the runner
@@ -53,43 +121,100 @@ static void be_init(pid_t runner)
     }
 }
 
-/* In the new namespace, as its PID 1. Returns in the runner, a child of
- * ours. Any failure here is fatal: the outer process sees the exit status
- * and says so. */
-static void become_runner(pid_t outer, int outer_alive, const char *run_dir)
+/* The mounts only the run sees: its own /proc, its run directory as a
+ * tmpfs, and its own /dev/shm, where BoxFort names objects after the PIDs
+ * of the test workers (bxfi_<pid>), numbers every namespace hands out
+ * alike. Returns the refused step, or NULL. */
+static const char *private_mounts(const char *run_dir)
 {
-    /* If dkcheck dies, so does the runner, and with it the namespace. Our
-     * parent is outside the namespace (getppid() says 0), so whether it died
-     * before the request took hold is told by the pipe it holds open. */
-    struct pollfd p = {.fd = outer_alive, .events = POLLIN};
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || poll(&p, 1, 0) != 0)
-        _exit(125);
-    close(outer_alive);
-    if (unshare(CLONE_NEWNS) < 0 ||
-        mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
-        mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
-              NULL) < 0 ||
-        mount("tmpfs", run_dir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700") <
-            0) {
-        fprintf(stderr, "dkcheck: cannot set up the run's namespace: %s\n",
-                strerror(errno));
-        _exit(125);
-    }
-    next_pid_is(outer);
-    fflush(NULL);
-    pid_t runner = fork();
-    if (runner < 0)
-        _exit(125);
-    if (runner > 0)
-        be_init(runner);
+    if (unshare(CLONE_NEWNS) < 0)
+        return "unshare(CLONE_NEWNS)";
+    if (make_root_private() < 0)
+        return "making / private";
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+              NULL) < 0)
+        return "mounting /proc";
+    if (mount("tmpfs", run_dir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700") <
+        0)
+        return "mounting the run directory";
+    struct stat st;
+    if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
+        mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
+              "mode=1777") < 0)
+        return "mounting /dev/shm";
+    return NULL;
 }
 
-/* Outside: wait for the namespace's init, pass on an interrupt as SIGKILL
- * (init of a PID namespace ignores what it has no handler for), clean up,
- * exit with the runner's status. */
-static void wait_for_runner(pid_t runner, const char *run_dir)
+/* In the new PID namespace, as its PID 1. Returns in the runner, a child
+ * of ours with the outer PID; anything refused is reported and ends us. */
+static void become_init(pid_t outer, int alive, int report,
+                        const char *run_dir)
+{
+    /* If the keeper (our parent) dies, so do we, and with us the
+     * namespace; the keeper dies with the outer process, which we check
+     * is still there now that the request holds. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || outer_gone(alive))
+        _exit(125);
+    const char *refused = private_mounts(run_dir);
+    if (refused != NULL) {
+        send_report(report, errno, refused);
+        _exit(125);
+    }
+    if (next_pid_is(outer) < 0) {
+        send_report(report, errno, "choosing the runner's PID");
+        _exit(125);
+    }
+    fflush(NULL);
+    pid_t runner = fork();
+    if (runner < 0) {
+        send_report(report, errno, "fork");
+        _exit(125);
+    }
+    if (runner > 0) {
+        close(report);
+        be_init(runner);
+    }
+    close(alive);
+    if (getpid() != outer) { /* someone took it first: names would collide */
+        send_report(report, EEXIST, "giving the runner its PID");
+        _exit(125);
+    }
+    send_report(report, 0, "");
+    close(report);
+}
+
+/* The keeper: stays in our PID namespace, makes a new one for its child,
+ * and ends as that child ends. Returns in the runner. */
+static void become_keeper(pid_t outer, int alive, int report,
+                          const char *run_dir)
+{
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || outer_gone(alive))
+        _exit(125);
+    if (unshare_pid() < 0) {
+        send_report(report, errno, "unshare(CLONE_NEWPID)");
+        _exit(125);
+    }
+    fflush(NULL);
+    pid_t init = fork();
+    if (init < 0) {
+        send_report(report, errno, "fork");
+        _exit(125);
+    }
+    if (init == 0) {
+        become_init(outer, alive, report, run_dir);
+        return;
+    }
+    close(report);
+    close(alive);
+    exit_as(init);
+}
+
+/* Outside: wait for the keeper, pass on an interrupt as SIGKILL (init of a
+ * PID namespace ignores what it has no handler for), clean up, exit with
+ * the runner's status. */
+static void wait_for_runner(pid_t keeper, const char *run_dir)
     __attribute__((noreturn));
-static void wait_for_runner(pid_t runner, const char *run_dir)
+static void wait_for_runner(pid_t keeper, const char *run_dir)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -100,14 +225,19 @@ static void wait_for_runner(pid_t runner, const char *run_dir)
     sigaction(SIGHUP, &sa, NULL);
 
     int status = 0;
-    while (waitpid(runner, &status, 0) < 0) {
+    while (waitpid(keeper, &status, 0) < 0) {
         if (errno != EINTR)
             break;
         if (interrupted)
-            kill(runner, SIGKILL);
+            kill(keeper, SIGKILL);
     }
-    /* The runner's mount namespace, and its tmpfs, went with it. */
+    /* The runner's mount namespace, its tmpfs and /dev/shm, went with it;
+     * its Criterion socket is in the /tmp we share, named after our PID,
+     * and stays if the runner died before removing it. */
     dk_remove_tree(run_dir);
+    char sock[64];
+    snprintf(sock, sizeof sock, "/tmp/criterion_%d.sock", (int)getpid());
+    unlink(sock);
     if (interrupted)
         _exit(128 + interrupted);
     if (WIFEXITED(status))
@@ -117,30 +247,61 @@ static void wait_for_runner(pid_t runner, const char *run_dir)
     _exit(128 + WTERMSIG(status));
 }
 
-int dk_isolate_run(const char *run_dir)
+/* Try; 0 in the runner, or -1 with errno and *step saying what was refused,
+ * nothing changed. */
+static int try_isolate(const char *run_dir, char *step, size_t step_size)
 {
-    if (getenv("DKCHECK_NO_NAMESPACE") != NULL) {
-        errno = EPERM;
-        return -1;
-    }
     pid_t outer = getpid();
-    int alive[2];
+    int alive[2], report[2];
     if (pipe2(alive, O_CLOEXEC) < 0)
         return -1;
-    if (unshare(CLONE_NEWPID) < 0) {
+    if (pipe2(report, O_CLOEXEC) < 0) {
         close(alive[0]);
         close(alive[1]);
         return -1;
     }
     fflush(NULL);
-    pid_t runner = fork();
-    if (runner < 0)
-        return -1;
-    if (runner == 0) {
+    pid_t keeper = fork();
+    if (keeper == 0) {
         close(alive[1]);
-        become_runner(outer, alive[0], run_dir);
+        close(report[0]);
+        become_keeper(outer, alive[0], report[1], run_dir);
         return 0;
     }
     close(alive[0]);
-    wait_for_runner(runner, run_dir); /* alive[1] stays open until we exit */
+    close(report[1]);
+    struct setup_report r = {.err = ECHILD};
+    snprintf(r.step, sizeof r.step, "setting up");
+    ssize_t got = keeper < 0 ? -1 : 0;
+    while (keeper > 0 && (got = read(report[0], &r, sizeof r)) < 0 &&
+           errno == EINTR)
+        ;
+    close(report[0]);
+    if (got == (ssize_t)sizeof r && r.err == 0)
+        wait_for_runner(keeper, run_dir); /* alive[1] open until we exit */
+    if (keeper > 0)
+        while (waitpid(keeper, NULL, 0) < 0 && errno == EINTR)
+            ;
+    close(alive[1]);
+    snprintf(step, step_size, "%.*s", (int)sizeof r.step, r.step);
+    errno = keeper < 0 ? errno : r.err;
+    return -1;
+}
+
+int dk_isolate_run(const char *run_dir)
+{
+    if (getenv("DKCHECK_NO_NAMESPACE") != NULL) {
+        errno = EPERM;
+        return -1; /* asked for: nothing to announce */
+    }
+    char step[64];
+    if (try_isolate(run_dir, step, sizeof step) == 0)
+        return 0;
+    int err = errno;
+    fprintf(stderr,
+            "dkcheck: no PID namespace here (%s: %s); isolating the run "
+            "with a subreaper, run markers and --reap instead\n",
+            step, strerror(err));
+    errno = err;
+    return -1;
 }

@@ -43,13 +43,21 @@ static unsigned long long start_time(pid_t pid)
 
 int dk_mark_run(const char *run_dir)
 {
-    char path[PATH_MAX + sizeof MARKER + 1];
+    /* Written beside, then linked into place: a marker created empty and
+     * filled afterwards looks, to a reaper reading it in between, like one
+     * naming no live owner, and the live run would be reaped. */
+    char path[PATH_MAX + sizeof MARKER + 1], part[PATH_MAX + sizeof MARKER + 8];
     snprintf(path, sizeof path, "%s/" MARKER, run_dir);
-    FILE *f = fopen(path, "wxe");
+    snprintf(part, sizeof part, "%s/" MARKER ".part", run_dir);
+    FILE *f = fopen(part, "wxe");
     if (f == NULL)
         return -1;
     fprintf(f, "%d %llu\n", (int)getpid(), start_time(getpid()));
-    return fclose(f);
+    int rc = fclose(f) == 0 ? link(part, path) : -1;
+    int err = errno;
+    unlink(part);
+    errno = err;
+    return rc;
 }
 
 /* Whether the run's owner lives; *owner gets its PID when the marker
