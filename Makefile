@@ -5,6 +5,7 @@
 #   make check      unit tests, the conformance run, the mutant table, and a
 #                   check that nothing of the run is left behind
 #   make sanitize   unit tests and conformance run under ASan and UBSan
+#   make install    the libraries, header, .pc, dkcheck, man pages (mk/install.mk)
 #   make clean
 #
 # WERROR=1 (or CI=true) turns warnings into errors.
