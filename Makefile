@@ -42,7 +42,9 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(filter-out lib/unix/close_range_%.c,$(wildcard lib/unix/*.c)) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := harness/subjects/subject_args.c harness/subjects/subject_payload.c
-HARNESS_SRC := harness/dkcheck_main.c harness/sandbox.c harness/case.c harness/report.c \
+HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
+               harness/report.c harness/report_json.c harness/report_xml.c \
+               harness/escape.c harness/run_info.c \
                harness/steps.c $(OBSERVE) \
                harness/case_win.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE)
 CASES_SRC   := $(wildcard cases/*.c)

@@ -1,11 +1,14 @@
 /* dkcheck: run every conformance case against one subject.
  *
- *   dkcheck --subject 'CMD ARGS' [Criterion options]
+ *   dkcheck --subject 'CMD ARGS' [OPTIONS]
  *
- * Our own options are taken out of argv; everything else is Criterion's
- * (--filter, --json=FILE, --tap, --xml, -j, --list ...). */
+ * The command line is cli.c's; the reports are report*.c's. */
+#include "../lib/daemoniker.h"
+#include "cli.h"
+#include "escape.h"
 #include "isolate.h"
 #include "report.h"
+#include "run_info.h"
 #include "steps.h"
 #include "teardown.h"
 #include "wait.h"
@@ -14,6 +17,7 @@
 #include <criterion/criterion.h>
 #include <criterion/output.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -24,31 +28,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <wordexp.h>
-
-static const char usage[] =
-    "usage: dkcheck --subject 'CMD ARGS' [CRITERION OPTIONS]\n"
-    "\n"
-    "Runs the daemoniker-c conformance cases against CMD, which must speak\n"
-    "the subject contract (--pidfile, --ready, ... --capabilities).\n"
-    "\n"
-    "  --subject 'CMD ARGS'  the implementation to judge (or DKCHECK_SUBJECT)\n"
-    "  --verdicts=FILE       write the verdicts grouped by step to FILE\n"
-    "                        (default: standard output; 'none' to turn off)\n"
-    "  --reap                end what runs killed before their end left (their\n"
-    "                        processes and run directories), then exit; every\n"
-    "                        run does this first anyway\n"
-    "  --steps               print the step table (ID, applies, words; one\n"
-    "                        step a line, tab-separated), then exit\n"
-    "  -h, --help            this text, then Criterion's options\n"
-    "\n"
-    "Criterion's options select and report: --filter 'U6/*', -j2,\n"
-    "--json=FILE, --tap=FILE, --xml=FILE, --output=tsv:FILE, --list.\n"
-    "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1);\n"
-    "DKCHECK_NO_NAMESPACE=1 runs without a PID namespace even where one is\n"
-    "permitted.\n"
-    "A Windows subject (a first word ending in .exe) runs under Wine, in\n"
-    "WINEPREFIX, without a namespace; its cases observe through\n"
-    "DKCHECK_WIN_PROBE (default: win/dkprobe.exe beside dkcheck).\n";
 
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...)
@@ -85,8 +64,61 @@ static bool executable(const char *cmd)
     }
 }
 
-/* Run SUBJECT --capabilities with a deadline; its words, space-separated. */
-static char *query_capabilities(char **words, size_t n)
+/* The words of the contract (CONTRACT.md §2). */
+static const char *const capability_words[] = {
+    "pidfile", "ready", "chdir", "umask", "stdin", "stdout", "stderr",
+    "shield", "on", "send", "readiness", "sentinel", NULL,
+};
+
+/* What a pipe gave: the first size-1 bytes (NUL-terminated), and how many
+ * in all. */
+struct capture {
+    int fd;
+    char *text;
+    size_t size, len, total;
+};
+
+/* Read both pipes until EOF on both or the deadline, keeping the start of
+ * each and discarding the rest (a subject may print without end). */
+static void drain(struct capture *c, size_t n, dk_deadline d)
+{
+    size_t open_ = n;
+    while (open_ > 0) {
+        struct pollfd pf[2];
+        for (size_t i = 0; i < n; i++)
+            pf[i] = (struct pollfd){.fd = c[i].fd, .events = POLLIN};
+        if (poll(pf, (nfds_t)n, dk_deadline_left_ms(d)) <= 0)
+            break;
+        for (size_t i = 0; i < n; i++) {
+            if (c[i].fd < 0 || pf[i].revents == 0)
+                continue;
+            char buf[4096];
+            ssize_t r = read(c[i].fd, buf, sizeof buf);
+            if (r <= 0) {
+                close(c[i].fd);
+                c[i].fd = -1; /* poll ignores a negative fd */
+                open_--;
+                continue;
+            }
+            size_t room = c[i].size - 1 - c[i].len;
+            size_t keep = (size_t)r < room ? (size_t)r : room;
+            memcpy(c[i].text + c[i].len, buf, keep);
+            c[i].len += keep;
+            c[i].total += (size_t)r;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].fd >= 0)
+            close(c[i].fd);
+        c[i].text[c[i].len] = '\0';
+    }
+}
+
+/* Run SUBJECT --capabilities with a deadline; its words, space-separated.
+ * Anything else than words of the contract, one a line, is an error: a
+ * subject that says nonsense there cannot be judged. Its standard error
+ * is kept, to quote, never passed through. */
+static char *query_capabilities(char **words, size_t n, const char *subject)
 {
     char *argv[66];
     if (n > 64)
@@ -95,102 +127,99 @@ static char *query_capabilities(char **words, size_t n)
     argv[n] = "--capabilities";
     argv[n + 1] = NULL;
 
-    int p[2];
-    if (pipe(p) < 0)
+    int p[2], e[2];
+    if (pipe2(p, O_CLOEXEC) < 0 || pipe2(e, O_CLOEXEC) < 0)
         die("pipe: %s", strerror(errno));
     pid_t pid = fork();
     if (pid < 0)
         die("fork: %s", strerror(errno));
     if (pid == 0) {
         dup2(p[1], 1);
-        close(p[0]);
-        close(p[1]);
+        dup2(e[1], 2);
         execvp(argv[0], argv);
         _exit(127);
     }
     close(p[1]);
+    close(e[1]);
     static char out[4096];
-    size_t len = 0;
+    char err_text[512], quoted[300];
+    struct capture c[2] = {{p[0], out, sizeof out, 0, 0},
+                           {e[0], err_text, sizeof err_text, 0, 0}};
     dk_deadline d = dk_deadline_in(10);
-    for (;;) {
-        struct pollfd pf = {.fd = p[0], .events = POLLIN};
-        if (poll(&pf, 1, dk_deadline_left_ms(d)) <= 0)
-            break;
-        ssize_t r = read(p[0], out + len, sizeof out - 1 - len);
-        if (r <= 0)
-            break;
-        len += (size_t)r;
-    }
-    close(p[0]);
-    out[len] = '\0';
+    drain(c, 2, d);
+    size_t total = c[0].total;
     int status;
     if (dk_wait_child(pid, &status, d) < 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
-        die("subject '%s' did not answer --capabilities within 10s", words[0]);
+        die("subject '%s' did not answer --capabilities within 10s", subject);
     }
+    err_text[strcspn(err_text, "\n")] = '\0';
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die("subject '%s' failed on --capabilities (status %d)", words[0],
-            WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+        die("subject '%s' failed on --capabilities (status %d): \"%s\"", subject,
+            WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
+            dk_quote(err_text, strlen(err_text), 200, quoted, sizeof quoted));
+    if (total >= sizeof out || strlen(out) != total)
+        die("subject '%s' answered --capabilities with %zu bytes%s, not "
+            "words of the contract, one a line", subject, total,
+            strlen(out) != total ? " holding a NUL" : "");
     for (char *c = out; *c; c++)
         if (*c == '\n' || *c == '\r') /* a Windows subject ends lines CRLF */
             *c = ' ';
-    return out;
-}
-
-/* Take our options out of argv, leaving Criterion's. */
-static void take_options(int *argc, char **argv, const char **subject,
-                         const char **verdicts, bool *help, bool *reap,
-                         bool *steps)
-{
-    int kept = 1;
-    for (int i = 1; i < *argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--subject") == 0) {
-            if (i + 1 >= *argc)
-                die("--subject needs a command");
-            *subject = argv[++i];
-        } else if (strncmp(a, "--subject=", 10) == 0)
-            *subject = a + 10;
-        else if (strncmp(a, "--verdicts=", 11) == 0)
-            *verdicts = a + 11;
-        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
-            *help = true;
-        else if (strcmp(a, "--steps") == 0)
-            *steps = true;
-        else if (strcmp(a, "--reap") == 0)
-            *reap = true;
-        else
-            argv[kept++] = argv[i];
+    char copy[sizeof out], *save = NULL;
+    memcpy(copy, out, sizeof out);
+    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+        bool known = false;
+        for (size_t i = 0; capability_words[i] && !known; i++)
+            known = strcmp(w, capability_words[i]) == 0;
+        if (!known)
+            die("subject '%s' answered --capabilities with \"%s\", not a word of "
+                "the contract (pidfile ready chdir umask stdin stdout stderr "
+                "shield on send readiness sentinel)", subject,
+                dk_quote(w, strlen(w), 60, quoted, sizeof quoted));
     }
-    argv[kept] = NULL;
-    *argc = kept;
+    return out;
 }
 
 int main(int argc, char **argv)
 {
-    const char *subject = getenv("DKCHECK_SUBJECT");
-    const char *verdicts = NULL; /* our standard output */
-    bool help = false, reap = false, steps = false;
-    take_options(&argc, argv, &subject, &verdicts, &help, &reap, &steps);
-    if (help) {
-        fputs(usage, stdout);
+    dk_cli cli;
+    char why[512];
+    if (dk_cli_parse(argc, argv, &cli, why, sizeof why) < 0)
+        die("%s", why);
+    const char *subject = cli.subject;
+    if (cli.help) {
+        fputs(dk_cli_usage, stdout);
         return 0;
     }
-    if (steps) {
+    if (cli.version) {
+        printf("dkcheck %s\n", DK_VERSION_STRING);
+        return 0;
+    }
+    if (cli.list) {
+        /* Criterion's listing, which scripts read ("U1: 5 tests"). */
+        char *list[] = {argv[0], "--list", NULL};
+        struct criterion_test_set *tests = criterion_initialize();
+        criterion_handle_args(2, list, true);
+        criterion_finalize(tests);
+        return 0;
+    }
+    if (cli.steps) {
         for (size_t i = 0; i < dk_n_steps; i++)
             printf("%s\t%s\t%s\n", dk_steps[i].id, dk_steps[i].applies,
                    dk_steps[i].words);
         return 0;
     }
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    if (reap) {
+    if (cli.reap) {
         size_t n = dk_reap_stale_runs(tmp, true);
         printf("dkcheck: %zu stale run%s reaped\n", n, n == 1 ? "" : "s");
         return 0;
     }
     if (subject == NULL || subject[0] == '\0')
         die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
+    if (dk_cli_check_outputs(&cli, why, sizeof why) < 0)
+        die("%s", why);
     subject = dk_wine_unwrap(subject);
     wordexp_t words;
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
@@ -202,18 +231,17 @@ int main(int argc, char **argv)
         die("subject '%s': %s is not an executable file", subject,
             words.we_wordv[0]);
     const char *caps = "";
-    char why[256];
     if (windows) {
         setenv("DKCHECK_PLATFORM", "windows", 1);
         if (dk_wine_begin(why, sizeof why) == 0) {
             char *wine_words[66] = {"wine"};
             size_t n = words.we_wordc < 64 ? words.we_wordc : 64;
             memcpy(wine_words + 1, words.we_wordv, n * sizeof *wine_words);
-            caps = query_capabilities(wine_words, n + 1);
+            caps = query_capabilities(wine_words, n + 1, subject);
         } else
             setenv("DKCHECK_WINE_MISSING", why, 1); /* the cases skip, saying why */
     } else
-        caps = query_capabilities(words.we_wordv, words.we_wordc);
+        caps = query_capabilities(words.we_wordv, words.we_wordc, subject);
     wordfree(&words);
 
     dk_reap_stale_runs(tmp, true);
@@ -248,22 +276,33 @@ int main(int argc, char **argv)
         unlink(stale);
     struct criterion_test_set *tests = criterion_initialize();
     dk_register_reports();
+    dk_run_info_begin();
     int ok = 0;
-    if (criterion_handle_args(argc, argv, true)) {
-        if (verdicts == NULL) {
+    bool ran = false;
+    if (criterion_handle_args(cli.argc, cli.argv, true)) {
+        if (cli.verdicts == NULL && !cli.output_on_stdout) {
             fflush(stdout);
             dk_report_verdicts_to(stdout);
             criterion_add_output("verdicts", "/dev/null");
-        } else if (strcmp(verdicts, "none") != 0)
-            criterion_add_output("verdicts", verdicts);
+        }
+        dk_cli_add_outputs(&cli);
         ok = criterion_run_all_tests(tests);
-    } else
-        ok = 1;
+        ran = true;
+    }
     criterion_finalize(tests);
 
     if (windows)
         dk_wine_end();
     dk_kill_descendants();
     dk_remove_tree(run);
+    /* Reports go into place only from a run that judged something. */
+    bool judged = ran && dk_report_selected() > 0;
+    if (dk_cli_finish_outputs(&cli, judged, why, sizeof why) < 0)
+        die("%s", why);
+    if (!ran)
+        die("Criterion refused the options it was given");
+    if (!judged)
+        die("--filter '%s' selects no case (dkcheck --list lists them)",
+            cli.filter ? cli.filter : "");
     return ok ? 0 : 1;
 }

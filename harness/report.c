@@ -3,6 +3,8 @@
 #include "steps.h"
 
 #include <criterion/criterion.h>
+#include <criterion/hooks.h>
+#include <criterion/options.h>
 #include <criterion/output.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,7 +21,7 @@ static bool left_out(const struct criterion_test_stats *t)
 
 /* LTP's lesson: a set-up that broke (our fault) is not a subject that
  * failed. Cases say "BROKEN: ..." for the former. */
-static const char *verdict_of(const struct criterion_test_stats *t,
+const char *dk_report_verdict(const struct criterion_test_stats *t,
                               const char *reason)
 {
     if (t->test_status == CR_STATUS_SKIPPED)
@@ -33,7 +35,7 @@ static const char *verdict_of(const struct criterion_test_stats *t,
 
 /* Why a case did not pass: the first failed assertion, the crash, the
  * timeout, or the skip reason. */
-static const char *reason_of(const struct criterion_test_stats *t, char *buf,
+const char *dk_report_reason(const struct criterion_test_stats *t, char *buf,
                              size_t size)
 {
     if (t->timed_out)
@@ -50,10 +52,42 @@ static const char *reason_of(const struct criterion_test_stats *t, char *buf,
             if (!a->passed)
                 snprintf(buf, size, "%s", a->message ? a->message : "");
     }
+    return buf;
+}
+
+/* One line, for the verdicts and the TSV. */
+static const char *reason_of(const struct criterion_test_stats *t, char *buf,
+                             size_t size)
+{
+    dk_report_reason(t, buf, size);
     for (char *p = buf; *p; p++)
         if (*p == '\n' || *p == '\t' || *p == '\r')
             *p = ' ';
     return buf;
+}
+
+static size_t selected;
+
+/* Criterion has applied --filter by now: count what it left. */
+ReportHook(PRE_ALL)(struct criterion_test_set *set)
+{
+    selected = 0;
+    FOREACH_SET(struct criterion_suite_set *s, set->suites) {
+        if ((s->suite.data && s->suite.data->disabled) || s->tests == NULL)
+            continue;
+        FOREACH_SET(struct criterion_test *t, s->tests)
+            if (!t->data->disabled)
+                selected++;
+    }
+    /* Nothing will run: dkcheck says so in one line; Criterion's summary
+     * of nothing would only be noise. */
+    if (selected == 0)
+        criterion_options.logging_threshold = CRITERION_LOG_LEVEL_QUIET;
+}
+
+size_t dk_report_selected(void)
+{
+    return selected;
 }
 
 static const struct criterion_suite_stats *
@@ -72,8 +106,8 @@ static int by_name(const void *a, const void *b)
 }
 
 /* Cases of one suite, sorted by name, so reports are stable across runs. */
-static size_t sorted_tests(const struct criterion_suite_stats *s,
-                           const struct criterion_test_stats **out, size_t max)
+size_t dk_report_cases(const struct criterion_suite_stats *s,
+                       const struct criterion_test_stats **out, size_t max)
 {
     size_t n = 0;
     for (const struct criterion_test_stats *t = s->tests; t && n < max; t = t->next)
@@ -85,20 +119,25 @@ static size_t sorted_tests(const struct criterion_suite_stats *s,
     return n;
 }
 
-typedef void (*suite_fn)(FILE *f, const char *id,
-                         const struct criterion_suite_stats *s, void *acc);
-
 /* Known steps in their order, then any other suite (never silently lost). */
-static void each_suite(const struct criterion_global_stats *g, FILE *f,
-                       suite_fn fn, void *acc)
+static bool any_selected(const struct criterion_suite_stats *s)
+{
+    for (const struct criterion_test_stats *t = s->tests; t; t = t->next)
+        if (!left_out(t))
+            return true;
+    return false;
+}
+
+void dk_report_each_suite(const struct criterion_global_stats *g, FILE *f,
+                          dk_suite_fn fn, void *acc)
 {
     for (size_t i = 0; i < dk_n_steps; i++) {
         const struct criterion_suite_stats *s = suite_named(g, dk_steps[i].id);
-        if (s != NULL)
+        if (s != NULL && any_selected(s))
             fn(f, dk_steps[i].id, s, acc);
     }
     for (const struct criterion_suite_stats *s = g->suites; s; s = s->next)
-        if (dk_step_find(s->suite->name) == NULL)
+        if (dk_step_find(s->suite->name) == NULL && any_selected(s))
             fn(f, s->suite->name, s, acc);
 }
 
@@ -109,7 +148,7 @@ static void verdicts_suite(FILE *f, const char *id,
 {
     struct totals *tot = acc;
     const struct criterion_test_stats *tests[512];
-    size_t n = sorted_tests(s, tests, 512);
+    size_t n = dk_report_cases(s, tests, 512);
     if (n == 0)
         return;
     const dk_step *step = dk_step_find(id);
@@ -117,7 +156,7 @@ static void verdicts_suite(FILE *f, const char *id,
     for (size_t i = 0; i < n; i++) {
         char why[1024];
         reason_of(tests[i], why, sizeof why);
-        const char *v = verdict_of(tests[i], why);
+        const char *v = dk_report_verdict(tests[i], why);
         fprintf(f, "  %-4s %s%s%s\n", v, tests[i]->test->name,
                 why[0] ? ": " : "", why);
         if (v[0] == 'p')
@@ -140,8 +179,10 @@ static void verdicts_report(FILE *f, struct criterion_global_stats *g)
 {
     if (verdicts_stream != NULL)
         f = verdicts_stream;
+    if (selected == 0)
+        return;
     struct totals tot = {0, 0, 0};
-    each_suite(g, f, verdicts_suite, &tot);
+    dk_report_each_suite(g, f, verdicts_suite, &tot);
     fprintf(f, "\ndkcheck: %zu passed, %zu failed, %zu skipped\n", tot.pass,
             tot.fail, tot.skip);
     fflush(f);
@@ -152,22 +193,24 @@ static void tsv_suite(FILE *f, const char *id,
 {
     (void)acc;
     const struct criterion_test_stats *tests[512];
-    size_t n = sorted_tests(s, tests, 512);
+    size_t n = dk_report_cases(s, tests, 512);
     for (size_t i = 0; i < n; i++) {
         char why[1024];
         reason_of(tests[i], why, sizeof why);
         fprintf(f, "%s\t%s\t%s\t%s\n", id, tests[i]->test->name,
-                verdict_of(tests[i], why), why);
+                dk_report_verdict(tests[i], why), why);
     }
 }
 
 static void tsv_report(FILE *f, struct criterion_global_stats *g)
 {
-    each_suite(g, f, tsv_suite, NULL);
+    dk_report_each_suite(g, f, tsv_suite, NULL);
 }
 
 void dk_register_reports(void)
 {
     criterion_register_output_provider("verdicts", verdicts_report);
     criterion_register_output_provider("tsv", tsv_report);
+    criterion_register_output_provider("json", dk_report_json);
+    criterion_register_output_provider("xml", dk_report_xml);
 }

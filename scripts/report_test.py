@@ -129,6 +129,21 @@ class ReportTest(unittest.TestCase):
         self.fx.run("linux-x86_64", "tool", raw=raw)
         self.assertIn('U1: got "x"', self.fx.render())
 
+    def test_dkcheck_json_reason_is_the_footnote(self):
+        reason = 'U1: expected "ok"; saw \\ and\na second line'
+        raw = json.dumps({"id": "dkcheck 0.2.0", "run_info": {"dkcheck": "0.2.0"},
+                          "test_suites": [{"name": "U1", "tests": [
+                              {"name": "U1_a", "status": "FAILED", "verdict": "BROKEN",
+                               "reason": reason,
+                               "messages": ["x.c:2: later", "x.c:1: " + reason]},
+                              {"name": "U1_b", "status": "SKIPPED", "verdict": "skip",
+                               "reason": "no 'send'", "messages": ["no 'send'"]}]}]})
+        self.fx.run("linux-x86_64", "tool", raw=raw)
+        text = self.fx.render()
+        self.assertIn('1. tool (linux-x86_64), U1_a: "U1: expected "ok"; saw \\ '
+                      'and\\na second line"', text)
+        self.assertIn("| U1_b | skip |", text)
+
     def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
         self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
         self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "FAILED", ["U1: no"])])

@@ -1,0 +1,90 @@
+#include "run_info.h"
+
+#include "../lib/daemoniker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+
+static char date[32];
+
+void dk_run_info_begin(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* PRETTY_NAME from os-release, else the kernel's name. */
+static void os_name(char *out, size_t size, const char *fallback)
+{
+    snprintf(out, size, "%s", fallback);
+    FILE *f = fopen("/etc/os-release", "re");
+    if (f == NULL)
+        f = fopen("/usr/lib/os-release", "re");
+    if (f == NULL)
+        return;
+    char line[512];
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "PRETTY_NAME=", 12) == 0) {
+            char *v = line + 12;
+            v[strcspn(v, "\n")] = '\0';
+            size_t n = strlen(v);
+            if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
+                v[n - 1] = '\0';
+                v++;
+            }
+            snprintf(out, size, "%.*s", (int)(size - 1), v);
+        }
+    fclose(f);
+}
+
+static const char *env(const char *name)
+{
+    const char *v = getenv(name);
+    return v ? v : "";
+}
+
+const dk_run_item *dk_run_info(void)
+{
+    static struct utsname u;
+    static char os[256], libc[128], caps[1024];
+    static dk_run_item info[16];
+    if (info[0].name != NULL)
+        return info;
+    if (uname(&u) < 0)
+        memset(&u, 0, sizeof u);
+    os_name(os, sizeof os, u.sysname);
+    char version[64];
+    if (confstr(_CS_GNU_LIBC_VERSION, version, sizeof version) > 0)
+        snprintf(libc, sizeof libc, "%s", version); /* "glibc 2.36" */
+    else
+        snprintf(libc, sizeof libc, "unknown (not glibc)");
+    snprintf(caps, sizeof caps, "%s", env("DKCHECK_CAPABILITIES"));
+    size_t n = strlen(caps);
+    while (n > 0 && caps[n - 1] == ' ')
+        caps[--n] = '\0';
+    size_t i = 0;
+    info[i++] = (dk_run_item){"dkcheck", DK_VERSION_STRING};
+    info[i++] = (dk_run_item){"subject", env("DKCHECK_SUBJECT")};
+    info[i++] = (dk_run_item){"capabilities", caps};
+    info[i++] = (dk_run_item){"platform",
+                              getenv("DKCHECK_PLATFORM") ? env("DKCHECK_PLATFORM")
+                                                         : "unix"};
+    info[i++] = (dk_run_item){"os", u.sysname};
+    info[i++] = (dk_run_item){"os_name", os};
+    info[i++] = (dk_run_item){"kernel", u.release};
+    info[i++] = (dk_run_item){"arch", u.machine};
+    info[i++] = (dk_run_item){"libc", libc};
+    info[i++] = (dk_run_item){"isolation", env("DKCHECK_ISOLATION")};
+    info[i++] = (dk_run_item){"timeout_mul", getenv("DKCHECK_TIMEOUT_MUL")
+                                                 ? env("DKCHECK_TIMEOUT_MUL")
+                                                 : "1"};
+    info[i++] = (dk_run_item){"date", date};
+    info[i] = (dk_run_item){NULL, NULL};
+    return info;
+}
