@@ -33,7 +33,9 @@ ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c
+TRACE        := harness/trace_linux.c
 else
+TRACE        := harness/trace_none.c
 UNIX_VARIANT := lib/unix/close_range_generic.c
 OBSERVE      := $(error dkcheck observes processes through /proc: Linux only for now)
 endif
@@ -46,7 +48,8 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c \
                harness/steps.c $(OBSERVE) \
-               harness/case_win.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE)
+               harness/case_win.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
+               $(TRACE) harness/trace_text.c
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(wildcard cases/unit/*.c)
 MUTANT_SRC  := $(wildcard harness/mutants/*.c)

@@ -8,6 +8,7 @@
 
 #include "sandbox.h"
 #include "teardown.h"
+#include "trace.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -57,6 +58,7 @@ void case_fini(void)
         if (the_case.launches[i].pty_master >= 0)
             close(the_case.launches[i].pty_master);
     the_case.n_launches = 0;
+    trace_end();
     sandbox_close();
 }
 
@@ -117,12 +119,15 @@ typedef struct inheritance {
     const char *inherited[4];   /* paths for the low, shield and high fds */
     const char *near_limit;     /* H7 */
     rlim_t limit;
+    const trace_session *trace; /* traced launch (trace.h), or NULL */
 } inheritance;
 
 static void exec_launcher(char **argv, const inheritance *in)
     __attribute__((noreturn));
 static void exec_launcher(char **argv, const inheritance *in)
 {
+    if (in->trace)
+        trace_child_prepare(in->trace);
     if (in->barrier[0] >= 0) {
         char c;
         close(in->barrier[1]); /* or our own copy would keep EOF away */
@@ -154,6 +159,8 @@ static void exec_launcher(char **argv, const inheritance *in)
     umask(CASE_LAUNCHER_UMASK);
     if (chdir(in->launch_dir) < 0)
         broken(in->launch_dir);
+    if (in->trace && trace_child_arm(in->trace) < 0)
+        broken("seccomp filter for the tracer");
     execvp(argv[0], argv);
     dprintf(2, "dkcheck: cannot run %s: %s\n", argv[0], strerror(errno));
     _exit(127);
@@ -198,7 +205,18 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
     return argv;
 }
 
-static launch *start_one(const launch_spec *spec, const int barrier[2])
+static const char *ready_path(size_t k)
+{
+    return sandbox_path(k == 0 ? "ready" : sandbox_printf("ready.%zu", k));
+}
+
+const char *case_next_ready(size_t i)
+{
+    return ready_path(the_case.n_launches + i);
+}
+
+static launch *start_one(const launch_spec *spec, const int barrier[2],
+                         trace_session *trace, size_t index)
 {
     static const launch_spec none;
     const launch_spec *s = spec ? spec : &none;
@@ -210,8 +228,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2])
     l->pty_master = -1;
     snprintf(l->pidfile, sizeof l->pidfile, "%s",
              s->pidfile ? sandbox_path(s->pidfile) : sandbox_path("daemon.pid"));
-    snprintf(l->ready, sizeof l->ready, "%s",
-             sandbox_path(k == 0 ? "ready" : sandbox_printf("ready.%zu", k)));
+    snprintf(l->ready, sizeof l->ready, "%s", ready_path(k));
     snprintf(l->out, sizeof l->out, "%s",
              sandbox_path(sandbox_printf("launcher-%zu.out", k)));
     snprintf(l->err, sizeof l->err, "%s",
@@ -227,6 +244,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2])
         .err = l->err,
         .inherited = {sandbox_path("inherited-3"), sandbox_path("inherited-4"),
                       sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
+        .trace = trace,
     };
     if (s->raise_nofile) {
         in.limit = raised_limit();
@@ -244,22 +262,31 @@ static launch *start_one(const launch_spec *spec, const int barrier[2])
     if (pid == 0)
         exec_launcher(argv, &in);
     l->launcher = pid;
+    if (trace && trace_attach(trace, pid, index) < 0)
+        cr_assert_fail("BROKEN: cannot trace launcher %d: %s", (int)pid,
+                       strerror(errno));
     return l;
 }
 
 launch *case_start(const launch_spec *spec)
 {
     static const int no_barrier[2] = {-1, -1};
-    return start_one(spec, no_barrier);
+    return start_one(spec, no_barrier, NULL, 0);
 }
 
 void case_start_all(const launch_spec *spec, size_t k, launch **out)
+{
+    case_start_all_traced(spec, k, out, NULL);
+}
+
+void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
+                           trace_session *trace)
 {
     int p[2];
     if (pipe2(p, O_CLOEXEC) < 0)
         cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
     for (size_t i = 0; i < k; i++)
-        out[i] = start_one(spec, p);
+        out[i] = start_one(spec, p, trace, i);
     close(p[0]);
     close(p[1]); /* EOF: every launcher execs now */
 }
@@ -438,7 +465,14 @@ pid_t case_run(const char *step, const launch_spec *spec, launch **out)
 size_t case_living(pid_t *out, size_t max)
 {
     dk_reap_exited();
-    return obs_descendants(getpid(), out, max);
+    /* A tracer (trace.h) is dkcheck's, not the subject's: left out, so
+     * counted out before max applies. */
+    pid_t all[4096];
+    size_t n = obs_descendants(getpid(), all, 4096), kept = 0;
+    for (size_t i = 0; i < n && kept < max; i++)
+        if (!trace_is_tracer(all[i]))
+            out[kept++] = all[i];
+    return kept;
 }
 
 struct only_these {

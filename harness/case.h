@@ -114,6 +114,16 @@ void case_signal(pid_t pid, int signum);
  * blocks on a pipe between fork and exec until all are forked). */
 void case_start_all(const launch_spec *spec, size_t k, launch **out);
 
+/* The same, each launcher (and all it starts) under the tracer of a
+ * session opened with trace_begin() (trace.h) for k launchers, their
+ * ready files those of launches the_case has not made yet: see
+ * case_next_ready(). */
+struct trace_session;
+void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
+                           struct trace_session *trace);
+/* The ready file the i-th launch from now will be given. */
+const char *case_next_ready(size_t i);
+
 /* Run SUBJECT --send SIG --pidfile PIDFILE; its exit code (128+N if killed),
  * FAIL naming step if it does not exit within the deadline. */
 int case_send(const char *step, const char *sig, const char *pidfile);

@@ -1,0 +1,233 @@
+/* H1, forced: the races of H1_racing_launchers_one_daemon made to happen
+ * every run instead of sampled. The launchers run under the tracer
+ * (harness/trace.h), which holds each at a chosen system call until all
+ * have reached theirs, then releases them in the order that breaks an
+ * implementation whose exclusivity has a window:
+ *
+ *   - checks first: each launcher's first call on the PID file's directory
+ *     returns before any launcher goes on. A look-then-create (stat or
+ *     access, then open without O_EXCL) lets every launcher through;
+ *     O_EXCL, link/rename of a temporary file, or a lock taken before
+ *     deciding lets one.
+ *   - writes before lock: each launcher is held at its first lock on the
+ *     PID file; the one whose process wrote the file last is released last.
+ *     Where the lock is taken only after writing, the lock then goes to a
+ *     launcher whose PID the file does not hold.
+ *
+ * The verdict still comes from what is left (launchers' exits, living
+ * daemons, the PID file); the traced calls only name why. The PID file
+ * lives in a directory of its own, so "a call on its directory" means the
+ * implementation's PID-file business and nothing of the harness's. */
+#include "../harness/case.h"
+#include "../harness/trace.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define RACERS 2
+
+typedef struct race {
+    const char *interleaving;
+    trace_session *trace;
+    const char *pidfile;
+    launch *racers[RACERS];
+} race;
+
+static void start_race(race *r, trace_plan plan, const char *interleaving)
+{
+    const char *run = sandbox_path("run");
+    if (mkdir(run, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", run, strerror(errno));
+    const char *marker = sandbox_path("x");
+    const char *sandbox = sandbox_printf("%.*s", (int)(strlen(marker) - 2),
+                                         marker);
+    r->interleaving = interleaving;
+    r->pidfile = sandbox_printf("%s/daemon.pid", run);
+    const char *ready[RACERS];
+    for (size_t i = 0; i < RACERS; i++)
+        ready[i] = case_next_ready(i);
+    char why[256];
+    r->trace = trace_begin(plan, RACERS, sandbox, run, r->pidfile, ready, why,
+                           sizeof why);
+    if (r->trace == NULL)
+        cr_skip_test("H1 (%s): the subject's system calls cannot be traced "
+                     "here: %s",
+                     interleaving, why);
+    launch_spec spec = {.pidfile = r->pidfile};
+    case_start_all_traced(&spec, RACERS, r->racers, r->trace);
+}
+
+static bool creates_pidfile(const race *r, const trace_call *c)
+{
+    if (!c->done || c->ret < 0)
+        return false;
+    if (strcmp(c->name, "openat") == 0 || strcmp(c->name, "open") == 0) {
+        long flags = c->arg[strcmp(c->name, "openat") == 0 ? 2 : 1];
+        return (flags & O_CREAT) && strcmp(c->path, r->pidfile) == 0;
+    }
+    return (strcmp(c->name, "creat") == 0 &&
+            strcmp(c->path, r->pidfile) == 0) ||
+           (strstr(c->name, "link") == c->name ||
+            strstr(c->name, "rename") == c->name)
+               ? strcmp(c->path2, r->pidfile) == 0
+               : false;
+}
+
+static bool is_existence_check(const trace_call *c)
+{
+    static const char *const checks[] = {"newfstatat", "stat", "lstat",
+                                         "statx", "access", "faccessat",
+                                         "faccessat2"};
+    bool check = false;
+    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+        check = check || strcmp(c->name, checks[i]) == 0;
+    bool open = strcmp(c->name, "openat") == 0 || strcmp(c->name, "open") == 0;
+    long flags = c->arg[strcmp(c->name, "openat") == 0 ? 2 : 1];
+    return check || (open && !(flags & O_CREAT));
+}
+
+/* "the existence check (newfstatat ENOENT, pids 812 and 813)", or each
+ * held call in full. */
+static const char *held_calls(const race *r)
+{
+    const trace_call *calls;
+    size_t n = trace_calls(r->trace, &calls), held = 0;
+    bool all_missed = true;
+    char *pids = sandbox_printf("%s", ""), *full = pids;
+    const char *name = "";
+    char buf[600];
+    for (size_t i = 0; i < n; i++) {
+        if (!calls[i].held)
+            continue;
+        held++;
+        all_missed = all_missed && is_existence_check(&calls[i]) &&
+                     calls[i].done && calls[i].ret == -ENOENT &&
+                     (!name[0] || strcmp(name, calls[i].name) == 0);
+        name = calls[i].name;
+        pids = sandbox_printf("%s%s%d", pids, held > 1 ? " and " : "",
+                              (int)calls[i].pid);
+        full = sandbox_printf("%s%s%s (pid %d)", full, held > 1 ? "; " : "",
+                              trace_describe(&calls[i], buf, sizeof buf),
+                              (int)calls[i].pid);
+    }
+    if (held == 0)
+        return "no launcher was held (none made a call on the PID file's "
+               "directory)";
+    if (all_missed && held >= 2)
+        return sandbox_printf("%zu launchers passed the existence check (%s "
+                              "ENOENT, pids %s) before any created the PID "
+                              "file",
+                              held, name, pids);
+    return sandbox_printf("the calls the launchers were held at: %s", full);
+}
+
+/* Each call that made the PID file, with what it lacked. */
+static const char *creating_calls(const race *r)
+{
+    const trace_call *calls;
+    size_t n = trace_calls(r->trace, &calls), found = 0;
+    char *s = sandbox_printf("%s", "");
+    char buf[600];
+    for (size_t i = 0; i < n; i++) {
+        if (!creates_pidfile(r, &calls[i]))
+            continue;
+        bool open = calls[i].name[0] == 'o';
+        long flags = calls[i].arg[strcmp(calls[i].name, "openat") == 0 ? 2 : 1];
+        s = sandbox_printf("%s%s%s (pid %d)%s", s, found++ ? "; " : "",
+                           trace_describe(&calls[i], buf, sizeof buf),
+                           (int)calls[i].pid,
+                           open && !(flags & O_EXCL) ? " without O_EXCL" : "");
+    }
+    return found ? sandbox_printf("the PID file was created by %s", s)
+                 : "no call that created the PID file was seen";
+}
+
+/* Every lock call on the PID file, in order. */
+static const char *lock_calls(const race *r)
+{
+    const trace_call *calls;
+    size_t n = trace_calls(r->trace, &calls), found = 0;
+    char *s = sandbox_printf("%s", "");
+    char buf[600];
+    for (size_t i = 0; i < n; i++) {
+        bool lock = strcmp(calls[i].name, "flock") == 0 ||
+                    strcmp(calls[i].name, "fcntl") == 0;
+        if (!lock || strcmp(calls[i].path, r->pidfile) != 0)
+            continue;
+        s = sandbox_printf("%s%s%s (pid %d)", s, found++ ? "; " : "",
+                           trace_describe(&calls[i], buf, sizeof buf),
+                           (int)calls[i].pid);
+    }
+    return found ? sandbox_printf("locks: %s", s)
+                 : "no lock on the PID file was seen";
+}
+
+static const char *joined(const pid_t *pids, size_t n)
+{
+    char *s = sandbox_printf("%s", "");
+    for (size_t i = 0; i < n; i++)
+        s = sandbox_printf("%s%s%d", s, i == 0 ? "" : i + 1 == n ? " and " : ", ",
+                           (int)pids[i]);
+    return s;
+}
+
+/* One launcher exits 0, its daemon alone lives, the PID file names it. */
+static void judge(race *r)
+{
+    launch *winners[RACERS];
+    size_t n_win = 0;
+    for (size_t i = 0; i < RACERS; i++)
+        if (case_wait_launcher("H1", r->racers[i]) == 0)
+            winners[n_win++] = r->racers[i];
+    cr_assert(n_win >= 1, "H1 (%s): expected one of %d racing launchers to "
+              "succeed; all failed, first said \"%s\"; %s",
+              r->interleaving, RACERS, case_launcher_error(r->racers[0]),
+              trace_note(r->trace));
+    pid_t daemons[RACERS];
+    for (size_t i = 0; i < n_win; i++)
+        daemons[i] = case_daemon("H1", winners[i]);
+    case_wait_only(daemons, n_win, CASE_DEADLINE);
+    pid_t living[64];
+    size_t n_living = case_living(living, 64);
+    cr_assert(n_win == 1 && n_living <= 1,
+              "H1 (%s): %s; %s; %zu launchers exited 0, daemons %s %s live. "
+              "(%s)",
+              r->interleaving, held_calls(r), creating_calls(r), n_win,
+              joined(living, n_living), n_living == 2 ? "both" : "all",
+              trace_note(r->trace));
+    cr_assert(n_living == 1 && living[0] == daemons[0],
+              "H1 (%s): expected daemon %d alone after %d racing launchers; "
+              "living: [%s]; %s",
+              r->interleaving, (int)daemons[0], RACERS,
+              joined(living, n_living), trace_note(r->trace));
+    const char *text = sandbox_read(r->pidfile, NULL);
+    cr_assert(text && atol(text) == daemons[0],
+              "H1 (%s): daemon %d alone lives, but the PID file %s %s%.*s%s; "
+              "%s; %s. (%s)",
+              r->interleaving, (int)daemons[0], r->pidfile,
+              text ? "holds \"" : "is gone", text ? (int)strcspn(text, "\n") : 0,
+              text ? text : "", text ? "\"" : "", lock_calls(r),
+              creating_calls(r), trace_note(r->trace));
+}
+
+DK_CASE(H1, H1_traced_checks_before_creates)
+{
+    race r;
+    start_race(&r, TRACE_CHECKS_FIRST,
+               "every launcher's first PID-file call returns before any "
+               "goes on");
+    judge(&r);
+}
+
+DK_CASE(H1, H1_traced_writes_before_locks)
+{
+    race r;
+    start_race(&r, TRACE_WRITES_BEFORE_LOCK,
+               "every launcher held at its lock on the PID file, the last "
+               "writer released last");
+    judge(&r);
+}
