@@ -14,6 +14,11 @@ LIBDAEMON     := $(BUILD)/subject-libdaemon
 MUSL_REF      := $(BUILD)/subject-reference-musl
 DK_VERSION    := $(BUILD)/dk-version
 
+GO_DAEMON     := $(BUILD)/subject-go-daemon
+RUST_DAEMONIZE := $(BUILD)/subject-rust-daemonize
+NODE_DAEMON   := $(BUILD)/node-daemonize/node_modules/daemonize-process/package.json
+OPENRC_SSD    := $(BUILD)/openrc/sbin/start-stop-daemon
+
 # Each is built only where its library is there (scripts/matrix-deps
 # installs them on Debian; elsewhere the matrix says "not installed").
 MATRIX_BINS   := $(PAYLOAD) $(DK_VERSION)
@@ -26,14 +31,24 @@ endif
 ifneq ($(shell command -v musl-gcc 2>/dev/null),)
 MATRIX_BINS   += $(MUSL_REF)
 endif
+ifneq ($(wildcard /usr/share/gocode/src/github.com/sevlyar/go-daemon/daemon.go),)
+MATRIX_BINS   += $(GO_DAEMON)
+endif
+ifneq ($(wildcard /usr/share/cargo/registry/daemonize-0.4.1/Cargo.toml),)
+MATRIX_BINS   += $(RUST_DAEMONIZE)
+endif
 
-.PHONY: matrix matrix-build FORCE
+.PHONY: matrix matrix-build adapter-bins FORCE
 matrix: deps
 	@scripts/matrix-deps
 	@$(MAKE) --no-print-directory matrix-build
 	@scripts/matrix
 
 matrix-build: $(DKCHECK) $(REFERENCE) $(MATRIX_BINS)
+
+# What scripts/check.d/60-adapters runs: the C adapters and the payload
+# (the reference builds are judged by other parts).
+adapter-bins: $(DKCHECK) $(filter-out $(MUSL_REF),$(MATRIX_BINS))
 
 $(PAYLOAD): $(call obj,harness/subjects/payload.c $(PAYLOAD_SRC))
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -54,3 +69,29 @@ $(MUSL_REF): FORCE
 	    $(BUILD)/musl/subject-reference
 	@cmp -s $(BUILD)/musl/subject-reference $@ || \
 	    cp $(BUILD)/musl/subject-reference $@
+
+# Go's sevlyar/go-daemon from Debian's source package, offline: GOPATH is
+# Debian's /usr/share/gocode, no module proxy.
+$(GO_DAEMON): scripts/adapters/go-daemon/main.go
+	cd scripts/adapters/go-daemon && GOPATH=/usr/share/gocode GO111MODULE=off \
+	    GOPROXY=off GOFLAGS= GOCACHE=$(abspath $(BUILD))/go-cache \
+	    go build -o $(abspath $@) main.go
+
+# The Rust daemonize crate from Debian's vendored crate sources, offline:
+# a copy of the adapter in the build folder, whose .cargo/config.toml
+# replaces crates.io with /usr/share/cargo/registry.
+RUST_DIR := $(BUILD)/rust-daemonize
+CARGO    ?= $(firstword $(wildcard /usr/bin/cargo) cargo)
+$(RUST_DAEMONIZE): scripts/adapters/rust-daemonize/Cargo.toml \
+                   scripts/adapters/rust-daemonize/src/main.rs
+	mkdir -p $(RUST_DIR)/src $(RUST_DIR)/.cargo
+	cp scripts/adapters/rust-daemonize/Cargo.toml $(RUST_DIR)/
+	cp scripts/adapters/rust-daemonize/src/main.rs $(RUST_DIR)/src/
+	printf '%s\n' '[source.crates-io]' 'replace-with = "debian"' \
+	    '[source.debian]' 'directory = "/usr/share/cargo/registry"' \
+	    '[net]' 'offline = true' >$(RUST_DIR)/.cargo/config.toml
+	cd $(RUST_DIR) && CARGO_HOME=$(abspath $(RUST_DIR))/.cargo-home \
+	    CARGO_TARGET_DIR=$(abspath $(RUST_DIR))/target \
+	    $(if $(wildcard /usr/bin/rustc),RUSTC=/usr/bin/rustc) \
+	    $(CARGO) build --release --offline --quiet
+	cp $(RUST_DIR)/target/release/subject-rust-daemonize $@

@@ -4,6 +4,8 @@
 #   make valgrind    memcheck on the reference subject's daemon and on dkcheck
 #   make soak        the whole suite SOAK_RUNS times (50), then as many again
 #                    under CPU and fork load; every verdict that differed
+#                    (SOAK_CONCURRENT=N: then SOAK_ROUNDS rounds of N runs
+#                    at once, with namespaces and without, under load)
 #   (make sanitize and make fuzz: in the Makefile and mk/fuzz.mk)
 #
 # scripts/deps-quality installs the tools (cppcheck, clang-tidy, clang,
@@ -11,6 +13,8 @@
 # sanitize, lint and valgrind into make check.
 SOAK_RUNS        ?= 50
 SOAK_LOADED_RUNS ?= $(SOAK_RUNS)
+SOAK_CONCURRENT  ?= 0
+SOAK_ROUNDS      ?= 50
 
 .PHONY: quality-deps lint valgrind soak
 quality-deps: deps
@@ -25,4 +29,5 @@ valgrind: quality-deps
 
 soak: quality-deps
 	@$(MAKE) --no-print-directory all
-	@SOAK_RUNS=$(SOAK_RUNS) SOAK_LOADED_RUNS=$(SOAK_LOADED_RUNS) scripts/soak
+	@SOAK_RUNS=$(SOAK_RUNS) SOAK_LOADED_RUNS=$(SOAK_LOADED_RUNS) \
+	    SOAK_CONCURRENT=$(SOAK_CONCURRENT) SOAK_ROUNDS=$(SOAK_ROUNDS) scripts/soak
