@@ -32,7 +32,7 @@ CRITERION_LIBS := -lcriterion
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c
-ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c
+ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c harness/wine_reap_linux.c
 TRACE        := harness/trace_linux.c
 else
 TRACE        := harness/trace_none.c

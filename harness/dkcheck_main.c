@@ -29,9 +29,14 @@
 #include <unistd.h>
 #include <wordexp.h>
 
+/* The run's directory once made: an error after that removes it. */
+static char the_run[PATH_MAX];
+
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...)
 {
+    if (the_run[0] != '\0')
+        dk_remove_tree(the_run);
     va_list ap;
     va_start(ap, fmt);
     fputs("dkcheck: ", stderr);
@@ -230,6 +235,19 @@ int main(int argc, char **argv)
                 : !executable(words.we_wordv[0]))
         die("subject '%s': %s is not an executable file", subject,
             words.we_wordv[0]);
+    /* The run directory first: every process of the run, Wine's too,
+     * carries it, so that reaping a killed run finds them all. */
+    dk_reap_stale_runs(tmp, true);
+    char *run = the_run;
+    snprintf(run, sizeof the_run, "%s/dkcheck.XXXXXX", tmp);
+    if (mkdtemp(run) == NULL) {
+        run[0] = '\0';
+        die("cannot create the run directory %s/dkcheck.XXXXXX: %s", tmp,
+            strerror(errno));
+    }
+    if (dk_mark_run(run) < 0)
+        die("cannot mark the run directory %s: %s", run, strerror(errno));
+    setenv("DKCHECK_RUNDIR", run, 1);
     const char *caps = "";
     if (windows) {
         setenv("DKCHECK_PLATFORM", "windows", 1);
@@ -244,18 +262,8 @@ int main(int argc, char **argv)
         caps = query_capabilities(words.we_wordv, words.we_wordc, subject);
     wordfree(&words);
 
-    dk_reap_stale_runs(tmp, true);
-    char run[PATH_MAX];
-    snprintf(run, sizeof run, "%s/dkcheck.XXXXXX", tmp);
-    if (mkdtemp(run) == NULL)
-        die("cannot create the run directory %s: %s", run, strerror(errno));
-    if (dk_mark_run(run) < 0) {
-        dk_remove_tree(run);
-        die("cannot mark the run directory %s: %s", run, strerror(errno));
-    }
     setenv("DKCHECK_SUBJECT", subject, 1);
     setenv("DKCHECK_CAPABILITIES", caps, 1);
-    setenv("DKCHECK_RUNDIR", run, 1);
     /* The kernel cleans up after the run where it may; otherwise a case
      * that crashes orphans its subject's processes to us, the subreaper,
      * and we end them below. Not under Wine: the wineserver, outside,

@@ -3,6 +3,7 @@
 #include "isolate.h"
 
 #include "teardown.h"
+#include "wine_reap.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -124,7 +125,9 @@ static size_t kill_carriers(const char *run_dir)
             long pid = strtol(e->d_name, &end, 10);
             if (*end != '\0' || pid <= 1 || pid == getpid())
                 continue;
-            if (carries((pid_t)pid, run_dir) && kill((pid_t)pid, SIGKILL) == 0)
+            if (carries((pid_t)pid, run_dir) &&
+                !dk_wine_serves_others((pid_t)pid, run_dir) &&
+                kill((pid_t)pid, SIGKILL) == 0)
                 this_pass++;
         }
         closedir(d);
@@ -153,6 +156,7 @@ size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
         if (owner_alive(run_dir, &owner))
             continue;
         size_t killed = kill_carriers(run_dir);
+        dk_wine_reap(run_dir);
         int removed = dk_remove_tree(run_dir);
         remove_criterion_socket(owner);
         if (verbose)

@@ -1,5 +1,7 @@
 #include "wine_session.h"
 
+#include "wine_reap.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -138,6 +140,16 @@ int dk_wine_begin(char *why, size_t why_size)
         snprintf(why, why_size, "wine is not installed");
         return -1;
     }
+    /* The prefix named in every Wine process of ours, and in the run
+     * directory, so that reaping a killed run can tell its Wine apart. */
+    if (getenv("WINEPREFIX") == NULL) {
+        char home_prefix[PATH_MAX];
+        snprintf(home_prefix, sizeof home_prefix, "%s/.wine",
+                 getenv("HOME") ? getenv("HOME") : "");
+        setenv("WINEPREFIX", home_prefix, 1);
+    }
+    if (getenv("DKCHECK_RUNDIR") != NULL)
+        dk_wine_mark_run(getenv("DKCHECK_RUNDIR"), getenv("WINEPREFIX"));
     setenv("WINEDEBUG", "-all", 0);
     setenv("WINEDLLOVERRIDES", "winemenubuilder.exe=d", 0);
     /* Exit 0: we started it; otherwise one was running already. Ended at
@@ -173,5 +185,6 @@ void dk_wine_end(void)
         run(kill_server, NULL, 0);
         run(wait_server, NULL, 0);
         started_server = false;
+        dk_wine_remove_server_dir(getenv("WINEPREFIX"));
     }
 }

@@ -1,0 +1,34 @@
+/* wine_reap.h: what a Windows subject's run leaves outside its run
+ * directory, and ending it when the run was killed.
+ *
+ * Wine keeps one server per prefix, which concurrent runs on the same
+ * prefix share; the run that started it ends it. Every Wine process of a
+ * run (the server and Wine's services included, when the run started them)
+ * carries the run's DKCHECK_RUNDIR, and the run directory names the prefix
+ * (file "wine-prefix"), so that reaping a killed run ends its processes and,
+ * once nothing uses the prefix any more, removes its server's directory.
+ */
+#ifndef DKCHECK_WINE_REAP_H
+#define DKCHECK_WINE_REAP_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Record the prefix in run_dir. 0 or -1 with errno. */
+int dk_wine_mark_run(const char *run_dir, const char *prefix);
+
+/* Is pid Wine's server or one of Wine's own services, serving a process
+ * that is not of run_dir's run? Then reaping run_dir must spare it. */
+bool dk_wine_serves_others(pid_t pid, const char *run_dir);
+
+/* After run_dir's processes are gone: if it names a prefix that no process
+ * uses any more, remove that prefix's server directory. Reads the marker,
+ * so call it before removing run_dir. */
+void dk_wine_reap(const char *run_dir);
+
+/* Remove the directory of prefix's server (its socket and lock): Debian's
+ * Wine names it in PREFIX/wineserver, a directory of $TMPDIR; upstream's is
+ * /tmp/.wine-UID/server-DEV-INO. Nothing while a process uses prefix. */
+void dk_wine_remove_server_dir(const char *prefix);
+
+#endif
