@@ -7,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -88,6 +89,11 @@ static void remove_criterion_socket(int owner)
     snprintf(path, sizeof path, "/tmp/criterion_%d.sock", owner);
     if (owner > 0 && lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
         unlink(path);
+    /* BoxFort's arena, named after the runner too, where the run had no
+     * /dev/shm of its own (without a namespace). */
+    snprintf(path, sizeof path, "/dev/shm/bxf_arena_%d", owner);
+    if (owner > 0 && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+        unlink(path);
 }
 
 /* Does pid's environment hold exactly "DKCHECK_RUNDIR=run_dir"? */
@@ -138,8 +144,35 @@ static size_t kill_carriers(const char *run_dir)
     return killed;
 }
 
+/* BoxFort's runner makes /dev/shm/bxfi_<worker PID> for each worker, which
+ * the worker unlinks once it has opened it: one named after a PID that no
+ * longer exists was left by a run killed in between. (A run in a namespace
+ * has a /dev/shm of its own, which went with it.) */
+static void remove_orphaned_instances(void)
+{
+    DIR *d = opendir("/dev/shm");
+    if (d == NULL)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char *end;
+        if (strncmp(e->d_name, "bxfi_", 5) != 0)
+            continue;
+        long pid = strtol(e->d_name + 5, &end, 10);
+        struct stat st;
+        if (*end != '\0' || pid <= 1 || kill((pid_t)pid, 0) == 0 ||
+            errno != ESRCH)
+            continue;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(st.st_mode) && st.st_uid == geteuid())
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    closedir(d);
+}
+
 size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
 {
+    remove_orphaned_instances();
     DIR *d = opendir(tmp_dir);
     if (d == NULL)
         return 0;
