@@ -26,6 +26,7 @@ DK_CASE(H3, H3_bad_chdir_fails_launcher)
 {
     sandbox_require("chdir");
     sandbox_require("readiness");
+    case_precondition_daemon("H3");
     launch_spec spec = {.chdir = sandbox_path("no-such-dir")};
     expect_clean_failure(&spec, "--chdir to a missing directory");
 }
@@ -34,6 +35,7 @@ DK_CASE(H3, H3_unopenable_stdout_fails_launcher)
 {
     sandbox_require("stdout");
     sandbox_require("readiness");
+    case_precondition_daemon("H3");
     launch_spec spec = {.stdout_path = sandbox_path("no-such-dir/out.log")};
     expect_clean_failure(&spec, "--stdout in a missing directory");
 }

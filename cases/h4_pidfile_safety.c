@@ -8,6 +8,7 @@
 
 DK_CASE(H4, H4_symlink_not_followed)
 {
+    case_precondition_daemon("H4");
     const char *victim = sandbox_file("victim", "precious\n");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(victim, pidfile) < 0)
@@ -22,6 +23,7 @@ DK_CASE(H4, H4_symlink_not_followed)
 
 DK_CASE(H4, H4_dangling_symlink_not_followed)
 {
+    case_precondition_daemon("H4");
     const char *target = sandbox_path("planted");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(target, pidfile) < 0)

@@ -95,8 +95,14 @@ typedef struct bad_input {
     size_t n_keep;
 } bad_input;
 
+/* A refusal proves something only from a subject that accepts good
+ * input: each case first starts a daemon (or, for --send, signals one). */
 static bad_input before(const char *what, const char *pidfile)
 {
+    if (strncmp(what, "--send", 6) == 0)
+        case_precondition_send("H8");
+    else
+        case_precondition_daemon("H8");
     return (bad_input){.what = what, .pidfile = pidfile,
                        .pidfile_before = look_at(pidfile),
                        .listing_before = case_listing()};

@@ -54,6 +54,7 @@ DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
 
 DK_CASE(U1, U1_existing_pidfile_refused)
 {
+    case_precondition_daemon("U1");
     /* A PID file naming a live process (this case itself). */
     char content[32];
     snprintf(content, sizeof content, "%d\n", (int)getpid());

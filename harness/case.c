@@ -115,7 +115,7 @@ typedef struct inheritance {
     int barrier[2];             /* exec once barrier[0] reads EOF; or -1 */
     const char *pty_slave;
     const char *launch_dir;
-    const char *out, *err;
+    int out, err;               /* capture pipes (sandbox_capture) */
     const char *inherited[4];   /* paths for the low, shield and high fds */
     const char *near_limit;     /* H7 */
     rlim_t limit;
@@ -136,12 +136,8 @@ static void exec_launcher(char **argv, const inheritance *in)
     }
     /* Whatever the worker had open (Criterion's pipes) must not leak in. */
     syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
-    int out = open(in->out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    int err = open(in->err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (out < 0 || err < 0)
+    if (dup2(in->out, 1) < 0 || dup2(in->err, 2) < 0)
         _exit(126); /* no stderr yet to say why; the status still tells */
-    dup2(out, 1);
-    dup2(err, 2);
     give_controlling_terminal(in->pty_slave);
     plant_fd(CASE_INHERITED_LOW_A, in->inherited[0]);
     plant_fd(CASE_INHERITED_LOW_B, in->inherited[1]);
@@ -240,8 +236,8 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         .barrier = {barrier[0], barrier[1]},
         .pty_slave = slave,
         .launch_dir = sandbox_path("launch"),
-        .out = l->out,
-        .err = l->err,
+        .out = sandbox_capture(l->out),
+        .err = sandbox_capture(l->err),
         .inherited = {sandbox_path("inherited-3"), sandbox_path("inherited-4"),
                       sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
         .trace = trace,
@@ -261,6 +257,8 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
     if (pid == 0)
         exec_launcher(argv, &in);
+    close(in.out); /* the launcher and its daemon hold them now */
+    close(in.err);
     l->launcher = pid;
     if (trace && trace_attach(trace, pid, index) < 0)
         cr_assert_fail("BROKEN: cannot trace launcher %d: %s", (int)pid,
@@ -291,14 +289,28 @@ void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
     close(p[1]); /* EOF: every launcher execs now */
 }
 
+/* What a process printed, quoted briefly for a message that it explains:
+ * "" if nothing, else "; it printed N bytes on stdout, M on stderr, the
+ * first line of stderr (or stdout): \"...\"". */
+static const char *printed(const char *out, const char *err)
+{
+    unsigned long long n_out = sandbox_captured(out), n_err = sandbox_captured(err);
+    if (n_out + n_err == 0)
+        return "";
+    return sandbox_printf("; it printed %llu bytes on stdout, %llu on stderr, "
+                          "first: \"%s\"", n_out, n_err,
+                          sandbox_quote_first_line(n_err ? err : out));
+}
+
 int case_wait_launcher(const char *step, launch *l)
 {
     if (!l->exited) {
         if (dk_wait_child(l->launcher, &l->status,
                           dk_deadline_in(CASE_DEADLINE)) < 0)
             cr_assert_fail("%s: launcher %d still running after %gs (expected it "
-                     "to exit once daemonization is done)",
-                     step, (int)l->launcher, CASE_DEADLINE);
+                     "to exit once daemonization is done)%s",
+                     step, (int)l->launcher, CASE_DEADLINE,
+                     printed(l->out, l->err));
         l->exited = true;
     }
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
@@ -326,7 +338,8 @@ static bool made_by_harness(const char *rel)
 {
     return matches(rel, "launcher-%u.out%n") ||
            matches(rel, "launcher-%u.err%n") ||
-           matches(rel, "inherited-%u%n") || strcmp(rel, "send.err") == 0;
+           matches(rel, "inherited-%u%n") || strcmp(rel, "send.err") == 0 ||
+           strcmp(rel, "send.out") == 0;
 }
 
 struct listing {
@@ -392,11 +405,7 @@ const char *case_listing(void)
 
 const char *case_launcher_error(launch *l)
 {
-    const char *text = sandbox_read(l->err, NULL);
-    if (text == NULL)
-        return "";
-    size_t n = strcspn(text, "\n");
-    return sandbox_printf("%.*s", (int)n, text);
+    return sandbox_quote_first_line(l->err);
 }
 
 static bool is_descendant(pid_t pid)
@@ -545,26 +554,31 @@ int case_send(const char *step, const char *sig, const char *pidfile)
     argv[n++] = "--pidfile";
     argv[n++] = (char *)pidfile;
     argv[n] = NULL;
-    const char *err = sandbox_path("send.err");
+    /* Its output, like the launcher's, goes to bounded logs: never ours. */
+    int out = sandbox_capture(sandbox_path("send.out"));
+    int err = sandbox_capture(sandbox_path("send.err"));
     pid_t pid = fork();
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
     if (pid == 0) {
-        int fd = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0)
-            dup2(fd, 2);
+        syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+        int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+            _exit(126);
         execvp(argv[0], argv);
         _exit(127);
     }
+    close(out);
+    close(err);
     int status;
     if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
-        cr_assert_fail("%s: '--send %s' still running after %gs", step, sig,
-                 CASE_DEADLINE);
+        cr_assert_fail("%s: '--send %s' still running after %gs%s", step, sig,
+                 CASE_DEADLINE, printed(sandbox_path("send.out"),
+                                        sandbox_path("send.err")));
     if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
-        const char *text = sandbox_read(err, NULL);
-        cr_assert_fail("BROKEN: the adapter failed (exit %d) on --send: %.*s",
-                       CASE_ADAPTER_BROKEN, text ? (int)strcspn(text, "\n") : 0,
-                       text ? text : "");
+        cr_assert_fail("BROKEN: the adapter failed (exit %d) on --send: %s",
+                       CASE_ADAPTER_BROKEN,
+                       sandbox_quote_first_line(sandbox_path("send.err")));
     }
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
@@ -607,4 +621,43 @@ bool case_wait_gone(pid_t pid, double seconds)
     int status;
     bool reaped;
     return dk_wait_gone(pid, &status, &reaped, dk_deadline_in(seconds));
+}
+
+/* ---- preconditions ---- */
+
+pid_t case_precondition_daemon(const char *step)
+{
+    static const launch_spec control = {.pidfile = "control.pid"};
+    launch *l = case_start(&control);
+    pid_t pid = case_daemon(
+        sandbox_printf("%s: cannot judge (precondition: a daemon started "
+                       "with a plain PID file)", step), l);
+    if (access(l->pidfile, F_OK) != 0)
+        cr_assert_fail("%s: cannot judge (precondition): the subject's daemon "
+                       "%d created no PID file %s", step, (int)pid, l->pidfile);
+    /* Out of the way of what the case counts: gone, its file left as is. */
+    case_signal(pid, SIGKILL);
+    if (!case_wait_gone(pid, CASE_DEADLINE))
+        cr_assert_fail("BROKEN: the precondition's daemon %d outlived SIGKILL",
+                       (int)pid);
+    return pid;
+}
+
+void case_precondition_send(const char *step)
+{
+    static const launch_spec control = {.pidfile = "control.pid"};
+    launch *l = case_start(&control);
+    pid_t pid = case_daemon(
+        sandbox_printf("%s: cannot judge (precondition: a daemon started "
+                       "with a plain PID file, for --send)", step), l);
+    int code = case_send(step, "TERM", l->pidfile);
+    if (code != 0)
+        cr_assert_fail("%s: cannot judge (precondition): '--send TERM' to the "
+                       "running daemon %d exited %d: \"%s\"", step, (int)pid,
+                       code, sandbox_quote_first_line(sandbox_path("send.err")));
+    if (!case_wait_gone(pid, CASE_DEADLINE))
+        cr_assert_fail("%s: cannot judge (precondition): '--send TERM' exited 0 "
+                       "but daemon %d is still alive %gs later", step, (int)pid,
+                       CASE_DEADLINE);
+    unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
 }

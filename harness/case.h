@@ -86,7 +86,10 @@ pid_t case_daemon(const char *step, launch *l);
 /* case_start + case_daemon. */
 pid_t case_run(const char *step, const launch_spec *spec, launch **out);
 
-/* The first line the launcher wrote on stderr ("" if none). */
+/* The first line the launcher wrote on stderr, quoted for a message
+ * (escaped, 200 bytes at most; "" if none). The launcher's stdout and
+ * stderr (l->out, l->err) and --send's (SANDBOX/send.out, send.err) are
+ * bounded logs (sandbox_capture). */
 const char *case_launcher_error(launch *l);
 
 /* What the sandbox holds, recursively: one "TYPE relative/path" per line,
@@ -131,6 +134,16 @@ int case_send(const char *step, const char *sig, const char *pidfile);
 /* fd of pid is open on the file at path (same device and inode). seen gets
  * what is open there, if anything. */
 bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen);
+
+/* Preconditions, for cases whose check would hold for a subject that does
+ * nothing (a refusal, a file left untouched): the subject must first show
+ * it daemonizes with good input (SANDBOX/control.pid, a PID file created),
+ * or the case FAILs saying it cannot judge. The control daemon is killed
+ * before the case goes on (its PID file stays, in every listing alike). */
+pid_t case_precondition_daemon(const char *step);
+/* The same, then --send TERM to it must exit 0 and end it (the daemon
+ * and its PID file are gone afterwards). */
+void case_precondition_send(const char *step);
 
 /* The pid's state from /proc, or FAIL naming step. */
 obs_stat case_stat(const char *step, pid_t pid);

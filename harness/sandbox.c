@@ -1,5 +1,6 @@
 #include "sandbox.h"
 
+#include "escape.h"
 #include "teardown.h"
 
 #include <criterion/criterion.h>
@@ -77,6 +78,7 @@ void sandbox_open(void)
 void sandbox_close(void)
 {
     dk_kill_descendants();
+    sandbox_capture_end();
     if (the_sandbox.dir[0] != '\0')
         dk_remove_tree(the_sandbox.dir);
     the_sandbox.dir[0] = '\0';
@@ -108,6 +110,7 @@ const char *sandbox_file(const char *name, const char *content)
 
 const char *sandbox_read(const char *path, size_t *len)
 {
+    sandbox_capture_sync(); /* path may be a log still filling */
     FILE *f = fopen(path, "re");
     if (f == NULL)
         return NULL;
@@ -144,6 +147,17 @@ size_t sandbox_command(char **argv, size_t max)
     for (size_t i = 1; i < the_sandbox.subject.we_wordc && n < max; i++)
         argv[n++] = the_sandbox.subject.we_wordv[i];
     return n;
+}
+
+const char *sandbox_quote_first_line(const char *path)
+{
+    size_t len;
+    const char *text = sandbox_read(path, &len);
+    if (text == NULL)
+        return "";
+    size_t n = strcspn(text, "\n");
+    char *buf = sandbox_alloc(300);
+    return dk_quote(text, n, 200, buf, 300);
 }
 
 bool sandbox_has(const char *capability)

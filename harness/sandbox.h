@@ -32,6 +32,32 @@ const char *sandbox_read(const char *path, size_t *len);
  * how many it wrote; the caller appends the contract's options. */
 size_t sandbox_command(char **argv, size_t max);
 
+/* ---- what the subject prints ----
+ * Never to our own output, never unbounded: each stream the subject gets
+ * (the launcher's stdout and stderr, which its daemon inherits; --send's)
+ * is a pipe that a thread of the case drains into a log file in the
+ * sandbox, keeping the first SANDBOX_LOG_CAP bytes and a line saying when
+ * more was discarded. A subject printing without end cannot fill a disk,
+ * block on a full pipe, or reach the report. */
+#define SANDBOX_LOG_CAP (64 * 1024)
+
+/* A new capture logging into path: the write end of its pipe (close-on-
+ * exec: dup2 it onto 1 or 2 in the child; close it in the parent). */
+int sandbox_capture(const char *path);
+/* Take what is left and stop the drainer (sandbox_close, after the
+ * subject's processes are killed). */
+void sandbox_capture_end(void);
+/* Everything written to the captures so far is in their logs (called by
+ * sandbox_read). */
+void sandbox_capture_sync(void);
+/* Bytes the subject wrote into the capture logging to path (kept or
+ * not); 0 if path is no capture. */
+unsigned long long sandbox_captured(const char *path);
+
+/* The first line of a log, quoted for a message: escaped, at most 200
+ * bytes, "" if empty. */
+const char *sandbox_quote_first_line(const char *path);
+
 /* The subject declares capability (its --capabilities words). */
 bool sandbox_has(const char *capability);
 /* Skip the case unless it does. */
