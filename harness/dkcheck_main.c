@@ -227,14 +227,17 @@ int main(int argc, char **argv)
         die("%s", why);
     subject = dk_wine_unwrap(subject);
     wordexp_t words;
+    /* The subject as our one-line errors show it: escaped, bounded. */
+    static char shown[300];
+    dk_quote(subject, strlen(subject), 200, shown, sizeof shown);
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
-        die("subject '%s': cannot split into words", subject);
+        die("subject '%s': cannot split into words (quote it as a shell "
+            "would, without | & ; < > ( ) { } unquoted)", shown);
     /* A Windows subject runs under Wine: W and SW cases, Unix ones skip. */
     bool windows = dk_subject_is_windows(words.we_wordv[0]);
     if (windows ? access(words.we_wordv[0], R_OK) != 0
                 : !executable(words.we_wordv[0]))
-        die("subject '%s': %s is not an executable file", subject,
-            words.we_wordv[0]);
+        die("subject '%s': its first word is not an executable file", shown);
     /* The run directory first: every process of the run, Wine's too,
      * carries it, so that reaping a killed run finds them all. */
     dk_reap_stale_runs(tmp, true);
@@ -255,11 +258,11 @@ int main(int argc, char **argv)
             char *wine_words[66] = {"wine"};
             size_t n = words.we_wordc < 64 ? words.we_wordc : 64;
             memcpy(wine_words + 1, words.we_wordv, n * sizeof *wine_words);
-            caps = query_capabilities(wine_words, n + 1, subject);
+            caps = query_capabilities(wine_words, n + 1, shown);
         } else
             setenv("DKCHECK_WINE_MISSING", why, 1); /* the cases skip, saying why */
     } else
-        caps = query_capabilities(words.we_wordv, words.we_wordc, subject);
+        caps = query_capabilities(words.we_wordv, words.we_wordc, shown);
     wordfree(&words);
 
     setenv("DKCHECK_SUBJECT", subject, 1);
