@@ -42,6 +42,8 @@ endif
 matrix: deps
 	@scripts/matrix-deps
 	@$(MAKE) --no-print-directory matrix-build
+	@if command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then \
+	    $(MAKE) --no-print-directory windows; fi
 	@scripts/matrix
 
 matrix-build: $(DKCHECK) $(REFERENCE) $(MATRIX_BINS)

@@ -156,3 +156,42 @@ class ReportTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AdapterReportTest(unittest.TestCase):
+    """BROKEN apart from FAIL, the case list, and the heat map."""
+
+    def setUp(self):
+        self.fx = Fixture()
+
+    def tearDown(self):
+        self.fx.close()
+
+    def test_broken_is_not_a_fail_of_the_implementation(self):
+        self.fx.run("linux-x86_64", "thing", [
+            ("U1", "U1_a", "FAILED", ["case.c:1: BROKEN: the adapter failed (exit 125): x"]),
+            ("U6", "U6_b", "FAILED", ["U6: fd 3 still open"])])
+        text = self.fx.render()
+        self.assertIn("BROKEN [1]", text)
+        self.assertIn("FAIL [2]", text)
+        self.assertIn("BROKEN, not judged", text)
+        self.assertIn("Fails 1 of 1 judged cases", text)
+
+    def test_listed_cases_are_the_matrix_rows(self):
+        self.fx.run("linux-x86_64", "thing", [
+            ("U1", "U1_a", "PASSED", None), ("U6", "U6_b", "PASSED", None)])
+        self.assertEqual(sorted(report.listed_cases(self.fx.render())),
+                         ["U1_a", "U6_b"])
+
+    @unittest.skipIf(shutil.which("gnuplot") is None, "gnuplot is not installed")
+    def test_heatmap_drawn_with_a_cell_per_step(self):
+        self.fx.run("linux-x86_64", "thing", [
+            ("U1", "U1_a", "PASSED", None), ("U6", "U6_b", "FAILED", ["no"])])
+        columns, steps = report.load([os.path.join(self.fx.root, "r")])
+        svg = os.path.join(self.fx.root, "map.svg")
+        self.assertTrue(report.heatmap(columns, steps, svg))
+        with open(svg) as f:
+            text = f.read()
+        self.assertIn("<svg", text)
+        self.assertIn("1/1", text)
+        self.assertIn("0/1", text)
