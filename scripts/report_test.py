@@ -195,3 +195,12 @@ class AdapterReportTest(unittest.TestCase):
         self.assertIn("<svg", text)
         self.assertIn("1/1", text)
         self.assertIn("0/1", text)
+
+    def test_broken_verdict_of_dkcheck_json_kept(self):
+        raw = json.dumps({"test_suites": [{"name": "U1", "tests": [
+            {"name": "U1_a", "verdict": "BROKEN", "reason": "BROKEN: adapter"},
+            {"name": "U1_b", "verdict": "FAIL", "reason": "U1: no"}]}]})
+        self.fx.run("linux-x86_64", "thing", raw=raw)
+        text = self.fx.render()
+        self.assertIn("BROKEN [1]", text)
+        self.assertIn("FAIL [2]", text)
