@@ -3,9 +3,11 @@
 # RESULTS.md from every results/*/ (scripts/report).
 #
 # The subjects for other implementations: C adapters for glibc daemon(3)
-# with libbsd pidfile(3) and for libdaemon, the payload program that
-# daemonize(1) and start-stop-daemon run, and the reference built against
-# musl. Script adapters live in scripts/adapters/.
+# with libbsd pidfile(3) and for libdaemon, the payload program that the
+# command-line daemonizers run, the reference built against musl, and the
+# Go and Rust adapters built offline from Debian's sources. Script
+# adapters live in scripts/adapters/; the npm package is installed into
+# build/node-daemonize/ by scripts/matrix-deps.
 
 PAYLOAD_SRC   := harness/subjects/payload_signals.c $(SUBJECT_SRC)
 PAYLOAD       := $(BUILD)/subject-payload
@@ -16,8 +18,6 @@ DK_VERSION    := $(BUILD)/dk-version
 
 GO_DAEMON     := $(BUILD)/subject-go-daemon
 RUST_DAEMONIZE := $(BUILD)/subject-rust-daemonize
-NODE_DAEMON   := $(BUILD)/node-daemonize/node_modules/daemonize-process/package.json
-OPENRC_SSD    := $(BUILD)/openrc/sbin/start-stop-daemon
 
 # Each is built only where its library is there (scripts/matrix-deps
 # installs them on Debian; elsewhere the matrix says "not installed").
@@ -32,10 +32,14 @@ ifneq ($(shell command -v musl-gcc 2>/dev/null),)
 MATRIX_BINS   += $(MUSL_REF)
 endif
 ifneq ($(wildcard /usr/share/gocode/src/github.com/sevlyar/go-daemon/daemon.go),)
+ifneq ($(shell command -v go 2>/dev/null),)
 MATRIX_BINS   += $(GO_DAEMON)
 endif
+endif
 ifneq ($(wildcard /usr/share/cargo/registry/daemonize-0.4.1/Cargo.toml),)
+ifneq ($(wildcard /usr/bin/cargo)$(shell command -v cargo 2>/dev/null),)
 MATRIX_BINS   += $(RUST_DAEMONIZE)
+endif
 endif
 
 .PHONY: matrix matrix-build adapter-bins FORCE

@@ -72,7 +72,7 @@ class ReportTest(unittest.TestCase):
         text = self.fx.render()
         self.assertIn("| U6_fd_closed | pass | FAIL [1] |", text)
         # Criterion lists messages newest first: the first failure is last.
-        self.assertIn('1. tool (linux-x86_64), U6_fd_closed: "U6: fd 3 still open"', text)
+        self.assertIn('1. tool (linux-x86_64), U6_fd_closed: U6: fd 3 still open\n', text)
         self.assertIn("| tool | linux-x86_64 | 1 | 0 | 1 | 0 |", text)
 
     def test_skip_is_never_counted_as_pass(self):
@@ -140,8 +140,8 @@ class ReportTest(unittest.TestCase):
                                "reason": "no 'send'", "messages": ["no 'send'"]}]}]})
         self.fx.run("linux-x86_64", "tool", raw=raw)
         text = self.fx.render()
-        self.assertIn('1. tool (linux-x86_64), U1_a: "U1: expected "ok"; saw \\ '
-                      'and\\na second line"', text)
+        self.assertIn('1. tool (linux-x86_64), U1_a: U1: expected "ok"; saw \\ '
+                      'and\\na second line\n', text)
         self.assertIn("| U1_b | skip |", text)
 
     def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
@@ -204,3 +204,10 @@ class AdapterReportTest(unittest.TestCase):
         text = self.fx.render()
         self.assertIn("BROKEN [1]", text)
         self.assertIn("FAIL [2]", text)
+
+    def test_footnote_never_wraps_an_observation_in_quotes(self):
+        self.fx.run("linux-x86_64", "thing", [
+            ("U1", "U1_a", "FAILED", ['U1: the victim now holds ""'])])
+        text = self.fx.render()
+        self.assertIn('U1_a: U1: the victim now holds ""\n', text)
+        self.assertNotIn('"""', text)
