@@ -49,7 +49,7 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/escape.c harness/run_info.c harness/capture.c \
                harness/steps.c $(OBSERVE) \
                harness/case_win.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
-               $(TRACE) harness/trace_text.c
+               $(TRACE) harness/trace_text.c harness/trace_case.c
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(wildcard cases/unit/*.c)
 MUTANT_SRC  := $(wildcard harness/mutants/*.c)

@@ -1,5 +1,6 @@
 /* H6: redirected output is appended, never truncating an existing log. */
 #include "../harness/case.h"
+#include "../harness/trace_case.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@ DK_CASE(H6, H6_existing_log_kept)
     sandbox_require("stdout");
     const char *log = sandbox_file("out.log", "previous line\n");
     launch_spec spec = {.stdout_path = log};
+    case_observe_calls();
     pid_t daemon = case_run("H6", &spec, NULL);
     char line[32];
     snprintf(line, sizeof line, "ready %d\n", (int)daemon);
@@ -18,7 +20,8 @@ DK_CASE(H6, H6_existing_log_kept)
     cr_expect(text && strncmp(text, "previous line\n", 14) == 0 &&
                   strstr(text, line) != NULL,
               "H6: expected %s to keep \"previous line\" and gain \"ready "
-              "%d\"; it holds \"%s\"", log, (int)daemon, text ? text : "");
+              "%d\"; it holds \"%s\"%s", log, (int)daemon, text ? text : "",
+              case_calls_on(log));
 }
 
 DK_CASE(H6, H6_output_opened_for_append)
@@ -27,6 +30,7 @@ DK_CASE(H6, H6_output_opened_for_append)
     sandbox_require("stderr");
     launch_spec spec = {.stdout_path = sandbox_path("out.log"),
                         .stderr_path = sandbox_path("err.log")};
+    case_observe_calls();
     pid_t daemon = case_run("H6", &spec, NULL);
     for (int fd = 1; fd <= 2; fd++) {
         obs_fd seen;
@@ -34,7 +38,7 @@ DK_CASE(H6, H6_output_opened_for_append)
                   "H6: fd %d of daemon %d is closed", fd, (int)daemon);
         cr_expect(seen.flags & O_APPEND,
                   "H6: expected fd %d of daemon %d (%s) opened O_APPEND; "
-                  "flags %#o", fd, (int)daemon, seen.target,
-                  (unsigned)seen.flags);
+                  "flags %#o%s", fd, (int)daemon, seen.target,
+                  (unsigned)seen.flags, case_calls_on(seen.target));
     }
 }

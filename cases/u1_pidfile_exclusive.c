@@ -1,5 +1,6 @@
 /* U1: Create the PID file, failing if it already exists. */
 #include "../harness/case.h"
+#include "../harness/trace_case.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,18 +60,20 @@ DK_CASE(U1, U1_existing_pidfile_refused)
     char content[32];
     snprintf(content, sizeof content, "%d\n", (int)getpid());
     const char *pidfile = sandbox_file("daemon.pid", content);
+    case_observe_calls();
     launch *l = case_start(NULL);
     int code = case_wait_launcher("U1", l);
     cr_expect(code != 0,
               "U1: expected a launch over existing %s (\"%d\") to fail; it "
-              "exited 0",
-              pidfile, (int)getpid());
+              "exited 0%s",
+              pidfile, (int)getpid(), case_calls_on(pidfile));
     cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
               "U1: expected no daemon after a refused launch; living: [%s]",
               case_describe_living());
     const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
               "U1: expected the existing %s untouched (\"%d\"); it holds "
-              "\"%s\"",
-              pidfile, (int)getpid(), after ? after : "(removed)");
+              "\"%s\"%s",
+              pidfile, (int)getpid(), after ? after : "(removed)",
+              case_calls_on(pidfile));
 }

@@ -2,6 +2,7 @@
  * terminal. The launcher is a session leader with a pseudo-terminal as its
  * controlling terminal, so each of these has something to leave. */
 #include "../harness/case.h"
+#include "../harness/trace_case.h"
 
 #include <unistd.h>
 
@@ -43,34 +44,37 @@ DK_CASE(U3, U3_intermediate_child_exits)
 
 DK_CASE(U3, U3_daemon_not_session_leader)
 {
+    case_observe_calls();
     pid_t daemon = case_run("U3", NULL, NULL);
     obs_stat st = case_stat("U3", daemon);
     cr_expect(st.sid != daemon,
               "U3: expected daemon %d not to lead its session (it could "
-              "acquire a terminal); it leads session %d",
-              (int)daemon, (int)st.sid);
+              "acquire a terminal); it leads session %d%s",
+              (int)daemon, (int)st.sid, case_call_order());
 }
 
 DK_CASE(U3, U3_new_session)
 {
+    case_observe_calls();
     launch *l;
     pid_t daemon = case_run("U3", NULL, &l);
     obs_stat st = case_stat("U3", daemon);
     cr_expect(st.sid != l->launcher,
               "U3: expected daemon %d in a new session; it is still in the "
-              "launcher's session %d",
-              (int)daemon, (int)l->launcher);
+              "launcher's session %d%s",
+              (int)daemon, (int)l->launcher, case_call_order());
 }
 
 DK_CASE(U3, U3_new_process_group)
 {
+    case_observe_calls();
     launch *l;
     pid_t daemon = case_run("U3", NULL, &l);
     obs_stat st = case_stat("U3", daemon);
     cr_expect(st.pgrp != l->launcher && st.pgrp != getpgrp(),
               "U3: expected daemon %d in a new process group; it is in group "
-              "%d (launcher %d)",
-              (int)daemon, (int)st.pgrp, (int)l->launcher);
+              "%d (launcher %d)%s",
+              (int)daemon, (int)st.pgrp, (int)l->launcher, case_call_order());
 }
 
 DK_CASE(U3, U3_no_controlling_terminal)

@@ -9,6 +9,7 @@
 #include "sandbox.h"
 #include "teardown.h"
 #include "trace.h"
+#include "trace_case.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -251,6 +252,17 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         in.near_limit = sandbox_path(sandbox_printf("inherited-%d", l->high_fd));
     }
     char **argv = launcher_argv(l, s);
+    /* A recording tracer (trace_case.h) must attach before exec: a lone
+     * launch then waits on a barrier of its own. */
+    int own[2] = {-1, -1};
+    if (trace == NULL && (trace = case_observer(k)) != NULL) {
+        index = k;
+        if (barrier[0] < 0 && pipe2(own, O_CLOEXEC) == 0)
+            in.barrier[0] = own[0], in.barrier[1] = own[1];
+        if (in.barrier[0] < 0)
+            trace = NULL; /* no pipe: this launch goes untraced */
+        in.trace = trace;
+    }
 
     pid_t pid = fork();
     if (pid < 0)
@@ -263,6 +275,10 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     if (trace && trace_attach(trace, pid, index) < 0)
         cr_assert_fail("BROKEN: cannot trace launcher %d: %s", (int)pid,
                        strerror(errno));
+    if (own[0] >= 0) {
+        close(own[0]);
+        close(own[1]);
+    }
     return l;
 }
 

@@ -59,7 +59,8 @@ typedef struct trace_session trace_session;
 /* Open a session for k launchers (k <= TRACE_MAX_LAUNCHERS): calls are
  * recorded when they name a path under sandbox; the plan holds at paths
  * under watch_dir (a directory holding only the PID file's business).
- * pidfile is the PID file's path; ready[i] launcher i's ready file. NULL
+ * pidfile is the PID file's path; ready[i] launcher i's ready file (NULL
+ * for TRACE_OBSERVE, which holds nothing). NULL
  * when tracing is not possible here, with the reason in why. */
 trace_session *trace_begin(trace_plan plan, size_t k, const char *sandbox,
                            const char *watch_dir, const char *pidfile,
@@ -76,6 +77,9 @@ int trace_child_arm(const trace_session *t);
  * 0, or -1 with errno. */
 int trace_attach(trace_session *t, pid_t launcher, size_t index);
 
+/* This process's open session, or NULL. */
+trace_session *trace_current(void);
+
 /* pid is the tracer of this process's session (not part of the subject). */
 bool trace_is_tracer(pid_t pid);
 
@@ -83,6 +87,9 @@ bool trace_is_tracer(pid_t pid);
 size_t trace_calls(const trace_session *t, const trace_call **calls);
 /* The plan's interleaving was forced as described. */
 bool trace_forced(const trace_session *t);
+/* A launcher did not come to the hold point in time: the interleaving
+ * was not tried (one blocked on a lock of its own, or was slow). */
+bool trace_timed_out(const trace_session *t);
 /* What the tracer did with the plan ("held 2 launchers at ..."), or why
  * the interleaving could not be forced. */
 const char *trace_note(const trace_session *t);

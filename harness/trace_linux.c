@@ -39,7 +39,7 @@
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
-#include <sys/time.h>
+#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -58,8 +58,9 @@
 enum {
     MAX_CALLS = 4096,
     MAX_TRACEES = 1024,
-    HOLD_SECONDS = 5,            /* a launcher that never reaches the hold
-                                  * point (blocked elsewhere) is let go then */
+    HOLD_SECONDS = 5,            /* after the first launcher is held, the
+                                  * others have this long to reach the hold
+                                  * point (one blocked elsewhere never does) */
     FILTER_MAX = 64,
 };
 
@@ -118,6 +119,7 @@ static const struct call_kind {
 typedef struct shared {
     pid_t tracer;
     bool forced;
+    bool timed_out;                  /* a launcher never came to the hold */
     char note[512];
     size_t n;                        /* calls[0..n) are filled */
     bool overflow;
@@ -207,15 +209,13 @@ static struct {
     size_t n_order, next_release;
     phase phase;
     int stage;                             /* lock plan: 0 checks, 1 locks */
+    size_t attached;
+    dk_deadline deadline;                  /* for holding, when armed */
+    bool deadline_armed;
 } tr;
 
-static volatile sig_atomic_t deadline_hit;
 
-static void on_alarm(int signum)
-{
-    (void)signum;
-    deadline_hit = 1;
-}
+static FILE *debug_log;
 
 static tracee *find(pid_t pid)
 {
@@ -426,9 +426,8 @@ static bool at_lock_stage(void)
 
 static void arm_deadline(void)
 {
-    int ms = dk_deadline_left_ms(dk_deadline_in(HOLD_SECONDS));
-    struct itimerval at = {{0, 0}, {ms / 1000, (suseconds_t)(ms % 1000) * 1000}};
-    setitimer(ITIMER_REAL, &at, NULL);
+    tr.deadline = dk_deadline_in(HOLD_SECONDS);
+    tr.deadline_armed = true;
 }
 
 static void evaluate(void);
@@ -450,15 +449,13 @@ static void free_all(void)
             t->state = AWAIT_EXIT;
     }
     tr.phase = FREE;
-    struct itimerval off = {{0, 0}, {0, 0}};
-    setitimer(ITIMER_REAL, &off, NULL);
+    tr.deadline_armed = false;
     if (tr.s->plan == TRACE_WRITES_BEFORE_LOCK && tr.stage == 0) {
         /* The checks are done: now hold at the locks. */
         tr.stage = 1;
         tr.phase = HOLDING;
         memset(tr.reached, 0, sizeof tr.reached);
         memset(tr.held, 0, sizeof tr.held);
-        arm_deadline();
         evaluate();
     }
 }
@@ -476,6 +473,8 @@ static bool settled(int i)
 
 static void evaluate(void)
 {
+    if (tr.attached < tr.s->k)
+        return; /* a launcher not attached yet is not one that ended */
     if (tr.phase == HOLDING) {
         /* Every launcher at the hold point, or past needing it. */
         for (size_t i = 0; i < tr.s->k; i++)
@@ -532,6 +531,10 @@ static pid_t pid_in_pidfile(void)
 
 static void start_releasing(void)
 {
+    if (debug_log)
+        for (size_t i = 0; i < tr.s->k; i++)
+            fprintf(debug_log, "RELEASE launcher %zu reached %d held %d live %zu\n",
+                    i, tr.reached[i], (int)tr.held[i], live_in((int)i));
     size_t held = 0;
     for (size_t i = 0; i < tr.s->k; i++)
         held += tr.held[i] != 0;
@@ -593,24 +596,23 @@ static void start_releasing(void)
 
 static void on_deadline(void)
 {
-    deadline_hit = 0;
+    tr.deadline_armed = false;
     if (tr.phase == FREE)
         return;
     for (size_t i = 0; i < tr.s->k; i++)
         if (!tr.reached[i] && !settled((int)i)) {
             set_note("launcher %zu did not reach the hold point within %ds "
-                     "(times DKCHECK_TIMEOUT_MUL); all were let go (it may "
-                     "wait on a lock of its own)",
+                     "(times DKCHECK_TIMEOUT_MUL) of the first; all were let "
+                     "go (it may wait on a lock of its own, or be slow)",
                      i, (int)HOLD_SECONDS);
             break;
         }
     tr.s->sh->forced = false;
+    tr.s->sh->timed_out = true;
     free_all();
 }
 
 /* ---- the stops ---------------------------------------------------------- */
-
-static FILE *debug_log;
 
 static bool wants_hold(const tracee *t, const trace_call *c, kind k)
 {
@@ -694,7 +696,12 @@ static void on_seccomp_stop(tracee *t)
         snprintf(c->path, sizeof c->path, "%s", p1);
         snprintf(c->path2, sizeof c->path2, "%s", p2);
         if (wants_hold(t, c, ck->kind)) {
+            if (debug_log)
+                fprintf(debug_log, "HOLD %d launcher %d\n", (int)t->pid,
+                        t->launcher);
             c->held = true;
+            if (!tr.deadline_armed)
+                arm_deadline(); /* the others have this long to come */
             tr.reached[t->launcher] = true;
             tr.held[t->launcher] = t->pid;
             t->rec = rec;
@@ -870,6 +877,25 @@ static int probe(trace_session *s, char *why, size_t size)
     return err;
 }
 
+/* One attach request from the case: seize the launcher, say how it went.
+ * false once the case has closed the pipe. */
+static bool take_command(trace_session *s)
+{
+    struct {
+        pid_t pid;
+        int index;
+    } cmd;
+    if (read(s->cmd[0], &cmd, sizeof cmd) != (ssize_t)sizeof cmd)
+        return false;
+    int r = ptrace(PTRACE_SEIZE, cmd.pid, 0L, options) < 0 ? errno : 0;
+    if (r == 0 && cmd.index >= 0 && cmd.index < TRACE_MAX_LAUNCHERS) {
+        add(cmd.pid, cmd.index);
+        tr.launcher_pid[cmd.index] = cmd.pid;
+        tr.attached++;
+    }
+    return write(s->ack[1], &r, sizeof r) == (ssize_t)sizeof r;
+}
+
 static void tracer_main(trace_session *s) __attribute__((noreturn));
 static void tracer_main(trace_session *s)
 {
@@ -887,38 +913,40 @@ static void tracer_main(trace_session *s)
     snprintf(s->sh->note, sizeof s->sh->note, "%s", why);
     if (write(s->ack[1], &e, sizeof e) != (ssize_t)sizeof e || e != 0)
         _exit(0);
-    for (size_t i = 0; i < s->k; i++) {
-        struct {
-            pid_t pid;
-            int index;
-        } cmd;
-        if (read(s->cmd[0], &cmd, sizeof cmd) != (ssize_t)sizeof cmd)
-            _exit(1);
-        int r = ptrace(PTRACE_SEIZE, cmd.pid, 0L, options) < 0 ? errno : 0;
-        if (r == 0) {
-            add(cmd.pid, cmd.index);
-            tr.launcher_pid[cmd.index] = cmd.pid;
-        }
-        if (write(s->ack[1], &r, sizeof r) != (ssize_t)sizeof r)
-            _exit(1);
-    }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_alarm; /* no SA_RESTART: waitpid returns EINTR */
-    sigaction(SIGALRM, &sa, NULL);
-    if (tr.phase == HOLDING)
-        arm_deadline();
+    /* Stops and exits of tracees come as SIGCHLD (to a tracer as to a
+     * parent), attach requests on the command pipe: one poll for both, and
+     * for the hold deadline. */
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    signal(SIGCHLD, SIG_DFL);
+    sigprocmask(SIG_BLOCK, &chld, NULL);
+    int sfd = signalfd(-1, &chld, SFD_CLOEXEC | SFD_NONBLOCK);
+    if (sfd < 0)
+        _exit(1);
+    bool commands = true;
     for (;;) {
         int st;
-        pid_t pid = waitpid(-1, &st, __WALL);
-        if (pid < 0 && errno == EINTR) {
-            if (deadline_hit)
-                on_deadline();
+        pid_t pid;
+        while ((pid = waitpid(-1, &st, __WALL | WNOHANG)) > 0)
+            on_wait(pid, st);
+        struct pollfd p[2] = {{.fd = sfd, .events = POLLIN},
+                              {.fd = s->cmd[0], .events = POLLIN}};
+        int timeout = tr.deadline_armed ? dk_deadline_left_ms(tr.deadline) : -1;
+        int r = poll(p, commands ? 2 : 1, timeout);
+        if (r == 0 && tr.deadline_armed) {
+            on_deadline();
             continue;
         }
-        if (pid < 0)
-            _exit(0); /* no tracee left */
-        on_wait(pid, st);
+        if (r < 0)
+            continue;
+        if (p[0].revents) {
+            struct signalfd_siginfo si;
+            while (read(sfd, &si, sizeof si) > 0)
+                ;
+        }
+        if (commands && p[1].revents)
+            commands = take_command(s);
     }
 }
 
@@ -948,7 +976,7 @@ trace_session *trace_begin(trace_plan plan, size_t k, const char *sandbox,
     snprintf(s->sandbox, sizeof s->sandbox, "%s", sandbox);
     snprintf(s->watch, sizeof s->watch, "%s", watch_dir);
     snprintf(s->pidfile, sizeof s->pidfile, "%s", pidfile);
-    for (size_t i = 0; i < k; i++)
+    for (size_t i = 0; ready != NULL && i < k; i++)
         snprintf(s->ready[i], sizeof s->ready[i], "%s", ready[i]);
     build_filter(s);
     if (pipe2(s->cmd, O_CLOEXEC) < 0 || pipe2(s->ack, O_CLOEXEC) < 0) {
@@ -1005,6 +1033,11 @@ int trace_attach(trace_session *t, pid_t launcher, size_t index)
     return -1;
 }
 
+trace_session *trace_current(void)
+{
+    return current;
+}
+
 bool trace_is_tracer(pid_t pid)
 {
     return current != NULL && pid == current->sh->tracer;
@@ -1019,6 +1052,11 @@ size_t trace_calls(const trace_session *t, const trace_call **calls)
 bool trace_forced(const trace_session *t)
 {
     return t->sh->forced;
+}
+
+bool trace_timed_out(const trace_session *t)
+{
+    return t->sh->timed_out;
 }
 
 const char *trace_note(const trace_session *t)
