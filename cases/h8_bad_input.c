@@ -415,3 +415,62 @@ DK_CASE(H8, H8_send_pidfile_is_a_directory)
     bad_input b = before("--send with a directory as the PID file", pidfile);
     send_refused(&b);
 }
+
+/* ---- failures the daemon meets before it is ready ---- */
+
+DK_CASE(H8, H8_ready_in_missing_directory)
+{
+    sandbox_require("readiness");
+    launch_spec spec = {.ready = sandbox_path("no-such-dir/ready")};
+    bad_input b = before("--ready in a missing directory",
+                         sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_ready_is_the_pidfile)
+{
+    sandbox_require("readiness");
+    launch_spec spec = {.ready = sandbox_path("daemon.pid")};
+    bad_input b = before("--ready naming the PID file",
+                         sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+DK_CASE(H8, H8_stdin_is_a_directory)
+{
+    sandbox_require("stdin");
+    sandbox_require("readiness");
+    const char *dir = sandbox_path("a-directory");
+    if (mkdir(dir, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    launch_spec spec = {.stdin_path = dir};
+    bad_input b = before("--stdin naming a directory", sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+/* Opening a FIFO for writing blocks until a reader comes: the daemon must
+ * not hang there (the launcher's deadline is the case's). */
+DK_CASE(H8, H8_stdout_fifo_without_reader)
+{
+    sandbox_require("stdout");
+    sandbox_require("readiness");
+    const char *fifo = sandbox_path("a-fifo");
+    if (mkfifo(fifo, 0644) < 0)
+        cr_assert_fail("BROKEN: mkfifo %s: %s", fifo, strerror(errno));
+    launch_spec spec = {.stdout_path = fifo};
+    bad_input b = before("--stdout naming a FIFO nobody reads",
+                         sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+/* The same file spelt two ways: output appended to the PID file would
+ * corrupt it. */
+DK_CASE(H8, H8_stdout_is_the_pidfile)
+{
+    sandbox_require("stdout");
+    sandbox_require("readiness");
+    launch_spec spec = {.stdout_path = sandbox_path("./daemon.pid")};
+    bad_input b = before("--stdout naming the PID file (as DIR/./daemon.pid)",
+                         sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}

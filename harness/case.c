@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #define MAX_ARGS 64
-#define MAX_LAUNCHES 32
+#define MAX_LAUNCHES 64
 
 static struct {
     launch launches[MAX_LAUNCHES];
@@ -225,7 +225,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     l->pty_master = -1;
     snprintf(l->pidfile, sizeof l->pidfile, "%s",
              s->pidfile ? sandbox_path(s->pidfile) : sandbox_path("daemon.pid"));
-    snprintf(l->ready, sizeof l->ready, "%s", ready_path(k));
+    snprintf(l->ready, sizeof l->ready, "%s", s->ready ? s->ready : ready_path(k));
     snprintf(l->out, sizeof l->out, "%s",
              sandbox_path(sandbox_printf("launcher-%zu.out", k)));
     snprintf(l->err, sizeof l->err, "%s",

@@ -44,6 +44,7 @@
 
 typedef struct launch_spec {
     const char *pidfile;        /* NULL: SANDBOX/daemon.pid; else as given */
+    const char *ready;          /* NULL: SANDBOX/ready[.N]; else as given */
     const char *chdir;          /* --chdir, as given */
     const char *umask;          /* --umask, as given */
     const char *stdin_path;     /* --stdin, as given */

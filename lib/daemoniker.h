@@ -67,12 +67,42 @@ typedef struct dk_options {
     long fd_fallback_limit;    /* highest fd to close when the limit is unknown */
     double success_timeout;    /* seconds the launcher waits for the daemon */
     bool strip_cmd_args;       /* Windows: relaunch without the arguments */
+    bool defer_ready;          /* Unix: the launcher waits for dk_ready() */
 } dk_options;
 
 void dk_options_init(dk_options *opts);
 
 /* Checks the options alone (no file system access). */
 dk_status dk_options_check(const dk_options *opts, dk_error *err);
+
+/* Readiness and the start-up signal window (Unix).
+ *
+ * SIGINT, SIGTERM and SIGABRT are held (blocked) from before the fork, so
+ * the daemon is born with them held: one sent the instant the daemon
+ * exists is never lost and never kills it without cleanup; it is delivered
+ * once handlers are in place, by dk_signals_start() (which unblocks them in
+ * its calling thread) or by dk_ready().
+ *
+ * The launcher exits 0 only when the daemon is ready:
+ * - by default (defer_ready false), when daemonizing returns in the daemon;
+ *   dk_ready() has then run for the program: each held signal still at its
+ *   default action was given a handler that removes the PID file and ends
+ *   the daemon with status 128+signum, and the signals were let in. A
+ *   handler installed later (dk_signals_start, sigaction) replaces it.
+ * - with defer_ready true, when the daemon calls dk_ready(), typically after
+ *   dk_signals_start() and whatever else must work before the caller may
+ *   count on the daemon (a socket bound, a file written). A failure before
+ *   that goes to the launcher with dk_not_ready(why): the PID file is
+ *   removed, the launcher prints why as its one line and exits 1, and the
+ *   daemon should then exit.
+ * The launcher gives up after success_timeout either way.
+ *
+ * dk_ready() returns DK_OK (again DK_OK once reported), or DK_ESTATE in a
+ * process no launcher waits for. On Windows readiness is reported when
+ * daemonizing completes; dk_ready() and dk_not_ready() return DK_OK there
+ * and do nothing. */
+dk_status dk_ready(dk_error *err);
+dk_status dk_not_ready(const char *why);
 
 /* The simple call. Returns DK_OK in the daemon; the launcher never returns
  * from a successful call: it waits until the daemon reports that every step

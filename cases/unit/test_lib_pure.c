@@ -526,6 +526,14 @@ Test(lib_fail, long_path_truncated)
     cr_assert_eq(strncmp(err.message, "daemoniker: U1: /aaa", 20), 0);
     assert_one_line(err.message, "long path");
     cr_assert_eq(err.sys_errno, ENOENT, "errno kept even when cut");
+    /* The middle of the path goes; the reason at the end stays. */
+    char want_end[128];
+    snprintf(want_end, sizeof want_end, "aaa: cannot create PID file: %s",
+             strerror(ENOENT));
+    size_t len = strlen(err.message), wlen = strlen(want_end);
+    cr_assert(len > wlen && strcmp(err.message + len - wlen, want_end) == 0,
+              "reason cut: ...%s", err.message + len - 60);
+    cr_assert_not_null(strstr(err.message, "..."), "no elision mark");
 
     /* An over-long step is cut to fit step[], still a string. */
     memset(&err, 'Z', sizeof err);
@@ -748,4 +756,55 @@ Test(lib_subject_signal, numbers)
     char nsig[16];
     snprintf(nsig, sizeof nsig, "%d", NSIG);
     cr_assert_eq(subject_signal_number(nsig), -1, "accepted NSIG");
+}
+
+Test(lib_subject_args, strict_numbers)
+{
+    EXPECT_BAD("--umask", "--pidfile", "/p", "--ready", "/r", "--umask", " 7");
+    EXPECT_BAD("--umask", "--pidfile", "/p", "--ready", "/r", "--umask", "+7");
+    EXPECT_BAD("--shield", "--pidfile", "/p", "--ready", "/r", "--shield",
+               " 4");
+    EXPECT_BAD("--shield", "--pidfile", "/p", "--ready", "/r", "--shield",
+               "+4");
+    cr_assert_eq(subject_signal_number("+15"), -1);
+    cr_assert_eq(subject_signal_number(" 15"), -1);
+}
+
+Test(lib_subject_args, duplicates_and_strays)
+{
+    EXPECT_BAD("--pidfile", "--pidfile", "/p", "--ready", "/r", "--pidfile",
+               "/q");
+    EXPECT_BAD("--ready", "--pidfile", "/p", "--ready", "/r", "--ready", "/s");
+    EXPECT_BAD("--umask", "--pidfile", "/p", "--ready", "/r", "--umask", "1",
+               "--umask", "2");
+    EXPECT_BAD("--on", "--pidfile", "/p", "--ready", "/r", "--on", "TERM=log",
+               "--on", "SIGTERM=ignore");
+    EXPECT_BAD("unknown option", "--pidfile", "/p", "--ready", "/r", "stray");
+}
+
+Test(lib_subject_args, aliases_and_empty)
+{
+    EXPECT_BAD("--ready", "--pidfile", "/p", "--ready", "/p");
+    EXPECT_BAD("--stdout", "--pidfile", "/p", "--ready", "/r", "--stdout",
+               "/p");
+    EXPECT_BAD("--stderr", "--pidfile", "/p", "--ready", "/r", "--stderr",
+               "/r");
+    EXPECT_BAD("--ready", "--pidfile", "/p", "--ready", "");
+    EXPECT_BAD("--pidfile", "--pidfile", "", "--ready", "/r");
+}
+
+/* A reason survives an argument of any length: the argument is cut in its
+ * middle, not the message at its end. */
+Test(lib_subject_args, long_argument_keeps_reason)
+{
+    static char big[4101];
+    memset(big, '7', sizeof big - 1);
+    big[2000] = 'x';
+    subject_args a;
+    char why[256];
+    cr_assert_eq(PARSE(&a, why, "--pidfile", "/p", "--ready", "/r", "--umask",
+                       big),
+                 -1);
+    cr_assert_not_null(strstr(why, "expected octal"), "reason lost: %s", why);
+    cr_assert_not_null(strstr(why, "..."), "not elided: %s", why);
 }

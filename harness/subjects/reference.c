@@ -36,6 +36,14 @@ static int send_signal(const subject_args *a)
     return 0;
 }
 
+/* The launcher is still waiting (defer_ready): whatever fails here is its
+ * one line, and it exits non-zero; the daemon exits, its PID file goes. */
+static int not_ready(const char *message)
+{
+    dk_not_ready(message);
+    return fail(message);
+}
+
 static int daemon_main(const subject_args *a)
 {
     dk_error err;
@@ -44,9 +52,13 @@ static int daemon_main(const subject_args *a)
                        handler_for(a->on_term), handler_for(a->on_abrt),
                        &err) != DK_OK ||
         dk_signals_start(signals, &err) != DK_OK)
-        return fail(err.message);
+        return not_ready(err.message);
+    /* Ready means the ready file is there and TERM would be handled. */
     if (subject_announce_ready(a->ready) < 0)
-        return 1;
+        return not_ready("subject-reference: --ready: cannot write the ready "
+                         "file (its directory missing or unwritable?)");
+    if (dk_ready(&err) != DK_OK)
+        return not_ready(err.message);
     subject_wait_forever();
 }
 
@@ -112,6 +124,7 @@ int main(int argc, char **argv)
         opts.umask = args.umask;
     opts.shielded_fds = args.shield;
     opts.n_shielded_fds = args.n_shield;
+    opts.defer_ready = true;
 
     size_t state_len;
     char *state = pack_args(argc, argv, &state_len);
@@ -136,6 +149,7 @@ int main(int argc, char **argv)
     if (daemon_argv == NULL ||
         subject_parse_args(daemon_argc, daemon_argv, &daemon_args, why,
                            sizeof why) < 0)
-        return fail("subject-reference: the daemon's state does not parse");
+        return not_ready("subject-reference: the daemon's state does not "
+                         "parse");
     return daemon_main(&daemon_args);
 }

@@ -1,11 +1,32 @@
 #include "subject_args.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Room kept for a quoted argument in a reason: a long path is cut in its
+ * middle, so the reason around it (and the path's two ends) survive. */
+#define QUOTE_MAX 120
+
+/* arg, or its two ends around "...", in a static buffer of one of two. */
+static const char *quoted(const char *arg)
+{
+    static char bufs[2][QUOTE_MAX + 1];
+    static unsigned turn;
+    size_t len = strlen(arg);
+    if (len <= QUOTE_MAX)
+        return arg;
+    char *buf = bufs[turn++ % 2];
+    size_t head = QUOTE_MAX / 2 - 2, tail = QUOTE_MAX - head - 3;
+    memcpy(buf, arg, head);
+    memcpy(buf + head, "...", 3);
+    memcpy(buf + head + 3, arg + len - tail, tail + 1);
+    return buf;
+}
 
 static int complain(char *why, size_t size, const char *fmt, ...)
 {
@@ -20,6 +41,17 @@ static int complain(char *why, size_t size, const char *fmt, ...)
     return -1;
 }
 
+/* Digits only: strtol alone would take leading blanks and a sign. */
+static bool all_digits(const char *s, int base)
+{
+    if (*s == '\0')
+        return false;
+    for (; *s != '\0'; s++)
+        if (*s < '0' || *s >= '0' + base)
+            return false;
+    return true;
+}
+
 int subject_signal_number(const char *name)
 {
     static const struct { const char *name; int number; } names[] = {
@@ -31,7 +63,7 @@ int subject_signal_number(const char *name)
             return names[i].number;
     char *end;
     long n = strtol(name, &end, 10);
-    if (*name == '\0' || *end != '\0' || n <= 0 || n >= NSIG)
+    if (!all_digits(name, 10) || *end != '\0' || n <= 0 || n >= NSIG)
         return -1;
     return (int)n;
 }
@@ -40,11 +72,13 @@ static int parse_on(const char *spec, subject_args *a, char *why, size_t size)
 {
     const char *eq = strchr(spec, '=');
     if (eq == NULL)
-        return complain(why, size, "--on %s: expected SIG=ACTION", spec);
+        return complain(why, size, "--on: expected SIG=ACTION, got \"%s\"",
+                        quoted(spec));
     char name[16];
     size_t len = (size_t)(eq - spec);
     if (len >= sizeof name)
-        return complain(why, size, "--on %s: unknown signal", spec);
+        return complain(why, size, "--on: unknown signal in \"%s\"",
+                        quoted(spec));
     memcpy(name, spec, len);
     name[len] = '\0';
 
@@ -56,20 +90,27 @@ static int parse_on(const char *spec, subject_args *a, char *why, size_t size)
     else if (strcmp(eq + 1, "log") == 0)
         action = ACTION_LOG;
     else
-        return complain(why, size, "--on %s: action must be default, ignore "
-                                   "or log", spec);
+        return complain(why, size, "--on: action must be default, ignore "
+                                   "or log, got \"%s\"", quoted(spec));
+    subject_action *slot;
     switch (subject_signal_number(name)) {
-    case SIGINT: a->on_int = action; return 0;
-    case SIGTERM: a->on_term = action; return 0;
-    case SIGABRT: a->on_abrt = action; return 0;
+    case SIGINT: slot = &a->on_int; break;
+    case SIGTERM: slot = &a->on_term; break;
+    case SIGABRT: slot = &a->on_abrt; break;
     default:
-        return complain(why, size, "--on %s: signal must be INT, TERM or ABRT",
-                        spec);
+        return complain(why, size, "--on: signal must be INT, TERM or ABRT, "
+                        "got \"%s\"", quoted(spec));
     }
+    if (*slot != ACTION_UNSET)
+        return complain(why, size, "--on: signal %s given twice", name);
+    *slot = action;
+    return 0;
 }
 
 static int parse_fd(const char *s, int *fd)
 {
+    if (!all_digits(s, 10))
+        return -1;
     char *end;
     long n = strtol(s, &end, 10);
     if (*s == '\0' || *end != '\0' || n < 0 || n > INT_MAX)
@@ -80,11 +121,50 @@ static int parse_fd(const char *s, int *fd)
 
 static int parse_umask(const char *s, int *mask)
 {
+    if (!all_digits(s, 8))
+        return -1;
     char *end;
     long n = strtol(s, &end, 8);
     if (*s == '\0' || *end != '\0' || n < 0 || n > 0777)
         return -1;
     *mask = (int)n;
+    return 0;
+}
+
+/* The options that take a value, in the order of the contract. */
+static const char *const value_options[] = {
+    "--pidfile", "--ready", "--chdir", "--stdin", "--stdout", "--stderr",
+    "--umask", "--shield", "--on", "--send"};
+#define N_VALUE_OPTIONS (sizeof value_options / sizeof value_options[0])
+
+static int option_index(const char *opt)
+{
+    for (size_t i = 0; i < N_VALUE_OPTIONS; i++)
+        if (strcmp(opt, value_options[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Two options naming the same file would fight over it (the ready file
+ * renamed over the PID file, output appended to it...). */
+static int check_aliases(const subject_args *a, char *why, size_t size)
+{
+    const struct { const char *name, *path; } paths[] = {
+        {"--pidfile", a->pidfile}, {"--ready", a->ready},
+        {"--stdin", a->stdin_path}, {"--stdout", a->stdout_path},
+        {"--stderr", a->stderr_path}};
+    enum { N = sizeof paths / sizeof paths[0] };
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = i + 1; j < N; j++) {
+            /* stdout and stderr may share a log; stdin may read it. */
+            if (i >= 2 && j >= 2)
+                continue;
+            if (paths[i].path != NULL && paths[j].path != NULL &&
+                strcmp(paths[i].path, paths[j].path) == 0)
+                return complain(why, size, "%s and %s name the same file: %s",
+                                paths[i].name, paths[j].name,
+                                quoted(paths[i].path));
+        }
     return 0;
 }
 
@@ -94,12 +174,24 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
     memset(a, 0, sizeof *a);
     a->umask = -1;
     a->mode = MODE_DAEMONIZE;
+    bool seen[N_VALUE_OPTIONS] = {false};
+    bool seen_capabilities = false;
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         if (strcmp(opt, "--capabilities") == 0) {
+            if (seen_capabilities)
+                return complain(why, size, "--capabilities: given twice");
+            seen_capabilities = true;
             a->mode = MODE_CAPABILITIES;
             continue;
         }
+        int k = option_index(opt);
+        if (k < 0)
+            return complain(why, size, "unknown option: %s", quoted(opt));
+        /* --shield and --on add to a list; the others are given once. */
+        if (seen[k] && strcmp(opt, "--shield") != 0 && strcmp(opt, "--on") != 0)
+            return complain(why, size, "%s: given twice", opt);
+        seen[k] = true;
         if (i + 1 >= argc)
             return complain(why, size, "%s: missing value", opt);
         const char *val = argv[++i];
@@ -117,26 +209,26 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
             a->stderr_path = val;
         else if (strcmp(opt, "--umask") == 0) {
             if (parse_umask(val, &a->umask) < 0)
-                return complain(why, size, "--umask %s: expected octal 0..0777",
-                                val);
+                return complain(why, size, "--umask: expected octal digits "
+                                "0..0777, got \"%s\"", quoted(val));
         } else if (strcmp(opt, "--shield") == 0) {
             if (a->n_shield == SUBJECT_MAX_SHIELD)
                 return complain(why, size, "--shield: at most %d fds",
                                 SUBJECT_MAX_SHIELD);
             if (parse_fd(val, &a->shield[a->n_shield]) < 0)
-                return complain(why, size, "--shield %s: expected an fd number",
-                                val);
+                return complain(why, size, "--shield: expected an fd number, "
+                                "got \"%s\"", quoted(val));
             a->n_shield++;
         } else if (strcmp(opt, "--on") == 0) {
             if (parse_on(val, a, why, size) < 0)
                 return -1;
-        } else if (strcmp(opt, "--send") == 0) {
+        } else {
             a->mode = MODE_SEND;
             a->send_signal = subject_signal_number(val);
             if (a->send_signal < 0)
-                return complain(why, size, "--send %s: unknown signal", val);
-        } else
-            return complain(why, size, "%s: unknown option", opt);
+                return complain(why, size, "--send: unknown signal \"%s\"",
+                                quoted(val));
+        }
     }
     if (a->mode == MODE_CAPABILITIES)
         return 0;
@@ -144,5 +236,9 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
         return complain(why, size, "--pidfile is required");
     if (a->mode == MODE_DAEMONIZE && a->ready == NULL)
         return complain(why, size, "--ready is required");
-    return 0;
+    if (a->pidfile[0] == '\0')
+        return complain(why, size, "--pidfile is empty");
+    if (a->ready != NULL && a->ready[0] == '\0')
+        return complain(why, size, "--ready is empty");
+    return check_aliases(a, why, size);
 }

@@ -42,6 +42,16 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err)
         (st = check_path("stderr", opts->stderr_path, false, err)))
         return st;
 
+    /* Output appended to the PID file would corrupt it (and --send after). */
+    const struct { const char *what, *path; } stdio[] = {
+        {"stdin", opts->stdin_path}, {"stdout", opts->stdout_path},
+        {"stderr", opts->stderr_path}};
+    for (size_t i = 0; i < 3; i++)
+        if (stdio[i].path != NULL && strcmp(stdio[i].path, opts->pid_file) == 0)
+            return dk__fail(err, DK_EINVAL, "options", 0,
+                            "%s names the PID file %s", stdio[i].what,
+                            opts->pid_file);
+
     if (opts->umask < 0 || opts->umask > 0777)
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "umask %#o is out of range 0..0777", opts->umask);

@@ -39,13 +39,18 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
         dk__pidfile_write(pid_fd, opts->pid_file, &err) ||
         dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err) ||
         dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
-                           opts->stderr_path, &err)) {
+                           opts->stderr_path, &err) ||
+        dk__stdio_not_pidfile(pid_fd, opts->pid_file, &err)) {
         dk__cleanup_run();
         dk__report_failure(report_fd, &err);
         _exit(1);
     }
     dk__reset_signals();
-    dk__report_ready(report_fd);
+    dk__ready_pending(report_fd);
+    /* The simple form is ready now: held signals get a handler with
+     * cleanup before the launcher hears "ok". */
+    if (!opts->defer_ready)
+        dk_ready(NULL);
 }
 
 bool dk_daemonizer_begin(dk_daemonizer *dz)

@@ -1,6 +1,8 @@
 #include "steps.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -42,7 +44,16 @@ dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
     int p[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) < 0)
         return dk__fail(err, DK_ESYS, "U3", errno, "readiness socket");
+    sigset_t launcher_mask;
+    if (dk__hold_signals(&launcher_mask) < 0) {
+        int e = errno;
+        close(p[0]);
+        close(p[1]);
+        return dk__fail(err, DK_ESYS, "U8", e, "hold signals");
+    }
     pid_t child = fork();
+    if (child != 0) /* the launcher's mask is its own again */
+        pthread_sigmask(SIG_SETMASK, &launcher_mask, NULL);
     if (child < 0) {
         int e = errno;
         close(p[0]);

@@ -7,6 +7,7 @@
  * blocked everywhere, this sees raise() and signals aimed at any thread, and
  * needs nothing from threads created before start(). */
 #include "signals.h"
+#include "steps.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -140,6 +141,11 @@ static dk_status start_locked(dk_signals *s, dk_error *err)
     sigemptyset(&sa.sa_mask);
     for (int i = 0; i < DK_N_SIGNALS; i++)
         sigaction(handled[i], &sa, &s->saved[i]);
+    /* The handlers are in place: signals held since the fork are let in
+     * (in this thread; the signal thread keeps them blocked) and handled. */
+    sigset_t held;
+    dk__held_signals(&held);
+    pthread_sigmask(SIG_UNBLOCK, &held, NULL);
     s->started = true;
     running = s;
     return DK_OK;

@@ -9,6 +9,7 @@
 #include "../common/internal.h"
 
 #include <stdbool.h>
+#include <signal.h>
 #include <sys/types.h>
 
 /* U1: create path exclusively (O_EXCL, O_NOFOLLOW, mode 0644) and lock it.
@@ -41,8 +42,18 @@ dk_status dk__umask_chdir(int mask, const char *dir, dk_error *err);
 /* U5: write "PID\n" to the PID file open on fd. */
 dk_status dk__pidfile_write(int fd, const char *path, dk_error *err);
 
-/* H5: default dispositions for every signal, empty signal mask. */
+/* H5: default dispositions for every signal; a mask holding only the
+ * signals the library handles (dk__held_signals), until handlers run. */
 void dk__reset_signals(void);
+
+/* U8: SIGINT, SIGTERM, SIGABRT: held (blocked) from before the fork until
+ * the program's handlers are in place (dk_signals_start) or dk_ready. */
+void dk__held_signals(sigset_t *set);
+/* Block them in the calling thread; *old gets the mask before. -1, errno. */
+int dk__hold_signals(sigset_t *old);
+
+/* H3: in the daemon: the launcher waits on fd until dk_ready/dk_not_ready. */
+void dk__ready_pending(int fd);
 
 /* U6: close every fd >= 3 but those in keep. */
 dk_status dk__close_fds(const int *keep, size_t n_keep, long fallback_limit,
@@ -55,6 +66,9 @@ int dk__close_loop(int lo, int hi, long fallback_limit);
 /* U7: point 0, 1, 2 at the targets (NULL: the null device). */
 dk_status dk__redirect_stdio(const char *in, const char *out,
                              const char *errpath, dk_error *err);
+/* U7: refuse stdio that landed on the PID file (after redirecting). */
+dk_status dk__stdio_not_pidfile(int pid_fd, const char *pid_file,
+                                dk_error *err);
 /* H6: open an output target for append, creating it. -1 and errno. */
 int dk__open_output(const char *path);
 

@@ -1,0 +1,38 @@
+/* U8: no start-up signal window. Once the launcher has said the daemon
+ * started, a SIGTERM must end it the orderly way (PID file removed) however
+ * soon it comes: a daemon that reports success before its handlers are in
+ * place dies by the default action now and then, leaving a stale PID file.
+ * One round sends TERM the instant the launcher is reaped; many rounds make
+ * a narrow window show. */
+#include "../harness/case.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#define ROUNDS 50
+
+DK_CASE(U8, U8_sigterm_at_launcher_exit)
+{
+    sandbox_require("pidfile");
+    for (int round = 1; round <= ROUNDS; round++) {
+        launch *l = case_start(NULL);
+        int code = case_wait_launcher("U8", l);
+        cr_assert_eq(code, 0, "U8: round %d: the launcher exited %d: %s",
+                     round, code, case_launcher_error(l));
+        size_t len;
+        const char *text = sandbox_read(l->pidfile, &len);
+        char *end;
+        long pid = text ? strtol(text, &end, 10) : 0;
+        cr_assert(pid > 1, "U8: round %d: the launcher exited 0 but the PID "
+                  "file %s holds no PID", round, l->pidfile);
+        case_signal((pid_t)pid, SIGTERM);
+        cr_assert(case_wait_gone((pid_t)pid, CASE_DEADLINE),
+                  "U8: round %d: daemon %ld still alive %gs after SIGTERM",
+                  round, pid, CASE_DEADLINE);
+        cr_assert(access(l->pidfile, F_OK) != 0,
+                  "U8: round %d: daemon %ld, sent SIGTERM the instant its "
+                  "launcher exited, ended without removing %s (killed before "
+                  "its handlers were in place?)", round, pid, l->pidfile);
+    }
+}
