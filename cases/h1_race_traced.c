@@ -90,16 +90,88 @@ static bool is_existence_check(const trace_call *c)
     return check || (open && !(flags & O_CREAT));
 }
 
-/* "the existence check (newfstatat ENOENT, pids 812 and 813)", or each
- * held call in full. */
+/* A call as "openat(..., O_WRONLY|O_CREAT|O_TRUNC, 0644)": the PID file's
+ * path written "...", the result left out unless asked for. */
+static const char *shape(const race *r, const trace_call *c, bool result)
+{
+    trace_call k = *c;
+    if (strcmp(k.path, r->pidfile) == 0)
+        snprintf(k.path, sizeof k.path, "...");
+    if (strcmp(k.path2, r->pidfile) == 0)
+        snprintf(k.path2, sizeof k.path2, "...");
+    char buf[600];
+    trace_describe(&k, buf, sizeof buf);
+    char *text = sandbox_printf("%s", buf);
+    /* Quoted "..." reads as a path; and drop " = N" unless wanted. */
+    for (char *q; (q = strstr(text, "\"...\"")) != NULL;)
+        memmove(q, q + 1, strlen(q + 1) + 1), memmove(q + 3, q + 4, strlen(q + 4) + 1);
+    char *eq = strrchr(text, '=');
+    if (!result && eq && eq > text + 1 && eq[-1] == ' ')
+        eq[-1] = '\0';
+    return text;
+}
+
+static bool opens_without_excl(const trace_call *c)
+{
+    bool open = strcmp(c->name, "openat") == 0 || strcmp(c->name, "open") == 0;
+    long flags = c->arg[strcmp(c->name, "openat") == 0 ? 2 : 1];
+    return open && !(flags & O_EXCL);
+}
+
+/* The calls picked by `want`, alike ones together: "SHAPE (pids A and
+ * B); SHAPE2 (pid C)". */
+static const char *grouped(const race *r, bool (*want)(const race *,
+                                                       const trace_call *),
+                           bool result, bool name_excl, size_t *count)
+{
+    const trace_call *calls;
+    size_t n = trace_calls(r->trace, &calls), groups = 0;
+    const char *shapes[16];
+    char *pids[16];
+    bool excl[16];
+    *count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!want(r, &calls[i]))
+            continue;
+        (*count)++;
+        const char *sh = shape(r, &calls[i], result);
+        size_t g = 0;
+        while (g < groups && strcmp(shapes[g], sh) != 0)
+            g++;
+        if (g == groups) {
+            if (groups == 16)
+                continue;
+            shapes[g] = sh;
+            pids[g] = NULL;
+            excl[g] = name_excl && opens_without_excl(&calls[i]);
+            groups++;
+        }
+        pids[g] = pids[g] ? sandbox_printf("%s and %d", pids[g],
+                                           (int)calls[i].pid)
+                          : sandbox_printf("%d", (int)calls[i].pid);
+    }
+    char *s = sandbox_printf("%s", "");
+    for (size_t g = 0; g < groups; g++)
+        s = sandbox_printf("%s%s%s%s (pid%s %s)", s, g ? "; " : "", shapes[g],
+                           excl[g] ? " without O_EXCL" : "",
+                           strstr(pids[g], " and ") ? "s" : "", pids[g]);
+    return s;
+}
+
+static bool is_held(const race *r, const trace_call *c)
+{
+    (void)r;
+    return c->held;
+}
+
+/* "2 launchers passed the existence check (newfstatat ENOENT, pids 812
+ * and 813) before any created the PID file", or the held calls. */
 static const char *held_calls(const race *r)
 {
     const trace_call *calls;
     size_t n = trace_calls(r->trace, &calls), held = 0;
     bool all_missed = true;
-    char *pids = sandbox_printf("%s", ""), *full = pids;
-    const char *name = "";
-    char buf[600];
+    const char *name = "", *pids = "";
     for (size_t i = 0; i < n; i++) {
         if (!calls[i].held)
             continue;
@@ -110,9 +182,6 @@ static const char *held_calls(const race *r)
         name = calls[i].name;
         pids = sandbox_printf("%s%s%d", pids, held > 1 ? " and " : "",
                               (int)calls[i].pid);
-        full = sandbox_printf("%s%s%s (pid %d)", full, held > 1 ? "; " : "",
-                              trace_describe(&calls[i], buf, sizeof buf),
-                              (int)calls[i].pid);
     }
     if (held == 0)
         return "no launcher was held (none made a call on the PID file's "
@@ -122,47 +191,38 @@ static const char *held_calls(const race *r)
                               "ENOENT, pids %s) before any created the PID "
                               "file",
                               held, name, pids);
-    return sandbox_printf("the calls the launchers were held at: %s", full);
+    size_t count;
+    return sandbox_printf("the launchers were held at %s, each returning "
+                          "before any went on",
+                          grouped(r, is_held, true, false, &count));
+}
+
+static bool creates(const race *r, const trace_call *c)
+{
+    return creates_pidfile(r, c);
 }
 
 /* Each call that made the PID file, with what it lacked. */
 static const char *creating_calls(const race *r)
 {
-    const trace_call *calls;
-    size_t n = trace_calls(r->trace, &calls), found = 0;
-    char *s = sandbox_printf("%s", "");
-    char buf[600];
-    for (size_t i = 0; i < n; i++) {
-        if (!creates_pidfile(r, &calls[i]))
-            continue;
-        bool open = calls[i].name[0] == 'o';
-        long flags = calls[i].arg[strcmp(calls[i].name, "openat") == 0 ? 2 : 1];
-        s = sandbox_printf("%s%s%s (pid %d)%s", s, found++ ? "; " : "",
-                           trace_describe(&calls[i], buf, sizeof buf),
-                           (int)calls[i].pid,
-                           open && !(flags & O_EXCL) ? " without O_EXCL" : "");
-    }
-    return found ? sandbox_printf("the PID file was created by %s", s)
+    size_t count;
+    const char *s = grouped(r, creates, false, true, &count);
+    return count ? sandbox_printf("then %s", s)
                  : "no call that created the PID file was seen";
 }
 
-/* Every lock call on the PID file, in order. */
+static bool locks(const race *r, const trace_call *c)
+{
+    return (strcmp(c->name, "flock") == 0 || strcmp(c->name, "fcntl") == 0) &&
+           strcmp(c->path, r->pidfile) == 0;
+}
+
+/* Every lock call on the PID file, in order, alike ones together. */
 static const char *lock_calls(const race *r)
 {
-    const trace_call *calls;
-    size_t n = trace_calls(r->trace, &calls), found = 0;
-    char *s = sandbox_printf("%s", "");
-    char buf[600];
-    for (size_t i = 0; i < n; i++) {
-        bool lock = strcmp(calls[i].name, "flock") == 0 ||
-                    strcmp(calls[i].name, "fcntl") == 0;
-        if (!lock || strcmp(calls[i].path, r->pidfile) != 0)
-            continue;
-        s = sandbox_printf("%s%s%s (pid %d)", s, found++ ? "; " : "",
-                           trace_describe(&calls[i], buf, sizeof buf),
-                           (int)calls[i].pid);
-    }
-    return found ? sandbox_printf("locks: %s", s)
+    size_t count;
+    const char *s = grouped(r, locks, true, false, &count);
+    return count ? sandbox_printf("locks: %s", s)
                  : "no lock on the PID file was seen";
 }
 
@@ -194,10 +254,10 @@ static void judge(race *r)
     pid_t living[64];
     size_t n_living = case_living(living, 64);
     cr_assert(n_win == 1 && n_living <= 1,
-              "H1 (%s): %s; %s; %zu launchers exited 0, daemons %s %s live. "
-              "(%s)",
-              r->interleaving, held_calls(r), creating_calls(r), n_win,
-              joined(living, n_living), n_living == 2 ? "both" : "all",
+              "H1 (%s): %s; %s; daemons %s %s live (%zu launchers exited "
+              "0). [%s]",
+              r->interleaving, held_calls(r), creating_calls(r),
+              joined(living, n_living), n_living == 2 ? "both" : "all", n_win,
               trace_note(r->trace));
     cr_assert(n_living == 1 && living[0] == daemons[0],
               "H1 (%s): expected daemon %d alone after %d racing launchers; "
@@ -207,7 +267,7 @@ static void judge(race *r)
     const char *text = sandbox_read(r->pidfile, NULL);
     cr_assert(text && atol(text) == daemons[0],
               "H1 (%s): daemon %d alone lives, but the PID file %s %s%.*s%s; "
-              "%s; %s. (%s)",
+              "%s; %s. [%s]",
               r->interleaving, (int)daemons[0], r->pidfile,
               text ? "holds \"" : "is gone", text ? (int)strcspn(text, "\n") : 0,
               text ? text : "", text ? "\"" : "", lock_calls(r),
@@ -224,8 +284,7 @@ DK_CASE(H1, H1_traced_checks_before_creates)
 {
     race r;
     start_race(&r, TRACE_CHECKS_FIRST,
-               "every launcher's first PID-file call returns before any "
-               "goes on");
+               "checks first");
     judge(&r);
 }
 
@@ -233,7 +292,6 @@ DK_CASE(H1, H1_traced_writes_before_locks)
 {
     race r;
     start_race(&r, TRACE_WRITES_BEFORE_LOCK,
-               "every launcher held at its lock on the PID file, the last "
-               "writer released last");
+               "writes before locks");
     judge(&r);
 }
