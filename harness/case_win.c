@@ -95,6 +95,8 @@ win_launch *win_case_start(const win_spec *spec)
     char **argv = launcher_argv(l, s);
     const char *dir = sandbox_path("launch");
 
+    /* Bounded logs, never our output (sandbox_capture). */
+    int out = sandbox_capture(l->out), err = sandbox_capture(l->err);
     pid_t pid = fork();
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
@@ -102,9 +104,7 @@ win_launch *win_case_start(const win_spec *spec)
         /* Whatever the worker had open (Criterion's pipes) must not leak in. */
         syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-        int out = open(l->out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        int err = open(l->err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (in < 0 || out < 0 || err < 0 || chdir(dir) < 0)
+        if (in < 0 || chdir(dir) < 0)
             _exit(126);
         dup2(in, 0);
         dup2(out, 1);
@@ -113,6 +113,8 @@ win_launch *win_case_start(const win_spec *spec)
         dprintf(2, "dkcheck: BROKEN: cannot run wine: %s\n", strerror(errno));
         _exit(126);
     }
+    close(out);
+    close(err);
     l->launcher = pid;
     return l;
 }
@@ -240,15 +242,15 @@ int win_case_send(const char *step, const char *sig, win_launch *l)
     argv[n++] = "--pidfile";
     argv[n++] = l->pidfile_win;
     argv[n] = NULL;
-    const char *err = sandbox_path("send.err");
+    /* Both into one bounded log, as before: send.err. */
+    int fd = sandbox_capture(sandbox_path("send.err"));
     pid_t pid = fork();
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
     if (pid == 0) {
         syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
-        int fd = open(err, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (in < 0 || fd < 0)
+        if (in < 0)
             _exit(126);
         dup2(in, 0);
         dup2(fd, 1);
@@ -256,6 +258,7 @@ int win_case_send(const char *step, const char *sig, win_launch *l)
         execvp(argv[0], argv);
         _exit(127);
     }
+    close(fd);
     int status;
     if (dk_wait_child(pid, &status, dk_deadline_in(WIN_DEADLINE)) < 0)
         cr_assert_fail("%s: '--send %s' still running after %gs", step, sig,
