@@ -474,3 +474,55 @@ DK_CASE(H8, H8_stdout_is_the_pidfile)
                          sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
+
+/* ---- --send only to a live daemon of ours ---- */
+
+/* A process of our own that is nobody's daemon: it must outlive the send. */
+static pid_t stranger(void)
+{
+    pid_t p = fork();
+    if (p < 0)
+        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+    if (p == 0) {
+        for (;;)
+            pause();
+    }
+    return p;
+}
+
+DK_CASE(H8, H8_send_to_a_stranger)
+{
+    sandbox_require("send");
+    pid_t alive = stranger();
+    bad_input b = before("--send with a PID file naming a live process that "
+                         "is no daemon (it holds no lock)",
+                         sandbox_file("daemon.pid", pid_line(alive)));
+    b.keep = &alive;
+    b.n_keep = 1;
+    send_refused(&b);
+    cr_expect(obs_alive(alive), "H8: --send signalled process %d, which the "
+              "PID file named but which is no daemon", (int)alive);
+}
+
+/* A daemon runs; its PID file is then made to name a stranger. The lock is
+ * still the daemon's, the PID is not: no signal to either. */
+DK_CASE(H8, H8_send_pid_not_the_lock_holder)
+{
+    sandbox_require("send");
+    launch *l;
+    pid_t daemon = case_run("H8", NULL, &l);
+    pid_t kept[2] = {daemon, stranger()};
+    int fd = open(l->pidfile, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0 || dprintf(fd, "%d\n", (int)kept[1]) < 0 || close(fd) < 0)
+        cr_assert_fail("BROKEN: rewrite %s: %s", l->pidfile, strerror(errno));
+    bad_input b = before("--send with a PID file naming a process that does "
+                         "not hold its lock (the daemon does)",
+                         l->pidfile);
+    b.keep = kept;
+    b.n_keep = 2;
+    send_refused(&b);
+    cr_expect(obs_alive(kept[1]), "H8: --send signalled process %d, named in "
+              "the PID file but not holding its lock", (int)kept[1]);
+    cr_expect(obs_alive(daemon), "H8: --send signalled daemon %d, though the "
+              "PID file named another process", (int)daemon);
+}

@@ -177,7 +177,13 @@ dk_status dk_signals_stop(dk_signals *s, dk_error *err);
 void dk_signals_free(dk_signals *s);
 
 /* Deliver signum to the process named in pid_file (Unix: kill(2);
- * Windows: TerminateProcess with signum as exit code). */
+ * Windows: TerminateProcess with signum as exit code).
+ * Unix: only to a live daemon of ours: the process holding the PID file's
+ * lock (a POSIX fcntl lock, whose holder F_GETLK names) must be the one the
+ * file names; a stale file, or one naming a process that does not hold the
+ * lock (a stranger, a reused PID), is refused (DK_EINVAL), nothing sent.
+ * Never call it from the daemon on its own PID file: any close of that
+ * file in the daemon's process releases the daemon's lock. */
 dk_status dk_send(const char *pid_file, int signum, dk_error *err);
 
 /* The default handler, for callers that wrap it. */

@@ -255,22 +255,28 @@ Test(lib_pidfile, returned_fd_is_locked)
     cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_OK, "%s",
                  err.message);
 
-    /* Another process opening the file must find it locked: that is how
-     * dk__pidfile_explain tells a live daemon from a stale file. */
+    /* Another process opening the file must find it locked, by us: that
+     * is how dk__pidfile_explain tells a live daemon from a stale file, and
+     * how dk_send knows the PID it would signal holds the file. */
+    pid_t me = getpid();
     pid_t c = fork();
     cr_assert_geq(c, 0);
     if (c == 0) {
         int f = open(path, O_RDONLY | O_CLOEXEC);
         if (f < 0)
             _exit(3);
-        if (flock(f, LOCK_EX | LOCK_NB) == 0)
+        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+        if (fcntl(f, F_GETLK, &fl) < 0)
+            _exit(2);
+        if (fl.l_type == F_UNLCK)
             _exit(1);
-        _exit(errno == EWOULDBLOCK ? 0 : 2);
+        _exit(fl.l_pid == me ? 0 : 4);
     }
     int code = reap(c);
     cr_assert_eq(code, 0, "child: %s",
-                 code == 1   ? "took the lock: the file is not locked"
-                 : code == 2 ? "flock failed, not with EWOULDBLOCK"
+                 code == 1   ? "the file is not locked"
+                 : code == 2 ? "F_GETLK failed"
+                 : code == 4 ? "locked by another process than its creator"
                              : "could not open the file");
     close(fd);
 }
@@ -288,26 +294,36 @@ Test(lib_pidfile, write_then_second_create_names_live_process)
     cr_assert_eq(write(fd, "99999999999999999\nxx", 20), 20);
     cr_assert_eq(dk__pidfile_write(fd, path, &err), DK_OK, "%s", err.message);
 
-    char want[32], got[64];
-    snprintf(want, sizeof want, "%ld\n", (long)getpid());
-    read_file(path, got, sizeof got);
-    cr_assert_str_eq(got, want, "PID file holds \"%s\"", got);
-
-    int fd2 = -1;
-    memset(&err, 0, sizeof err);
-    cr_assert_eq(dk__pidfile_create(path, &fd2, &err), DK_EEXIST);
-    cr_assert_eq(fd2, -1, "fd written on failure");
-    cr_assert_eq(err.status, DK_EEXIST);
-    char live[64];
-    snprintf(live, sizeof live, "held by live process %ld", (long)getpid());
-    cr_assert_not_null(strstr(err.message, live), "message \"%s\"",
-                       err.message);
-    cr_assert_not_null(strstr(err.message, path), "message \"%s\"",
-                       err.message);
-
-    /* The failed attempt left the file alone. */
-    read_file(path, got, sizeof got);
-    cr_assert_str_eq(got, want);
+    /* What another process sees (the lock is a POSIX one, per process: in
+     * this one, reading the file would drop it, and our own lock is never
+     * reported to us). 0: all as expected. */
+    long me = (long)getpid();
+    pid_t c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        char want[32], got[64];
+        snprintf(want, sizeof want, "%ld\n", me);
+        read_file(path, got, sizeof got);
+        if (strcmp(got, want) != 0)
+            _exit(1);
+        int fd2 = -1;
+        dk_error e2;
+        memset(&e2, 0, sizeof e2);
+        if (dk__pidfile_create(path, &fd2, &e2) != DK_EEXIST || fd2 != -1)
+            _exit(2);
+        char live[64];
+        snprintf(live, sizeof live, "held by live process %ld", me);
+        if (strstr(e2.message, live) == NULL || strstr(e2.message, path) == NULL)
+            _exit(3);
+        read_file(path, got, sizeof got);
+        _exit(strcmp(got, want) == 0 ? 0 : 4);
+    }
+    int code = reap(c);
+    cr_assert_eq(code, 0, "child: %s",
+                 code == 1   ? "the PID file does not hold our PID"
+                 : code == 2 ? "a second create was not refused with EEXIST"
+                 : code == 3 ? "the refusal does not name the live holder"
+                             : "the failed attempt changed the file");
     close(fd);
 }
 
@@ -556,8 +572,42 @@ Test(lib_send, dead_pid)
     write_file(path, text);
     dk_error err;
     memset(&err, 0, sizeof err);
-    cr_assert_eq(dk_send(path, SIGTERM, &err), DK_ESYS);
-    cr_assert_eq(err.sys_errno, ESRCH, "sys_errno %d", err.sys_errno);
+    /* Not locked, its process gone: stale, refused before kill(). */
+    cr_assert_eq(dk_send(path, SIGTERM, &err), DK_EINVAL);
+    cr_assert_not_null(strstr(err.message, "stale"), "%s", err.message);
+}
+
+/* A PID file naming a live process that does not hold its lock: refused,
+ * and that process gets nothing. */
+Test(lib_send, stranger_not_signalled)
+{
+    char path[PATH_MAX];
+    in_tmp("x.pid", path);
+    pid_t c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        for (;;)
+            pause();
+    }
+    char text[32];
+    snprintf(text, sizeof text, "%ld\n", (long)c);
+    write_file(path, text);
+    dk_error err;
+    memset(&err, 0, sizeof err);
+    dk_status st = dk_send(path, SIGTERM, &err);
+    int alive = kill(c, 0) == 0;
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    /* Still running, not stopped or killed: a TERM would have ended it. */
+    int changed = waitid(P_PID, (id_t)c, &info, WEXITED | WNOHANG) == 0 &&
+                  info.si_pid == c;
+    kill(c, SIGKILL);
+    reap(c);
+    cr_assert_eq(st, DK_EINVAL, "dk_send signalled a stranger: %s",
+                 err.message);
+    cr_assert_not_null(strstr(err.message, "not a daemon of ours"), "%s",
+                       err.message);
+    cr_assert(alive && !changed, "the stranger was harmed");
 }
 
 Test(lib_send, bad_arguments)
@@ -593,8 +643,16 @@ Test(lib_send, live_child_gets_the_signal)
     sigaddset(&term, SIGTERM);
     cr_assert_eq(sigprocmask(SIG_BLOCK, &term, &old), 0);
     pid_t parent = getpid();
+    int ready[2];
+    cr_assert_eq(pipe(ready), 0);
     pid_t c = fork();
     if (c == 0) {
+        /* A daemon of ours: it holds the PID file's lock and is named in it. */
+        int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+        if (f < 0 || fcntl(f, F_SETLK, &fl) < 0 ||
+            dprintf(f, "%ld\n", (long)getpid()) < 0 || write(ready[1], "x", 1) != 1)
+            _exit(5);
         siginfo_t info;
         struct timespec limit = {.tv_sec = DEADLINE_MS / 1000};
         int sig = sigtimedwait(&term, &info, &limit);
@@ -606,10 +664,10 @@ Test(lib_send, live_child_gets_the_signal)
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     cr_assert_geq(c, 0);
-
-    char text[32];
-    snprintf(text, sizeof text, "%ld\n", (long)c);
-    write_file(path, text);
+    close(ready[1]);
+    char byte;
+    cr_assert_eq(read(ready[0], &byte, 1), 1, "the child did not lock the file");
+    close(ready[0]);
     dk_error err;
     memset(&err, 0, sizeof err);
     dk_status st = dk_send(path, SIGTERM, &err);
@@ -620,6 +678,7 @@ Test(lib_send, live_child_gets_the_signal)
     cr_assert_eq(code, 0, "child: %s",
                  code == 2   ? "no SIGTERM arrived"
                  : code == 4 ? "SIGTERM came from another process"
+                 : code == 5 ? "could not lock and write the PID file"
                              : "unexpected signal");
 }
 

@@ -2,7 +2,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,9 +17,11 @@ dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err)
         return dk__fail(err, DK_ESYS, "U1", errno, "%s: cannot create PID file",
                         path);
     }
-    /* The lock tells a live PID file from a stale one (H2). It can only fail
+    /* The lock tells a live PID file from a stale one (H2); the launcher
+     * holds it until the daemon takes its own (dk__pidfile_write). It can
+     * only fail
      * if someone opened our brand-new file in between: then it is theirs. */
-    if (flock(f, LOCK_EX | LOCK_NB) < 0) {
+    if (dk__pidfile_lock(f, false) < 0) {
         int e = errno;
         close(f);
         return dk__fail(err, DK_EEXIST, "U1", e, "%s: cannot lock new PID file",

@@ -17,10 +17,17 @@ dk_status dk_send(const char *pid_file, int signum, dk_error *err)
                         pid_file);
     char buf[32];
     ssize_t n = read(fd, buf, sizeof buf);
-    close(fd);
     long pid;
-    if (n <= 0 || dk__pidfile_parse(buf, (size_t)n, &pid) < 0)
+    if (n <= 0 || dk__pidfile_parse(buf, (size_t)n, &pid) < 0) {
+        close(fd);
         return dk__fail(err, DK_EINVAL, "send", 0, "%s: holds no PID", pid_file);
+    }
+    /* In the daemon itself this close would drop its own lock (POSIX
+     * locks are per process): daemoniker.h says not to send from there. */
+    dk_status st = dk__send_check(fd, pid, pid_file, err);
+    close(fd);
+    if (st != DK_OK)
+        return st;
     if (kill((pid_t)pid, signum) < 0)
         return dk__fail(err, DK_ESYS, "send", errno,
                         "%s: cannot signal process %ld", pid_file, pid);

@@ -16,6 +16,19 @@
  * Returns the locked fd in *fd. On EEXIST, explains who holds it (H2). */
 dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err);
 
+/* U1: take the PID file's write lock (POSIX, per process); wait for it
+ * or fail at once (EAGAIN/EACCES). 0, or -1 and errno. */
+int dk__pidfile_lock(int fd, bool wait);
+/* H2, H8: the PID of the process holding a lock on the file open on fd
+ * (never the caller itself), 0 if none, -1 and errno. */
+long dk__pidfile_lock_holder(int fd);
+/* H8: dk_send's rule: signal only a live daemon of ours, the process that
+ * holds the PID file's lock and that the file names. */
+dk_status dk__send_check(int fd, long pid, const char *path, dk_error *err);
+
+/* H2: kill(pid, 0) says it exists (EPERM counts: it exists). */
+bool dk__process_exists(long pid);
+
 /* H2: path exists; fill err with what it is: held by a live process (locked),
  * stale (not locked, naming the PID it holds), garbage, or not a regular
  * file. Always returns DK_EEXIST (or DK_ESYS when it cannot be read). */
