@@ -135,6 +135,7 @@ struct trace_session {
     char ready[TRACE_MAX_LAUNCHERS][PATH_MAX];
     struct sock_filter filter[FILTER_MAX];
     struct sock_fprog prog;
+    char **envp;                     /* the traced launchers' environment */
     int cmd[2];                      /* case -> tracer: launchers to attach */
     int ack[2];                      /* tracer -> case: 0 or errno */
     shared *sh;
@@ -952,6 +953,40 @@ static void tracer_main(trace_session *s)
 
 /* ---- the case's side ---------------------------------------------------- */
 
+/* Ours, with LeakSanitizer's exit check off. A sanitized subject would run
+ * it at exit: it ptraces its own threads, which a traced process cannot
+ * allow, and it hangs. Leaks stay checked by the untraced cases. */
+static char **traced_environment(void)
+{
+    static const char *const vars[] = {"ASAN_OPTIONS", "LSAN_OPTIONS"};
+    size_t n = 0;
+    while (environ[n] != NULL)
+        n++;
+    char **envp = calloc(n + 3, sizeof *envp);
+    if (envp == NULL)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool ours = false;
+        for (size_t v = 0; v < 2; v++)
+            ours = ours || (strncmp(environ[i], vars[v], strlen(vars[v])) == 0 &&
+                            environ[i][strlen(vars[v])] == '=');
+        if (!ours)
+            envp[k++] = environ[i];
+    }
+    for (size_t v = 0; v < 2; v++) {
+        const char *old = getenv(vars[v]);
+        size_t len = strlen(vars[v]) + (old ? strlen(old) : 0) + 32;
+        envp[k] = malloc(len);
+        if (envp[k] == NULL)
+            return envp; /* NULL-terminated already */
+        snprintf(envp[k], len, "%s=%s%sdetect_leaks=0", vars[v],
+                 old ? old : "", old && *old ? ":" : "");
+        k++;
+    }
+    return envp;
+}
+
 trace_session *trace_begin(trace_plan plan, size_t k, const char *sandbox,
                            const char *watch_dir, const char *pidfile,
                            const char *const ready[], char *why,
@@ -984,6 +1019,7 @@ trace_session *trace_begin(trace_plan plan, size_t k, const char *sandbox,
         munmap(s, sizeof *s + sizeof(shared));
         return NULL;
     }
+    s->envp = traced_environment();
     fflush(NULL);
     pid_t tracer = fork();
     if (tracer < 0) {
@@ -1013,6 +1049,8 @@ void trace_child_prepare(const trace_session *t)
 
 int trace_child_arm(const trace_session *t)
 {
+    if (t->envp != NULL)
+        environ = t->envp; /* a pointer, no allocation: safe after fork */
     return install_filter(&t->prog);
 }
 
@@ -1079,5 +1117,12 @@ void trace_end(void)
     for (size_t i = 0; i < 4; i++)
         if (fds[i] > 0)
             close(fds[i]);
+    if (s->envp != NULL) {
+        for (size_t i = 0; s->envp[i] != NULL; i++)
+            if (strncmp(s->envp[i], "ASAN_OPTIONS=", 13) == 0 ||
+                strncmp(s->envp[i], "LSAN_OPTIONS=", 13) == 0)
+                free(s->envp[i]);
+        free(s->envp);
+    }
     munmap(s, sizeof *s + sizeof(shared));
 }
