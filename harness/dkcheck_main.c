@@ -188,7 +188,7 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
 
 int main(int argc, char **argv)
 {
-    dk_cli cli;
+    static dk_cli cli; /* static: its argv lives as long as Criterion uses it */
     char why[512];
     if (dk_cli_parse(argc, argv, &cli, why, sizeof why) < 0)
         die("%s", why);
