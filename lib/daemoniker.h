@@ -107,7 +107,15 @@ dk_status dk_not_ready(const char *why);
 /* The simple call. Returns DK_OK in the daemon; the launcher never returns
  * from a successful call: it waits until the daemon reports that every step
  * succeeded, then exits 0 (or prints the daemon's error and exits 1).
- * Before the fork a failure returns in the caller, leaving nothing behind. */
+ * Before the fork a failure returns in the caller, leaving nothing behind.
+ * A launcher that dies (killed) while daemonizing leaves a consistent
+ * state: from the PID file's creation to the fork, the signals that would
+ * end it (INT, TERM, ABRT, HUP, QUIT, USR1, USR2, ALRM, PIPE) are held, so
+ * it dies either before the file exists (nothing is left) or after the
+ * fork, and then the daemon lives on with its PID file, as Daemoniker's
+ * daemon does (its launcher does not even wait): the launcher's caller sees
+ * it die, the daemon runs. Only SIGKILL, which cannot be held, in the few
+ * calls between creation and fork can leave an empty PID file. */
 dk_status dk_daemonize(const dk_options *opts, dk_error *err);
 
 /* The Daemonizer form, for a program that must run the same on Windows,

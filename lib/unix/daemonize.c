@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,9 +95,21 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         dz->state_len = state_len;
     }
 
-    int pid_fd;
-    if ((st = dk__pidfile_create(opts->pid_file, &pid_fd, err)))
+    /* From the PID file's creation to the fork, a signal that would end
+     * the launcher waits: killed there, it would leave an empty PID file
+     * and no daemon. After the fork the daemon owns the file and lives on
+     * whatever happens to its launcher (as with Daemoniker, whose launcher
+     * does not even wait). */
+    sigset_t launcher_mask;
+    if (dk__hold_launcher_signals(&launcher_mask) < 0) {
+        st = dk__fail(err, DK_ESYS, "U3", errno, "hold signals");
         goto fail;
+    }
+    int pid_fd;
+    if ((st = dk__pidfile_create(opts->pid_file, &pid_fd, err))) {
+        pthread_sigmask(SIG_SETMASK, &launcher_mask, NULL);
+        goto fail;
+    }
 
     /* Unflushed output would otherwise be written by both processes. */
     fflush(NULL);
@@ -104,10 +118,12 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     if ((st = dk__detach(opts->pid_file, &is_launcher, &report_fd, err))) {
         unlink(opts->pid_file);
         close(pid_fd);
+        pthread_sigmask(SIG_SETMASK, &launcher_mask, NULL);
         goto fail;
     }
     if (is_launcher) {
         close(pid_fd);
+        pthread_sigmask(SIG_SETMASK, &launcher_mask, NULL);
         dz->is_parent = *is_parent = true;
         dz->ready_fd = report_fd;
         dz->success_timeout = opts->success_timeout;

@@ -65,6 +65,10 @@ void dk__held_signals(sigset_t *set);
 /* Block them in the calling thread; *old gets the mask before. -1, errno. */
 int dk__hold_signals(sigset_t *old);
 
+/* U3: in the launcher, block the signals that would end it, from before
+ * the PID file is created until the fork is done (*old: the mask before). */
+int dk__hold_launcher_signals(sigset_t *old);
+
 /* H3: in the daemon: the launcher waits on fd until dk_ready/dk_not_ready. */
 void dk__ready_pending(int fd);
 
