@@ -144,6 +144,23 @@ static size_t kill_carriers(const char *run_dir)
     return killed;
 }
 
+/* No such process, or only its zombie (just killed, not yet waited for). */
+static bool gone(pid_t pid)
+{
+    if (kill(pid, 0) < 0)
+        return errno == ESRCH;
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return false;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *p = strrchr(buf, ')');
+    return p != NULL && p[1] == ' ' && p[2] == 'Z';
+}
+
 /* BoxFort's runner makes /dev/shm/bxfi_<worker PID> for each worker, which
  * the worker unlinks once it has opened it: one named after a PID that no
  * longer exists was left by a run killed in between. (A run in a namespace
@@ -160,8 +177,7 @@ static void remove_orphaned_instances(void)
             continue;
         long pid = strtol(e->d_name + 5, &end, 10);
         struct stat st;
-        if (*end != '\0' || pid <= 1 || kill((pid_t)pid, 0) == 0 ||
-            errno != ESRCH)
+        if (*end != '\0' || pid <= 1 || !gone((pid_t)pid))
             continue;
         if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
             S_ISREG(st.st_mode) && st.st_uid == geteuid())
@@ -172,7 +188,6 @@ static void remove_orphaned_instances(void)
 
 size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
 {
-    remove_orphaned_instances();
     DIR *d = opendir(tmp_dir);
     if (d == NULL)
         return 0;
@@ -200,5 +215,7 @@ size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
         reaped++;
     }
     closedir(d);
+    /* After the runs' processes are killed: their workers are gone too. */
+    remove_orphaned_instances();
     return reaped;
 }
