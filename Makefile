@@ -7,6 +7,8 @@
 #   make sanitize   unit tests and conformance run under ASan and UBSan
 #   make install    the libraries, header, .pc, dkcheck, man pages (mk/install.mk)
 #   make clean
+#   make fresh-check  the README's commands on a clean Debian 12 root
+#                   (debootstrap, chroot; needs root), not part of make check
 #
 # WERROR=1 (or CI=true) turns warnings into errors.
 
@@ -26,6 +28,16 @@ CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer \
 LDFLAGS += -fsanitize=address,undefined
 endif
 LDLIBS  := -pthread
+
+# Quiet build lines ("  CC      lib/unix/pidfile.c"), as the Linux kernel's
+# build prints them; V=1 shows the compilers' command lines instead.
+ifeq ($(V),1)
+Q   :=
+SAY := @:
+else
+Q   := @
+SAY := @printf '  %-7s %s\n'
+endif
 CRITERION_LIBS := -lcriterion
 
 # libuv's way: the build picks the per-OS file, the code has no #ifdef.
@@ -62,26 +74,31 @@ REFERENCE   := $(BUILD)/subject-reference
 UNIT        := $(BUILD)/unit-tests
 MUTANTS     := $(patsubst harness/mutants/%.c,$(BUILD)/mutants/subject-mutant-%,$(MUTANT_SRC))
 
-.PHONY: all deps conform check unit mutants sanitize clean
+.PHONY: all deps conform check check-build fresh-check unit mutants sanitize clean
 all: $(LIB) $(DKCHECK) $(REFERENCE) $(MUTANTS)
 
 $(OBJ)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(SAY) CC $<
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(call obj,$(LIB_SRC))
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(SAY) AR $@
+	$(Q)ar rcs $@ $^
 
 $(REFERENCE): $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
 $(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
 # A mutant is the reference subject with one step broken. Its source says
 # which functions it wraps ("wraps: f g" in its first comment); GNU ld's
@@ -90,7 +107,8 @@ $(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c) $(LIB
 $(BUILD)/mutants/subject-mutant-%: $(OBJ)/harness/mutants/%.o \
         $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
 	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/mutants/$*.c),-Wl,--wrap=$(f))
 
 mutants: $(MUTANTS)
@@ -106,9 +124,17 @@ conform: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/conform
 
+# scripts/check builds check-build (mk/*.mk add what their parts need),
+# then runs the parts; DK_CHECK_START lets it count scripts/deps in.
+check: export DK_CHECK_START := $(shell date +%s)
 check: deps
-	@$(MAKE) --no-print-directory all $(UNIT)
-	@scripts/check
+	@MAKE='$(MAKE)' scripts/check
+check-build: all $(UNIT)
+
+# The README's two commands on a clean Debian 12 root, as a new user runs
+# them (debootstrap, chroot: needs root); not part of make check.
+fresh-check:
+	@scripts/fresh-check
 
 unit: $(UNIT)
 	$(UNIT)

@@ -8,7 +8,8 @@ DKBENCH   := $(BUILD)/dkbench
 
 .PHONY: bench bench-build
 $(DKBENCH): $(call obj,$(BENCH_SRC) $(OBSERVE) $(ISOLATE))
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 bench-build: $(DKBENCH)
 

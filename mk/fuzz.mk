@@ -21,7 +21,8 @@ $(BUILD)/fuzz/fuzz_proc_parsers: harness/observe_linux.c
 $(BUILD)/fuzz/fuzz_subject_args: harness/subjects/subject_args.c
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
+	$(SAY) FUZZ $@
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
 
 fuzz: deps
 	@scripts/deps-quality

@@ -4,6 +4,7 @@
 HOSTILE := $(BUILD)/subject-hostile
 
 $(HOSTILE): $(call obj,harness/subjects/hostile.c harness/subjects/subject_args.c)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 all: $(HOSTILE)

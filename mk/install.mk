@@ -40,18 +40,20 @@ all: $(SHLIB)
 
 $(PIC)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -fPIC -c $< -o $@
+	$(SAY) CC-PIC $<
+	$(Q)$(CC) $(CFLAGS) -fPIC -c $< -o $@
 
 $(SHLIB_REAL): $(patsubst %.c,$(PIC)/%.o,$(LIB_SRC)) lib/daemoniker.map
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
+	$(SAY) LD-SO $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
 	    -Wl,--version-script=lib/daemoniker.map -Wl,-z,defs \
 	    -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # The two links a build tree needs too: the soname for running, the bare
 # name for linking with -ldaemoniker.
 $(SHLIB): $(SHLIB_REAL)
-	ln -sf $(notdir $(SHLIB_REAL)) $(BUILD)/$(SONAME)
-	ln -sf $(SONAME) $@
+	$(Q)ln -sf $(notdir $(SHLIB_REAL)) $(BUILD)/$(SONAME)
+	$(Q)ln -sf $(SONAME) $@
 
 # Regenerated on every call (PREFIX may differ from the last one), replaced
 # only when its text changed.

@@ -55,18 +55,24 @@ matrix-build: $(DKCHECK) $(REFERENCE) $(MATRIX_BINS)
 # What scripts/check.d/60-adapters runs: the C adapters and the payload
 # (the reference builds are judged by other parts).
 adapter-bins: $(DKCHECK) $(filter-out $(MUSL_REF),$(MATRIX_BINS))
+# Built before make check's parts start, which run in parallel.
+check-build: adapter-bins
 
 $(PAYLOAD): $(call obj,harness/subjects/payload.c $(PAYLOAD_SRC))
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(DAEMON3): $(call obj,harness/subjects/daemon3.c $(PAYLOAD_SRC))
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lbsd $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lbsd $(LDLIBS)
 
 $(LIBDAEMON): $(call obj,harness/subjects/libdaemon.c $(SUBJECT_SRC))
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -ldaemon $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -ldaemon $(LDLIBS)
 
 $(DK_VERSION): $(call obj,harness/dk_version_main.c) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The same library and reference subject, compiled by musl-gcc in a build
 # directory of their own; the sub-make knows when that is up to date.
@@ -79,7 +85,8 @@ $(MUSL_REF): FORCE
 # Go's sevlyar/go-daemon from Debian's source package, offline: GOPATH is
 # Debian's /usr/share/gocode, no module proxy.
 $(GO_DAEMON): scripts/adapters/go-daemon/main.go
-	cd scripts/adapters/go-daemon && GOPATH=/usr/share/gocode GO111MODULE=off \
+	$(SAY) GO $@
+	$(Q)cd scripts/adapters/go-daemon && GOPATH=/usr/share/gocode GO111MODULE=off \
 	    GOPROXY=off GOFLAGS= GOCACHE=$(abspath $(BUILD))/go-cache \
 	    go build -o $(abspath $@) main.go
 
@@ -90,14 +97,15 @@ RUST_DIR := $(BUILD)/rust-daemonize
 CARGO    ?= $(firstword $(wildcard /usr/bin/cargo) cargo)
 $(RUST_DAEMONIZE): scripts/adapters/rust-daemonize/Cargo.toml \
                    scripts/adapters/rust-daemonize/src/main.rs
-	mkdir -p $(RUST_DIR)/src $(RUST_DIR)/.cargo
-	cp scripts/adapters/rust-daemonize/Cargo.toml $(RUST_DIR)/
-	cp scripts/adapters/rust-daemonize/src/main.rs $(RUST_DIR)/src/
-	printf '%s\n' '[source.crates-io]' 'replace-with = "debian"' \
+	$(Q)mkdir -p $(RUST_DIR)/src $(RUST_DIR)/.cargo
+	$(Q)cp scripts/adapters/rust-daemonize/Cargo.toml $(RUST_DIR)/
+	$(Q)cp scripts/adapters/rust-daemonize/src/main.rs $(RUST_DIR)/src/
+	$(Q)printf '%s\n' '[source.crates-io]' 'replace-with = "debian"' \
 	    '[source.debian]' 'directory = "/usr/share/cargo/registry"' \
 	    '[net]' 'offline = true' >$(RUST_DIR)/.cargo/config.toml
-	cd $(RUST_DIR) && CARGO_HOME=$(abspath $(RUST_DIR))/.cargo-home \
+	$(SAY) CARGO $@
+	$(Q)cd $(RUST_DIR) && CARGO_HOME=$(abspath $(RUST_DIR))/.cargo-home \
 	    CARGO_TARGET_DIR=$(abspath $(RUST_DIR))/target \
 	    $(if $(wildcard /usr/bin/rustc),RUSTC=/usr/bin/rustc) \
 	    $(CARGO) build --release --offline --quiet
-	cp $(RUST_DIR)/target/release/subject-rust-daemonize $@
+	$(Q)cp $(RUST_DIR)/target/release/subject-rust-daemonize $@

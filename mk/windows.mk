@@ -34,41 +34,54 @@ windows: $(WIN_LIB) $(WIN_REFERENCE) $(WIN_PROBE) $(WIN_UNIT) $(WIN_MUTANTS) win
 
 $(WIN_OBJ)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
+	$(SAY) CC-WIN $<
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
 
 $(WIN_LIB): $(call win_obj,$(WIN_LIB_SRC))
 	@mkdir -p $(dir $@)
-	rm -f $@
-	x86_64-w64-mingw32-ar rcs $@ $^
+	$(Q)rm -f $@
+	$(SAY) AR $@
+	$(Q)x86_64-w64-mingw32-ar rcs $@ $^
 
 $(WIN_REFERENCE): $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
-	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+	$(SAY) LD-WIN $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
 
 $(WIN_PROBE): $(call win_obj,$(WIN_PROBE_SRC))
-	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+	$(SAY) LD-WIN $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
 
 $(WIN_UNIT): $(call win_obj,cases/unit_win/signals_stop.c) $(WIN_LIB)
-	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+	$(SAY) LD-WIN $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
 
 # As for the Unix mutants: "wraps: f g" in the first comment; mingw's ld
 # has --wrap too.
 $(BUILD)/mutants/subject-mutant-%.exe: $(WIN_OBJ)/harness/mutants/win/%.o \
         $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
 	@mkdir -p $(dir $@)
-	$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS) \
+	$(SAY) LD-WIN $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS) \
 	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/mutants/win/$*.c),-Wl,--wrap=$(f))
 
 # Created once (wineboot takes seconds), reused by every run.
 wineprefix: $(WINEPREFIX)/system.reg
 $(WINEPREFIX)/system.reg:
 	@mkdir -p $(dir $@)
-	WINEPREFIX=$(WINEPREFIX) WINEDEBUG=-all \
-	    WINEDLLOVERRIDES='mscoree,mshtml=;winemenubuilder.exe=d' wineboot -i
-	WINEPREFIX=$(WINEPREFIX) wineserver -w
+	$(SAY) WINE "$(WINEPREFIX) (wineboot, once)"
+	$(Q)WINEPREFIX=$(WINEPREFIX) WINEDEBUG=-all \
+	    WINEDLLOVERRIDES='mscoree,mshtml=;winemenubuilder.exe=d' \
+	    scripts/heartbeat wineboot sh -c 'wineboot -i $(if $(Q),>$(BUILD)/wineboot.log 2>&1)'
+	$(Q)WINEPREFIX=$(WINEPREFIX) wineserver -w
 
-# make check builds the Windows side too when it can run it.
-check: windows-when-wine
-windows-when-wine: deps
+# make check builds the Windows side too when it can run it (scripts/check
+# makes check-build after scripts/deps installed Wine and mingw-w64).
+ifneq ($(shell command -v wine 2>/dev/null),)
+ifneq ($(shell command -v $(WIN_CC) 2>/dev/null),)
+check-build: windows
+endif
+endif
+windows-when-wine:
 	@if command -v wine >/dev/null 2>&1 && command -v $(WIN_CC) >/dev/null 2>&1; \
 	then $(MAKE) --no-print-directory windows; fi
 
