@@ -140,9 +140,14 @@ int main(int argc, char **argv)
         daemon_retval_send(3);
         return 1;
     }
-    daemon_retval_send(0);
-    if (subject_announce_ready(args.ready) < 0)
+    /* Ready first, then the word to the launcher: with readiness, the
+     * launcher's exit 0 means the daemon is done and serving. */
+    if (subject_announce_ready(args.ready) < 0) {
+        daemon_pid_file_remove();
+        daemon_retval_send(4);
         return 1;
+    }
+    daemon_retval_send(0);
     for (;;) {
         int fd = daemon_signal_fd();
         if (fd < 0)
