@@ -13,7 +13,9 @@
  * Environment: DKCHECK_TRACE_REFUSE=1 makes every session refused as if
  * PTRACE_SEIZE said EPERM (to check that the cases then skip);
  * DKCHECK_TRACE_LOG=FILE makes the tracer append every stop it handles to
- * FILE (debugging the tracer itself).
+ * FILE (debugging the tracer itself); DKCHECK_TRACE_EVERY_CALL=1 installs
+ * no filter and stops on every call (PTRACE_SYSCALL), only to measure what
+ * the filter saves.
  */
 #ifndef DKCHECK_TRACE_H
 #define DKCHECK_TRACE_H

@@ -136,6 +136,8 @@ struct trace_session {
     struct sock_filter filter[FILTER_MAX];
     struct sock_fprog prog;
     char **envp;                     /* the traced launchers' environment */
+    bool every_call;                 /* DKCHECK_TRACE_EVERY_CALL: no filter,
+                                      * every call stops (to measure) */
     int cmd[2];                      /* case -> tracer: launchers to attach */
     int ack[2];                      /* tracer -> case: 0 or errno */
     shared *sh;
@@ -398,6 +400,8 @@ static int lock_type(pid_t pid, long addr)
 
 static void resume(tracee *t, int request, int sig)
 {
+    if (tr.s->every_call && request == PTRACE_CONT)
+        request = PTRACE_SYSCALL;
     ptrace((enum __ptrace_request)request, t->pid, 0L, (long)sig);
 }
 
@@ -639,10 +643,12 @@ static void on_seccomp_stop(tracee *t)
     struct __ptrace_syscall_info info;
     if (ptrace(PTRACE_GET_SYSCALL_INFO, t->pid, (void *)sizeof info, &info) <
             0 ||
-        info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
+        (info.op != PTRACE_SYSCALL_INFO_SECCOMP &&
+         info.op != PTRACE_SYSCALL_INFO_ENTRY)) {
         resume(t, PTRACE_CONT, 0);
         return;
     }
+    /* An entry stop (every-call mode) lays out nr and args alike. */
     const struct call_kind *ck = NULL;
     for (size_t i = 0; i < N_INTERESTING; i++)
         if ((unsigned long)interesting[i].nr == info.seccomp.nr)
@@ -815,7 +821,18 @@ static void on_wait(pid_t pid, int st)
         return;
     }
     if (sig == (SIGTRAP | 0x80)) {
-        on_syscall_stop(t);
+        struct __ptrace_syscall_info info;
+        bool entry = tr.s->every_call &&
+                     ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof info,
+                            &info) > 0 &&
+                     info.op == PTRACE_SYSCALL_INFO_ENTRY;
+        if (entry)
+            on_seccomp_stop(t);
+        else if (t->state == AWAIT_EXIT || t->state == RUN_HELD ||
+                 !tr.s->every_call)
+            on_syscall_stop(t);
+        else
+            resume(t, PTRACE_CONT, 0); /* an exit stop nobody waits for */
         return;
     }
     /* A signal for the tracee: deliver it, in the mode it was in. */
@@ -1014,6 +1031,7 @@ trace_session *trace_begin(trace_plan plan, size_t k, const char *sandbox,
     for (size_t i = 0; ready != NULL && i < k; i++)
         snprintf(s->ready[i], sizeof s->ready[i], "%s", ready[i]);
     build_filter(s);
+    s->every_call = getenv("DKCHECK_TRACE_EVERY_CALL") != NULL;
     if (pipe2(s->cmd, O_CLOEXEC) < 0 || pipe2(s->ack, O_CLOEXEC) < 0) {
         snprintf(why, why_size, "pipe: %s", strerror(errno));
         munmap(s, sizeof *s + sizeof(shared));
@@ -1051,7 +1069,7 @@ int trace_child_arm(const trace_session *t)
 {
     if (t->envp != NULL)
         environ = t->envp; /* a pointer, no allocation: safe after fork */
-    return install_filter(&t->prog);
+    return t->every_call ? 0 : install_filter(&t->prog);
 }
 
 int trace_attach(trace_session *t, pid_t launcher, size_t index)
