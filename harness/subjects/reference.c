@@ -8,6 +8,7 @@
 #include "subject_args.h"
 #include "subject_payload.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,9 +55,14 @@ static int daemon_main(const subject_args *a)
         dk_signals_start(signals, &err) != DK_OK)
         return not_ready(err.message);
     /* Ready means the ready file is there and TERM would be handled. */
-    if (subject_announce_ready(a->ready) < 0)
-        return not_ready("subject-reference: --ready: cannot write the ready "
-                         "file (its directory missing or unwritable?)");
+    if (subject_announce_ready(a->ready) < 0) {
+        /* announce's failing call left errno; its report on stderr (not
+         * the launcher's) does not change it */
+        char why[512];
+        snprintf(why, sizeof why, "subject-reference: --ready: cannot write "
+                 "the ready file: %s", strerror(errno));
+        return not_ready(why);
+    }
     if (dk_ready(&err) != DK_OK)
         return not_ready(err.message);
     subject_wait_forever();

@@ -23,9 +23,12 @@ dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err)
      * if someone opened our brand-new file in between: then it is theirs. */
     if (dk__pidfile_lock(f, false) < 0) {
         int e = errno;
+        bool theirs = e == EAGAIN || e == EACCES;
+        if (!theirs) /* ours, and no daemon will come: it goes */
+            unlink(path);
         close(f);
-        return dk__fail(err, DK_EEXIST, "U1", e, "%s: cannot lock new PID file",
-                        path);
+        return dk__fail(err, theirs ? DK_EEXIST : DK_ESYS, "U1", e,
+                        "%s: cannot lock new PID file", path);
     }
     /* Whatever the launcher's umask, the file is not group/world-writable. */
     if (fchmod(f, 0644) < 0) {

@@ -18,7 +18,13 @@ dk_status dk_send(const char *pid_file, int signum, dk_error *err)
     char buf[32];
     ssize_t n = read(fd, buf, sizeof buf);
     long pid;
-    if (n <= 0 || dk__pidfile_parse(buf, (size_t)n, &pid) < 0) {
+    if (n < 0) {
+        int e = errno;
+        close(fd);
+        return dk__fail(err, DK_ESYS, "send", e, "%s: cannot read PID file",
+                        pid_file);
+    }
+    if (n == 0 || dk__pidfile_parse(buf, (size_t)n, &pid) < 0) {
         close(fd);
         return dk__fail(err, DK_EINVAL, "send", 0, "%s: holds no PID", pid_file);
     }

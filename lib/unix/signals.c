@@ -128,7 +128,11 @@ static dk_status start_locked(dk_signals *s, dk_error *err)
         return dk__fail(err, DK_ESYS, "SU", errno, "signal pipe");
     /* A flood of signals must never block a handler: drop what the pipe
      * cannot hold (the same signal queued twice is one signal anyway). */
-    fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK);
+    if (fcntl(signal_pipe[1], F_SETFL, O_NONBLOCK) < 0) {
+        int e = errno;
+        close_pipe();
+        return dk__fail(err, DK_ESYS, "SU", e, "signal pipe: O_NONBLOCK");
+    }
     int e = pthread_create(&s->thread, NULL, signal_thread, s);
     if (e != 0) {
         close_pipe();
@@ -139,8 +143,18 @@ static dk_status start_locked(dk_signals *s, dk_error *err)
     sa.sa_handler = on_signal;
     sa.sa_flags = SA_RESTART;
     sigemptyset(&sa.sa_mask);
-    for (int i = 0; i < DK_N_SIGNALS; i++)
-        sigaction(handled[i], &sa, &s->saved[i]);
+    for (int i = 0; i < DK_N_SIGNALS; i++) {
+        if (sigaction(handled[i], &sa, &s->saved[i]) == 0)
+            continue;
+        int e = errno, failed = handled[i];
+        while (i-- > 0) /* the ones already set go back */
+            sigaction(handled[i], &s->saved[i], NULL);
+        unsigned char stop = STOP_BYTE;
+        (void)!write(signal_pipe[1], &stop, 1);
+        pthread_join(s->thread, NULL);
+        close_pipe();
+        return dk__fail(err, DK_ESYS, "SU", e, "sigaction %d", failed);
+    }
     /* The handlers are in place: signals held since the fork are let in
      * (in this thread; the signal thread keeps them blocked) and handled. */
     sigset_t held;
