@@ -22,9 +22,8 @@ static const char *quoted(const char *arg)
         return arg;
     char *buf = bufs[turn++ % 2];
     size_t head = QUOTE_MAX / 2 - 2, tail = QUOTE_MAX - head - 3;
-    memcpy(buf, arg, head);
-    memcpy(buf + head, "...", 3);
-    memcpy(buf + head + 3, arg + len - tail, tail + 1);
+    snprintf(buf, QUOTE_MAX + 1, "%.*s...%s", (int)head, arg,
+             arg + len - tail);
     return buf;
 }
 

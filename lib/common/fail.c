@@ -11,13 +11,11 @@ static void fit_message(char *dst, size_t size, const char *text)
 {
     size_t len = strlen(text);
     if (len < size) {
-        memcpy(dst, text, len + 1);
+        snprintf(dst, size, "%s", text);
         return;
     }
     size_t head = (size - 4) / 3, tail = size - 4 - head;
-    memcpy(dst, text, head);
-    memcpy(dst + head, "...", 3);
-    memcpy(dst + head + 3, text + len - tail, tail + 1);
+    snprintf(dst, size, "%.*s...%s", (int)head, text, text + len - tail);
 }
 
 dk_status dk__fail(dk_error *err, dk_status status, const char *step,

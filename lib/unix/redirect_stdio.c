@@ -17,12 +17,10 @@ static int open_input(const char *path)
         return -1;
     struct stat st;
     int e = 0;
-    if (fstat(fd, &st) < 0)
+    if (fstat(fd, &st) < 0 || fcntl(fd, F_SETFL, 0) < 0)
         e = errno;
-    else if (S_ISDIR(st.st_mode))
+    if (e == 0 && S_ISDIR(st.st_mode))
         e = EISDIR;
-    else if (fcntl(fd, F_SETFL, 0) < 0)
-        e = errno;
     if (e != 0) {
         close(fd);
         errno = e;
