@@ -113,16 +113,18 @@ static int add_output(dk_cli *cli, const char *provider, const char *path,
  * text says). */
 static int add_output_spec(dk_cli *cli, char *spec, char *why, size_t size)
 {
-    char *sep = strpbrk(spec, ":=");
+    char *sep = spec != NULL ? strpbrk(spec, ":=") : NULL;
     if (sep == NULL || sep == spec || sep[1] == '\0')
         return fail(why, size, "-O/--output wants PROVIDER:FILE, not '%s'",
-                    spec);
+                    spec != NULL ? spec : "");
     *sep = '\0';
     return add_output(cli, spec, sep + 1, why, size);
 }
 
 static bool is_count(const char *s)
 {
+    if (s == NULL)
+        return false;
     char *end;
     errno = 0;
     long n = strtol(s, &end, 10);
@@ -131,6 +133,8 @@ static bool is_count(const char *s)
 
 static bool is_seconds(const char *s)
 {
+    if (s == NULL)
+        return false;
     char *end;
     double d = strtod(s, &end);
     return *s != '\0' && *end == '\0' && d > 0 && d < 1e9;
@@ -138,6 +142,8 @@ static bool is_seconds(const char *s)
 
 static bool one_of(const char *s, const char *const *words)
 {
+    if (s == NULL)
+        return false;
     for (; *words; words++)
         if (strcmp(s, *words) == 0)
             return true;
@@ -215,12 +221,14 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
     optind = 0; /* glibc: start afresh */
     int c;
     while ((c = getopt_long(argc, argv, ":hvlfj:SqO:t:", options, NULL)) != -1) {
+        /* NULL only for an optional value left out; the checks below take
+         * NULL as "not a valid value" all the same. */
         const char *a = optarg;
         switch (c) {
         case OPT_SUBJECT: cli->subject = a; break;
         case OPT_VERDICTS:
             cli->verdicts = a;
-            if (strcmp(a, "none") != 0 && add_output(cli, "verdicts", a, why, size) < 0)
+            if (a != NULL && strcmp(a, "none") != 0 && add_output(cli, "verdicts", a, why, size) < 0)
                 return -1;
             break;
         case OPT_REAP: cli->reap = true; break;
@@ -252,7 +260,7 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
             pass_on(cli, a ? "--debug=%s" : "--debug", a);
             break;
         case OPT_TRANSPORT:
-            if (strncmp(a, "tcp:", 4) != 0 || !is_count(a + 4))
+            if (a == NULL || strncmp(a, "tcp:", 4) != 0 || !is_count(a + 4))
                 return fail(why, size, "--debug-transport wants tcp:PORT, not '%s'", a);
             pass_on(cli, "--debug-transport=%s", a);
             break;
@@ -301,8 +309,12 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
      * its reports become ours. */
     const char *env = getenv("CRITERION_OUTPUTS");
     if (env != NULL) {
-        char *list = strdup(env), *save = NULL;
-        for (char *s = strtok_r(list, ",", &save); s; s = strtok_r(NULL, ",", &save))
+        char *save = NULL;
+        cli->env_outputs = strdup(env);
+        if (cli->env_outputs == NULL)
+            return fail(why, size, "out of memory");
+        for (char *s = strtok_r(cli->env_outputs, ",", &save); s;
+             s = strtok_r(NULL, ",", &save))
             if (add_output_spec(cli, s, why, size) < 0)
                 return -1;
         unsetenv("CRITERION_OUTPUTS");

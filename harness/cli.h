@@ -32,6 +32,7 @@ typedef struct dk_cli {
     dk_output outputs[DK_CLI_MAX_OUTPUTS];
     size_t n_outputs;
     bool output_on_stdout; /* a report goes to "-": no verdicts there */
+    char *env_outputs;     /* CRITERION_OUTPUTS's copy: outputs point into it */
 } dk_cli;
 
 /* Parse argv into cli. 0, or -1 with a one-line reason in why. */

@@ -122,7 +122,7 @@ static void xml_suite(FILE *f, const char *id,
         fputs("\" classname=\"", f);
         dk_xml_text(f, id, 1);
         fprintf(f, "\" assertions=\"%zu\" time=\"%.3f\">\n",
-                (size_t)(t->passed_asserts + t->failed_asserts),
+                (size_t)t->passed_asserts + (size_t)t->failed_asserts,
                 (double)t->elapsed_time);
         outcome(f, t, verdict, reason);
         fputs("    </testcase>\n", f);

@@ -39,7 +39,7 @@ size_t sandbox_command(char **argv, size_t max);
  * sandbox, keeping the first SANDBOX_LOG_CAP bytes and a line saying when
  * more was discarded. A subject printing without end cannot fill a disk,
  * block on a full pipe, or reach the report. */
-#define SANDBOX_LOG_CAP (64 * 1024)
+#define SANDBOX_LOG_CAP ((size_t)64 * 1024)
 
 /* A new capture logging into path: the write end of its pipe (close-on-
  * exec: dup2 it onto 1 or 2 in the child; close it in the parent). */

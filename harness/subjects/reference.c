@@ -152,10 +152,15 @@ int main(int argc, char **argv)
     int daemon_argc;
     char **daemon_argv = unpack_args(saved, len, &daemon_argc);
     subject_args daemon_args;
+    int status;
     if (daemon_argv == NULL ||
         subject_parse_args(daemon_argc, daemon_argv, &daemon_args, why,
                            sizeof why) < 0)
-        return not_ready("subject-reference: the daemon's state does not "
-                         "parse");
-    return daemon_main(&daemon_args);
+        status = not_ready("subject-reference: the daemon's state does not "
+                           "parse");
+    else
+        status = daemon_main(&daemon_args); /* returns only when not ready */
+    free(daemon_argv);
+    dk_daemonizer_free(&dz);
+    return status;
 }
