@@ -189,9 +189,7 @@ DK_CASE(H8, H8_pidfile_parent_is_a_file)
 DK_CASE(H8, H8_pidfile_is_a_directory)
 {
     sandbox_require("pidfile");
-    const char *pidfile = sandbox_path("daemon.pid");
-    if (mkdir(pidfile, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", pidfile, strerror(errno));
+    const char *pidfile = sandbox_mkdir("daemon.pid");
     bad_input b = before("a directory as the PID file", pidfile);
     launch_refused(&b, NULL);
 }
@@ -350,9 +348,7 @@ DK_CASE(H8, H8_stdout_unopenable)
 {
     sandbox_require("stdout");
     sandbox_require("readiness");
-    const char *dir = sandbox_path("a-directory");
-    if (mkdir(dir, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    const char *dir = sandbox_mkdir("a-directory");
     launch_spec spec = {.stdout_path = dir};
     bad_input b = before("--stdout naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
@@ -362,9 +358,7 @@ DK_CASE(H8, H8_stderr_unopenable)
 {
     sandbox_require("stderr");
     sandbox_require("readiness");
-    const char *dir = sandbox_path("a-directory");
-    if (mkdir(dir, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    const char *dir = sandbox_mkdir("a-directory");
     launch_spec spec = {.stderr_path = dir};
     bad_input b = before("--stderr naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
@@ -409,9 +403,7 @@ DK_CASE(H8, H8_send_dead_pid)
 DK_CASE(H8, H8_send_pidfile_is_a_directory)
 {
     sandbox_require("send");
-    const char *pidfile = sandbox_path("daemon.pid");
-    if (mkdir(pidfile, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", pidfile, strerror(errno));
+    const char *pidfile = sandbox_mkdir("daemon.pid");
     bad_input b = before("--send with a directory as the PID file", pidfile);
     send_refused(&b);
 }
@@ -440,9 +432,7 @@ DK_CASE(H8, H8_stdin_is_a_directory)
 {
     sandbox_require("stdin");
     sandbox_require("readiness");
-    const char *dir = sandbox_path("a-directory");
-    if (mkdir(dir, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+    const char *dir = sandbox_mkdir("a-directory");
     launch_spec spec = {.stdin_path = dir};
     bad_input b = before("--stdin naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);

@@ -108,6 +108,14 @@ const char *sandbox_file(const char *name, const char *content)
     return path;
 }
 
+const char *sandbox_mkdir(const char *name)
+{
+    const char *path = sandbox_path(name);
+    if (mkdir(path, 0755) < 0)
+        cr_assert_fail("BROKEN: mkdir %s: %s", path, strerror(errno));
+    return path;
+}
+
 const char *sandbox_read(const char *path, size_t *len)
 {
     sandbox_capture_sync(); /* path may be a log still filling */

@@ -24,6 +24,8 @@ char *sandbox_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)))
 const char *sandbox_path(const char *name);
 /* Create SANDBOX/name holding content (NULL: empty); its path. */
 const char *sandbox_file(const char *name, const char *content);
+/* Create the directory SANDBOX/name (mode 0755); its path. */
+const char *sandbox_mkdir(const char *name);
 /* A whole file, NUL-terminated; NULL if it cannot be read. */
 const char *sandbox_read(const char *path, size_t *len);
 
