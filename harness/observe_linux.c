@@ -1,10 +1,11 @@
-/* observe_linux.c: observe.h over /proc.
+/* observe_linux.c: observe.h over /proc (the tree walk is observe_tree.c).
  *
  * The parsers take untrusted bytes (a comm is chosen by the subject, and the
  * fuzzer feeds anything), so they use bounded cursors, never str* functions
  * that need a NUL.
  */
 #include "observe.h"
+#include "observe_scan.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -347,28 +348,12 @@ int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
     return (int)(count > INT_MAX ? INT_MAX : count);
 }
 
-/* ---- the process tree --------------------------------------------------- */
-
-typedef struct proc_ent {
-    pid_t pid, ppid;
-    char state;
-} proc_ent;
-
-static bool living(char state)
-{
-    return state != 'Z' && state != 'X';
-}
-
-bool obs_alive(pid_t pid)
-{
-    obs_stat st;
-    return pid > 0 && obs_read_stat(pid, &st) == 0 && living(st.state);
-}
+/* ---- the process table ------------------------------------------------- */
 
 /* Every process in /proc, in one pass; the count, or -1. */
-static ssize_t scan_proc(proc_ent **out)
+ssize_t obs__scan(obs__proc **out)
 {
-    proc_ent *v = NULL;
+    obs__proc *v = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
     DIR *d = opendir("/proc");
@@ -384,7 +369,7 @@ static ssize_t scan_proc(proc_ent **out)
             obs_read_stat((pid_t)pid, &st) != 0)
             continue;
         if (n == cap) {
-            proc_ent *m = realloc(v, (cap = cap ? 2 * cap : 512) * sizeof *v);
+            obs__proc *m = realloc(v, (cap = cap ? 2 * cap : 512) * sizeof *v);
             if (!m) {
                 free(v);
                 closedir(d);
@@ -392,108 +377,9 @@ static ssize_t scan_proc(proc_ent **out)
             }
             v = m;
         }
-        v[n++] = (proc_ent){ st.pid, st.ppid, st.state };
+        v[n++] = (obs__proc){ st.pid, st.ppid, st.state };
     }
     closedir(d);
     *out = v;
     return (ssize_t)n;
-}
-
-static int cmp_pid(const void *a, const void *b)
-{
-    pid_t x = *(const pid_t *)a, y = *(const pid_t *)b;
-    return (x > y) - (x < y);
-}
-
-static int cmp_ppid(const void *a, const void *b)
-{
-    const proc_ent *x = a, *y = b;
-    return (x->ppid > y->ppid) - (x->ppid < y->ppid);
-}
-
-/* First entry of v (sorted by ppid) whose ppid is at least ppid. */
-static size_t lower_bound(const proc_ent *v, size_t n, pid_t ppid)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].ppid < ppid)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Sort found ascending and copy at most max of them to out. */
-static size_t emit(pid_t *found, size_t n, pid_t *out, size_t max)
-{
-    qsort(found, n, sizeof *found, cmp_pid);
-    if (n > max)
-        n = max;
-    if (n)
-        memcpy(out, found, n * sizeof *out);
-    return n;
-}
-
-size_t obs_descendants(pid_t root, pid_t *out, size_t max)
-{
-    proc_ent *v;
-    ssize_t sn = scan_proc(&v);
-    size_t n, head = 0, tail = 0, nfound = 0, count = 0;
-    pid_t *queue, *found;
-    bool *seen;
-
-    if (sn < 0)
-        return 0;
-    n = (size_t)sn;
-    qsort(v, n, sizeof *v, cmp_ppid);
-    queue = malloc((n + 1) * sizeof *queue);
-    found = malloc((n + 1) * sizeof *found);
-    seen = calloc(n + 1, sizeof *seen);
-    if (queue && found && seen) {
-        /* Breadth first through zombies too: a zombie has no children of
-         * its own, but a scan racing with exits may still show some. The
-         * seen marks bound the walk even on an inconsistent snapshot. */
-        queue[tail++] = root;
-        while (head < tail) {
-            pid_t parent = queue[head++];
-            for (size_t i = lower_bound(v, n, parent);
-                 i < n && v[i].ppid == parent; i++) {
-                if (seen[i] || v[i].pid == root)
-                    continue;
-                seen[i] = true;
-                queue[tail++] = v[i].pid;
-                if (living(v[i].state))
-                    found[nfound++] = v[i].pid;
-            }
-        }
-        count = emit(found, nfound, out, max);
-    }
-    free(seen);
-    free(found);
-    free(queue);
-    free(v);
-    return count;
-}
-
-size_t obs_children(pid_t root, pid_t *out, size_t max)
-{
-    proc_ent *v;
-    ssize_t sn = scan_proc(&v);
-    size_t nfound = 0, count = 0;
-    pid_t *found;
-
-    if (sn < 0)
-        return 0;
-    found = malloc(((size_t)sn + 1) * sizeof *found);
-    if (found) {
-        for (ssize_t i = 0; i < sn; i++)
-            if (v[i].ppid == root && v[i].pid != root)
-                found[nfound++] = v[i].pid;
-        count = emit(found, nfound, out, max);
-    }
-    free(found);
-    free(v);
-    return count;
 }

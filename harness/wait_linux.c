@@ -1,379 +1,55 @@
-/* wait_linux.c: wait.h with pidfds and inotify; polling only where the
- * kernel gives no event, and then in bounded slices. */
-#include "wait.h"
-
-#include "observe.h"
-#include "reaped.h"
+/* wait_linux.c: wait.c's events on Linux, from a pidfd (a process's exit)
+ * and inotify (a directory's entries). */
+#include "wait_event.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
-#include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-enum {
-    SLICE_MS = 16,                 /* longest blind wait for an event */
-    REAPED_MAX = 256,
-    FILE_MAX = 4 << 20,            /* dk_wait_file_contains reads this much */
-};
-
-/* The only global state: statuses of children we reaped, newest last.
- * Not thread-safe; the harness waits from one thread. */
-static struct {
-    pid_t pid;
-    int status;
-} reaped[REAPED_MAX];
-static unsigned reaped_next;
-
-void dk__record_reaped(pid_t pid, int status)
+dk_watch dk__watch_process(pid_t pid)
 {
-    reaped[reaped_next % REAPED_MAX].pid = pid;
-    reaped[reaped_next % REAPED_MAX].status = status;
-    reaped_next++;
+    dk_watch w = DK_NO_WATCH;
+    w.fd = (int)syscall(SYS_pidfd_open, pid, 0);
+    return w;
 }
 
-bool dk_reaped_status(pid_t pid, int *status)
+dk_watch dk__watch_dir(const char *dir, bool writes)
 {
-    /* Newest first: a recycled pid answers with its latest life. */
-    for (unsigned i = 0; i < REAPED_MAX && i < reaped_next; i++) {
-        unsigned k = (reaped_next - 1 - i) % REAPED_MAX;
-        if (reaped[k].pid == pid) {
-            if (status)
-                *status = reaped[k].status;
-            return true;
-        }
+    uint32_t mask = IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE;
+    dk_watch w = DK_NO_WATCH;
+
+    if (writes)
+        mask |= IN_MODIFY;
+    w.fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w.fd >= 0 && inotify_add_watch(w.fd, dir, mask | IN_ONLYDIR) < 0) {
+        close(w.fd);
+        w.fd = -1;
     }
-    return false;
+    return w;
 }
 
-void dk_reap_exited(void)
+/* EINTR just ends the wait early. With fd < 0 poll ignores it: a plain
+ * bounded sleep. */
+void dk__watch_wait(dk_watch w, int ms)
 {
-    int e = errno, st;
-    pid_t r;
-
-    while ((r = waitpid(-1, &st, WNOHANG)) > 0 || (r < 0 && errno == EINTR))
-        if (r > 0)
-            dk__record_reaped(r, st);
-    errno = e;
-}
-
-/* ---- deadlines ---------------------------------------------------------- */
-
-static double timeout_mul(void)
-{
-    const char *s = getenv("DKCHECK_TIMEOUT_MUL");
-    char *end;
-    double m;
-
-    if (!s || !*s)
-        return 1;
-    m = strtod(s, &end);
-    return (*end || !(m > 0) || m > 1e6) ? 1 : m;
-}
-
-dk_deadline dk_deadline_in(double seconds)
-{
-    double s = seconds * timeout_mul();
-    dk_deadline d;
-    time_t whole;
-
-    if (!(s > 0))               /* negative or NaN: already due */
-        s = 0;
-    if (s > 1e9)
-        s = 1e9;
-    whole = (time_t)s;
-    clock_gettime(CLOCK_MONOTONIC, &d.at);
-    d.at.tv_sec += whole;
-    d.at.tv_nsec += (long)((s - (double)whole) * 1e9);
-    if (d.at.tv_nsec >= 1000000000L) {
-        d.at.tv_sec++;
-        d.at.tv_nsec -= 1000000000L;
-    }
-    return d;
-}
-
-int dk_deadline_left_ms(dk_deadline d)
-{
-    struct timespec now;
-    int64_t ns, ms;
-
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    ns = (int64_t)(d.at.tv_sec - now.tv_sec) * 1000000000 +
-         (d.at.tv_nsec - now.tv_nsec);
-    if (ns <= 0)
-        return 0;
-    /* Round up, so a wait of the remaining time ends past the deadline
-     * instead of spinning on a 0 ms timeout just before it. */
-    ms = (ns + 999999) / 1000000;
-    return ms > INT_MAX ? INT_MAX : (int)ms;
-}
-
-bool dk_deadline_passed(dk_deadline d)
-{
-    return dk_deadline_left_ms(d) == 0;
-}
-
-static int min_int(int a, int b)
-{
-    return a < b ? a : b;
-}
-
-/* ---- processes ---------------------------------------------------------- */
-
-static int pidfd_open(pid_t pid)
-{
-    return (int)syscall(SYS_pidfd_open, pid, 0);
-}
-
-/* Wait up to ms for fd to become readable; with fd < 0 (poll ignores it)
- * this is a plain bounded sleep. EINTR just ends the wait early. */
-static void wait_readable(int fd, int ms)
-{
-    struct pollfd p = { .fd = fd, .events = POLLIN };
-    poll(&p, 1, ms);
-}
-
-static void close_if(int fd)
-{
-    if (fd >= 0)
-        close(fd);
-}
-
-int dk_wait_child(pid_t pid, int *status, dk_deadline d)
-{
-    int st, backoff = 1;
-    int fd;
-
-    if (pid <= 0) {             /* waitpid would take any child */
-        errno = EINVAL;
-        return -1;
-    }
-    /* Without a pidfd (ENOSYS, or ESRCH: then waitpid says ECHILD) we fall
-     * back to a bounded backoff. */
-    fd = pidfd_open(pid);
-    for (;;) {
-        pid_t r = waitpid(pid, &st, WNOHANG);
-        int left;
-
-        if (r == pid) {
-            dk__record_reaped(pid, st);
-            if (status)
-                *status = st;
-            close_if(fd);
-            return 0;
-        }
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            int e = errno;
-            close_if(fd);
-            /* Another reap loop may have taken it first. */
-            if (e == ECHILD && dk_reaped_status(pid, status))
-                return 0;
-            errno = e;
-            return -1;
-        }
-        left = dk_deadline_left_ms(d);
-        if (left == 0) {
-            close_if(fd);
-            errno = ETIMEDOUT;
-            return -1;
-        }
-        if (fd >= 0) {
-            wait_readable(fd, left);
-        } else {
-            wait_readable(-1, min_int(backoff, left));
-            backoff = min_int(2 * backoff, SLICE_MS);
-        }
-    }
-}
-
-bool dk_wait_gone(pid_t pid, int *status, bool *reaped_out, dk_deadline d)
-{
-    bool gone = false, vanished;
-    int fd, st;
-
-    if (reaped_out)
-        *reaped_out = false;
-    if (pid <= 0) {
-        errno = EINVAL;
-        return false;
-    }
-    fd = pidfd_open(pid);
-    vanished = fd < 0 && errno == ESRCH;
-    for (;;) {
-        pid_t r = waitpid(pid, &st, WNOHANG);
-        int left;
-
-        if (r == pid) {
-            dk__record_reaped(pid, st);
-            if (status)
-                *status = st;
-            if (reaped_out)
-                *reaped_out = true;
-            gone = true;
-            break;
-        }
-        if (r < 0 && errno == EINTR)
-            continue;
-        /* r < 0: not our child (yet); a zombie of another parent is gone. */
-        if (vanished || (r < 0 && !obs_alive(pid))) {
-            /* Only a pid with no process at all can be one we reaped
-             * earlier; a live pid is someone else's now. */
-            if (vanished && dk_reaped_status(pid, status) && reaped_out)
-                *reaped_out = true;
-            gone = true;
-            break;
-        }
-        left = dk_deadline_left_ms(d);
-        if (left == 0)
-            break;
-        /* The pidfd wakes us at exit; the slice notices a reparenting to
-         * us (and covers a missing pidfd). */
-        wait_readable(fd, min_int(left, SLICE_MS));
-    }
-    close_if(fd);
-    return gone;
-}
-
-/* ---- files -------------------------------------------------------------- */
-
-/* An inotify fd watching the directory of path, or -1 (callers then fall
- * back to slices). */
-static int watch_dir(const char *path, uint32_t mask)
-{
-    char dir[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    size_t n = slash ? (size_t)(slash - path) : 1;
-    int fd;
-
-    if (n >= sizeof dir)
-        return -1;
-    if (!slash)
-        memcpy(dir, ".", 2);
-    else if (n == 0)
-        memcpy(dir, "/", 2);
-    else {
-        memcpy(dir, path, n);
-        dir[n] = '\0';
-    }
-    fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (fd >= 0 && inotify_add_watch(fd, dir, mask | IN_ONLYDIR) < 0) {
-        close(fd);
-        fd = -1;
-    }
-    return fd;
-}
-
-/* The events only say "look again"; their content does not matter. */
-static void drain(int fd)
-{
+    struct pollfd p = { .fd = w.fd, .events = POLLIN };
     char buf[4096]
         __attribute__((aligned(__alignof__(struct inotify_event))));
 
-    if (fd >= 0)
-        while (read(fd, buf, sizeof buf) > 0)
-            ;
+    if (poll(&p, 1, ms) <= 0 || !(p.revents & POLLIN))
+        return;
+    /* inotify's events only say "look again": drop them. A pidfd's read
+     * fails (EINVAL) and stays readable, as it should. */
+    while (read(w.fd, buf, sizeof buf) > 0)
+        ;
 }
 
-static bool exists(const char *path)
+void dk__watch_close(dk_watch w)
 {
-    struct stat st;
-    return fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
-}
-
-bool dk_wait_file(const char *path, dk_deadline d)
-{
-    int fd = watch_dir(path, IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE);
-    bool found;
-
-    /* Checked after the watch is in place, so a creation between the check
-     * and the poll still wakes us. */
-    while (!(found = exists(path))) {
-        int left = dk_deadline_left_ms(d);
-        if (left == 0)
-            break;
-        wait_readable(fd, fd >= 0 ? left : min_int(left, SLICE_MS));
-        drain(fd);
-    }
-    close_if(fd);
-    return found;
-}
-
-static bool file_contains(const char *path, const char *needle)
-{
-    /* O_NONBLOCK: a FIFO put there must not block us. */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
-    size_t len = 0, cap = 0;
-    char *buf = NULL;
-    bool found = false;
-
-    if (fd < 0)
-        return false;
-    while (len < FILE_MAX) {
-        ssize_t n;
-        if (len == cap) {
-            char *m = realloc(buf, cap = cap ? 2 * cap : 4096);
-            if (!m)
-                break;
-            buf = m;
-        }
-        n = read(fd, buf + len, cap - len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        len += (size_t)n;
-    }
-    close(fd);
-    found = buf && memmem(buf, len, needle, strlen(needle));
-    free(buf);
-    return found;
-}
-
-bool dk_wait_file_contains(const char *path, const char *needle,
-                           dk_deadline d)
-{
-    int fd = watch_dir(path, IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE |
-                                 IN_MOVED_TO);
-    bool found;
-
-    /* Slices even with a watch: a writer in another mount namespace, or
-     * through a path inotify does not see, sends no event. */
-    while (!(found = file_contains(path, needle))) {
-        int left = dk_deadline_left_ms(d);
-        if (left == 0)
-            break;
-        wait_readable(fd, min_int(left, SLICE_MS));
-        drain(fd);
-    }
-    close_if(fd);
-    return found;
-}
-
-/* ---- conditions --------------------------------------------------------- */
-
-bool dk_wait_until(bool (*pred)(void *arg), void *arg, dk_deadline d)
-{
-    int backoff = 1;
-
-    for (;;) {
-        int left;
-
-        /* Our exited children would otherwise still count as processes. */
-        dk_reap_exited();
-        if (pred(arg))
-            return true;
-        left = dk_deadline_left_ms(d);
-        if (left == 0)
-            return false;
-        wait_readable(-1, min_int(backoff, left));
-        backoff = min_int(2 * backoff, SLICE_MS);
-    }
+    if (w.fd >= 0)
+        close(w.fd);
 }
