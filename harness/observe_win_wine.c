@@ -40,8 +40,12 @@ static int run_probe(char *out, size_t size, double seconds, char *why,
         argv[n++] = args[i];
     argv[n] = NULL;
 
+    /* Close-on-exec just after, not atomically (macOS has no pipe2): the
+     * probe is started from a case's single thread, where no other exec
+     * can come in between. */
     int p[2];
-    if (pipe2(p, O_CLOEXEC) < 0) {
+    if (pipe(p) < 0 || fcntl(p[0], F_SETFD, FD_CLOEXEC) < 0 ||
+        fcntl(p[1], F_SETFD, FD_CLOEXEC) < 0) {
         snprintf(why, why_size, "pipe: %s", strerror(errno));
         return -1;
     }

@@ -11,6 +11,22 @@
 
 static char date[32];
 
+/* glibc names its version through confstr; other libcs have no such name
+ * (and the answer is then "unknown (not glibc)"). */
+#ifdef _CS_GNU_LIBC_VERSION
+static size_t libc_version(char *buf, size_t size)
+{
+    return confstr(_CS_GNU_LIBC_VERSION, buf, size);
+}
+#else
+static size_t libc_version(char *buf, size_t size)
+{
+    (void)buf;
+    (void)size;
+    return 0;
+}
+#endif
+
 void dk_run_info_begin(void)
 {
     time_t now = time(NULL);
@@ -60,7 +76,7 @@ const dk_run_item *dk_run_info(void)
         memset(&u, 0, sizeof u);
     os_name(os, sizeof os, u.sysname);
     char version[64];
-    if (confstr(_CS_GNU_LIBC_VERSION, version, sizeof version) > 0)
+    if (libc_version(version, sizeof version) > 0)
         snprintf(libc, sizeof libc, "%s", version); /* "glibc 2.36" */
     else
         snprintf(libc, sizeof libc, "unknown (not glibc)");

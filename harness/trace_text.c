@@ -1,5 +1,6 @@
 /* trace_text.c: the words a case uses for what the tracer saw. */
 #include "trace.h"
+#include "trace_names.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,7 +37,7 @@ const char *trace_result(long ret, char *buf, size_t size)
     if (ret >= 0 || ret < -4095)
         snprintf(buf, size, "%ld", ret);
     else {
-        const char *name = strerrorname_np((int)-ret);
+        const char *name = trace__errno_name((int)-ret);
         snprintf(buf, size, "%s", name ? name : strerror((int)-ret));
     }
     return buf;
@@ -57,11 +58,9 @@ static const char *lock_op(long op)
 
 static const char *fcntl_cmd(long cmd)
 {
-    return cmd == F_SETLK       ? "F_SETLK"
-           : cmd == F_SETLKW    ? "F_SETLKW"
-           : cmd == F_OFD_SETLK ? "F_OFD_SETLK"
-           : cmd == F_OFD_SETLKW ? "F_OFD_SETLKW"
-                                 : "F_?";
+    return cmd == F_SETLK      ? "F_SETLK"
+           : cmd == F_SETLKW   ? "F_SETLKW"
+           : trace__fcntl_lock_cmd(cmd);
 }
 
 const char *trace_describe(const trace_call *c, char *buf, size_t size)

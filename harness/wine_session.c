@@ -34,8 +34,9 @@ const char *dk_wine_unwrap(const char *subject)
 {
     const char *p = subject + strspn(subject, " \t");
     size_t n = strcspn(p, " \t");
-    const char *base = memrchr(p, '/', n);
-    base = base ? base + 1 : p;
+    const char *base = p + n;
+    while (base > p && base[-1] != '/')     /* after the last '/' */
+        base--;
     size_t len = (size_t)(p + n - base);
     if (!((len == 4 && strncmp(base, "wine", 4) == 0) ||
           (len == 6 && strncmp(base, "wine64", 6) == 0)))

@@ -1,4 +1,5 @@
 #include "steps.h"
+#include "cloexec.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -42,7 +43,7 @@ dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
      * up), the daemon's report must fail with EPIPE, not kill it with
      * SIGPIPE. */
     int p[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) < 0)
+    if (dk__socketpair_cloexec(p) < 0)
         return dk__fail(err, DK_ESYS, "U3", errno, "readiness socket");
     sigset_t launcher_mask;
     if (dk__hold_signals(&launcher_mask) < 0) {

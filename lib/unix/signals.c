@@ -6,6 +6,7 @@
  * may call anything (stdio, malloc, exit). Unlike sigwait() on signals
  * blocked everywhere, this sees raise() and signals aimed at any thread, and
  * needs nothing from threads created before start(). */
+#include "cloexec.h"
 #include "signals.h"
 #include "steps.h"
 
@@ -124,7 +125,7 @@ static dk_status start_locked(dk_signals *s, dk_error *err)
     if (running != NULL)
         return dk__fail(err, DK_ESTATE, "SU", 0,
                         "another signal handler is running");
-    if (pipe2(signal_pipe, O_CLOEXEC) < 0)
+    if (dk__pipe_cloexec(signal_pipe) < 0)
         return dk__fail(err, DK_ESYS, "SU", errno, "signal pipe");
     /* A flood of signals must never block a handler: drop what the pipe
      * cannot hold (the same signal queued twice is one signal anyway). */
