@@ -41,19 +41,34 @@ endif
 CRITERION_LIBS := -lcriterion
 
 # libuv's way: the build picks the per-OS file, the code has no #ifdef.
+# A backend that is not there for an OS (FreeBSD's observer, for now)
+# fails the build at that file, never before: every OS gets as far as it can.
+# OS=Darwin on another machine cross-compiles (mk/macos.mk).
+UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/teardown_tree.c
 ifeq ($(OS),Linux)
-UNIX_VARIANT := lib/unix/close_range_linux.c
+UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c harness/wine_reap_linux.c
-TRACE        := harness/trace_linux.c
+TRACE        := harness/trace_linux.c harness/trace_names_linux.c
+else ifeq ($(OS),Darwin)
+UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
+OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c
+ISOLATE      := harness/isolate_darwin.c harness/wine_reap_none.c
+TRACE        := harness/trace_none.c harness/trace_names_generic.c
+else ifeq ($(OS),FreeBSD)
+UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
+OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c
+ISOLATE      := harness/isolate_freebsd.c harness/wine_reap_none.c
+TRACE        := harness/trace_none.c harness/trace_names_generic.c
 else
-TRACE        := harness/trace_none.c
-UNIX_VARIANT := lib/unix/close_range_generic.c
-OBSERVE      := $(error dkcheck observes processes through /proc: Linux only for now)
+UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
+OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c
+TRACE        := harness/trace_none.c harness/trace_names_generic.c
 endif
+OBSERVE      += $(UNIX_WAIT)
 
 LIB_SRC     := $(wildcard lib/common/*.c) \
-               $(filter-out lib/unix/close_range_%.c,$(wildcard lib/unix/*.c)) \
+               $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c,$(wildcard lib/unix/*.c)) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := harness/subjects/subject_args.c harness/subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
@@ -86,7 +101,7 @@ $(LIB): $(call obj,$(LIB_SRC))
 	@mkdir -p $(dir $@)
 	$(Q)rm -f $@
 	$(SAY) AR $@
-	$(Q)ar rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 $(REFERENCE): $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	$(SAY) LD $@

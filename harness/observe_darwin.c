@@ -1,0 +1,298 @@
+/* observe_darwin.c: observe.h on macOS, over sysctl(KERN_PROC) and libproc
+ * (proc_pidinfo, proc_pidfdinfo); the tree walk is observe_tree.c.
+ *
+ * What macOS does not show is "unobservable": the reader fails with errno
+ * ENOTSUP and the case skips with the reason. That is so for
+ * obs_read_status: the kernel shows no process's umask, and its
+ * kinfo_proc carries the ignored and caught signal sets but not the
+ * blocked mask of a thread nor what is pending for it, and obs_status
+ * cannot say which of its fields are known.
+ *
+ * The parsers of observe.h read /proc's text and exist in the Linux
+ * backend only.
+ *
+ * Flags: the kernel keeps a file's open flags as "fflags" (FREAD, FWRITE,
+ * then the O_ bits in their own places); its own OFLAGS() turns them back
+ * by subtracting one, which is what open_flags() does. close-on-exec lives
+ * in the descriptor (PROC_FP_CLEXEC), not the file.
+ */
+#include "observe.h"
+#include "observe_scan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libproc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/proc_info.h>
+#include <sys/sysctl.h>
+#include <unistd.h>
+
+/* ---- one process -------------------------------------------------------- */
+
+static int kinfo_of(pid_t pid, struct kinfo_proc *kp)
+{
+    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, (int)pid };
+    size_t len = sizeof *kp;
+
+    memset(kp, 0, sizeof *kp);
+    if (sysctl(mib, 4, kp, &len, NULL, 0) != 0)
+        return -1;
+    if (len == 0) {             /* no such process: an empty answer */
+        errno = ESRCH;
+        return -1;
+    }
+    return 0;
+}
+
+/* The letters of /proc's state field, which observe_tree.c reads. */
+static char state_letter(int p_stat)
+{
+    switch (p_stat) {
+    case SZOMB: return 'Z';
+    case SSTOP: return 'T';
+    case SSLEEP: return 'S';
+    case SIDL: return 'I';
+    default: return 'R';
+    }
+}
+
+int obs_read_stat(pid_t pid, obs_stat *out)
+{
+    struct kinfo_proc kp;
+    pid_t sid;
+
+    if (kinfo_of(pid, &kp) != 0)
+        return -1;
+    /* kinfo_proc names the session by a kernel address only; getsid
+     * answers for any process (a zombie's too: it says ESRCH then). */
+    sid = getsid(pid);
+    if (sid < 0 && kp.kp_proc.p_stat != SZOMB)
+        return -1;
+    out->pid = pid;
+    out->state = state_letter(kp.kp_proc.p_stat);
+    out->ppid = kp.kp_eproc.e_ppid;
+    out->pgrp = kp.kp_eproc.e_pgid;
+    out->sid = sid < 0 ? 0 : sid;
+    out->tty_nr = kp.kp_eproc.e_tdev == NODEV ? 0 : (int)kp.kp_eproc.e_tdev;
+    return 0;
+}
+
+int obs_read_status(pid_t pid, obs_status *out)
+{
+    struct kinfo_proc kp;
+
+    (void)out;
+    if (kinfo_of(pid, &kp) != 0)
+        return -1;
+    errno = ENOTSUP;            /* see the top of this file */
+    return -1;
+}
+
+int obs_read_cwd(pid_t pid, char *buf, size_t size)
+{
+    struct proc_vnodepathinfo vpi;
+    int n = proc_pidinfo(pid, PROC_PIDVNODEPATHINFO, 0, &vpi, sizeof vpi);
+
+    if (n <= 0)
+        return -1;              /* errno from libproc: ESRCH, EPERM */
+    if (n < (int)sizeof vpi) {
+        errno = EIO;
+        return -1;
+    }
+    if ((size_t)snprintf(buf, size, "%s", vpi.pvi_cdir.vip_path) >= size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- its files ---------------------------------------------------------- */
+
+static int open_flags(const struct proc_fileinfo *pfi)
+{
+    int flags = (int)pfi->fi_openflags - 1;
+
+    if (pfi->fi_status & PROC_FP_CLEXEC)
+        flags |= O_CLOEXEC;
+    return flags;
+}
+
+/* Every flavour's answer starts with the proc_fileinfo. */
+typedef union fd_answer {
+    struct proc_fileinfo pfi;
+    struct vnode_fdinfowithpath vnode;
+    struct pipe_fdinfo pipe;
+    struct socket_fdinfo socket;
+    struct kqueue_fdinfo kqueue;
+    struct psem_fdinfo psem;
+    struct pshm_fdinfo pshm;
+} fd_answer;
+
+static int flavour_of(uint32_t fdtype, const char **kind)
+{
+    switch (fdtype) {
+    case PROX_FDTYPE_VNODE: *kind = ""; return PROC_PIDFDVNODEPATHINFO;
+    case PROX_FDTYPE_PIPE: *kind = "pipe"; return PROC_PIDFDPIPEINFO;
+    case PROX_FDTYPE_SOCKET: *kind = "socket"; return PROC_PIDFDSOCKETINFO;
+    case PROX_FDTYPE_KQUEUE: *kind = "kqueue"; return PROC_PIDFDKQUEUEINFO;
+    case PROX_FDTYPE_PSEM: *kind = "psem"; return PROC_PIDFDPSEMINFO;
+    case PROX_FDTYPE_PSHM: *kind = "pshm"; return PROC_PIDFDPSHMINFO;
+    default: *kind = NULL; return -1;
+    }
+}
+
+static int describe_fd(pid_t pid, int fd, uint32_t fdtype, obs_fd *out)
+{
+    const char *kind;
+    int flavour = flavour_of(fdtype, &kind);
+    fd_answer a;
+    int n;
+
+    out->fd = fd;
+    if (flavour < 0) {          /* a type libproc does not describe */
+        errno = ENOTSUP;
+        return -1;
+    }
+    memset(&a, 0, sizeof a);
+    n = proc_pidfdinfo(pid, fd, flavour, &a, sizeof a);
+    if (n <= 0)
+        return -1;              /* EBADF: no such fd */
+    out->flags = open_flags(&a.pfi);
+    /* Linux's words for what has no path: "pipe:[N]", "socket:[N]". */
+    if (fdtype == PROX_FDTYPE_VNODE)
+        snprintf(out->target, sizeof out->target, "%s",
+                 a.vnode.pvip.vip_path);
+    else if (fdtype == PROX_FDTYPE_PIPE)
+        snprintf(out->target, sizeof out->target, "pipe:[%llu]",
+                 (unsigned long long)a.pipe.pipeinfo.pipe_handle);
+    else if (fdtype == PROX_FDTYPE_SOCKET)
+        snprintf(out->target, sizeof out->target, "socket:[%llu]",
+                 (unsigned long long)a.socket.psi.soi_so);
+    else
+        snprintf(out->target, sizeof out->target, "anon_inode:[%s]", kind);
+    return 0;
+}
+
+/* pid's descriptors from libproc; the count, or -1. */
+static int list_fds(pid_t pid, struct proc_fdinfo **out)
+{
+    for (int tries = 0; tries < 4; tries++) {
+        /* Asked without a buffer, it says how much it would need; a
+         * process may open more before the second call, hence the slack
+         * and the retry when the answer fills it. */
+        int need = proc_pidinfo(pid, PROC_PIDLISTFDS, 0, NULL, 0);
+        struct proc_fdinfo *v;
+        int got;
+
+        if (need <= 0)
+            return -1;
+        need += 32 * (int)sizeof *v;
+        v = malloc((size_t)need);
+        if (!v)
+            return -1;
+        got = proc_pidinfo(pid, PROC_PIDLISTFDS, 0, v, need);
+        if (got <= 0) {
+            free(v);
+            return -1;
+        }
+        if (got < need) {
+            *out = v;
+            return got / (int)sizeof *v;
+        }
+        free(v);
+    }
+    errno = EAGAIN;
+    return -1;
+}
+
+int obs_read_fd(pid_t pid, int fd, obs_fd *out)
+{
+    struct proc_fdinfo *v;
+    int n = list_fds(pid, &v);
+
+    if (n < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (v[i].proc_fd == fd) {
+            int r = describe_fd(pid, fd, v[i].proc_fdtype, out);
+            free(v);
+            return r;
+        }
+    free(v);
+    errno = ENOENT;
+    return -1;
+}
+
+static int cmp_fdinfo(const void *a, const void *b)
+{
+    int x = ((const struct proc_fdinfo *)a)->proc_fd;
+    int y = ((const struct proc_fdinfo *)b)->proc_fd;
+    return (x > y) - (x < y);
+}
+
+int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
+{
+    struct proc_fdinfo *v;
+    int n = list_fds(pid, &v);
+    size_t count = 0;
+
+    if (n < 0)
+        return -1;
+    qsort(v, (size_t)n, sizeof *v, cmp_fdinfo);
+    for (int i = 0; i < n && count < max; i++) {
+        if (describe_fd(pid, v[i].proc_fd, v[i].proc_fdtype,
+                        &out[count]) == 0)
+            count++;
+        else if (errno != EBADF) {
+            /* EBADF: closed since listed. */
+            int e = errno;
+            free(v);
+            errno = e;
+            return -1;
+        }
+    }
+    free(v);
+    return (int)count;
+}
+
+/* ---- the process table -------------------------------------------------- */
+
+ssize_t obs__scan(obs__proc **out)
+{
+    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL, 0 };
+
+    for (int tries = 0; tries < 4; tries++) {
+        struct kinfo_proc *kp;
+        obs__proc *v;
+        size_t len = 0, n;
+
+        if (sysctl(mib, 4, NULL, &len, NULL, 0) != 0)
+            return -1;
+        len += len / 8;         /* room for processes started meanwhile */
+        kp = malloc(len);
+        if (!kp)
+            return -1;
+        if (sysctl(mib, 4, kp, &len, NULL, 0) != 0) {
+            free(kp);
+            if (errno == ENOMEM)
+                continue;       /* grew past the slack: ask again */
+            return -1;
+        }
+        n = len / sizeof *kp;
+        v = malloc((n + 1) * sizeof *v);
+        if (!v) {
+            free(kp);
+            return -1;
+        }
+        for (size_t i = 0; i < n; i++)
+            v[i] = (obs__proc){ kp[i].kp_proc.p_pid, kp[i].kp_eproc.e_ppid,
+                                state_letter(kp[i].kp_proc.p_stat) };
+        free(kp);
+        *out = v;
+        return (ssize_t)n;
+    }
+    errno = EAGAIN;
+    return -1;
+}
