@@ -41,9 +41,10 @@ endif
 CRITERION_LIBS := -lcriterion
 
 # libuv's way: the build picks the per-OS file, the code has no #ifdef.
-# A backend that is not there for an OS (FreeBSD's observer, for now)
-# fails the build at that file, never before: every OS gets as far as it can.
-# OS=Darwin on another machine cross-compiles (mk/macos.mk).
+# Every OS gets as far as it can; none stops the build. The FreeBSD backends
+# are written against FreeBSD's manuals and were never compiled (no FreeBSD
+# toolchain where they were written). OS=Darwin on another machine
+# cross-compiles (mk/macos.mk).
 UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/teardown_tree.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c
@@ -52,14 +53,17 @@ ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c harness/wine_
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
-OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c
-ISOLATE      := harness/isolate_darwin.c harness/wine_reap_none.c
+OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
+                harness/teardown_kill.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c
 else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
-OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c
-ISOLATE      := harness/isolate_freebsd.c harness/wine_reap_none.c
+OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
+                harness/teardown_kill.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c
+LDLIBS       += -lprocstat
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c

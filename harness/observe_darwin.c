@@ -257,6 +257,55 @@ int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
     return (int)count;
 }
 
+/* ---- for the run markers (observe_scan.h) -------------------------------- */
+
+/* When pid started, in microseconds: with the PID, it names a process
+ * uniquely (a PID alone may have been reused since). 0 if unknown. */
+unsigned long long obs__start_time(pid_t pid)
+{
+    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, (int)pid };
+    struct kinfo_proc kp;
+    size_t len = sizeof kp;
+
+    if (sysctl(mib, 4, &kp, &len, NULL, 0) != 0 || len == 0)
+        return 0;
+    return (unsigned long long)kp.kp_proc.p_starttime.tv_sec * 1000000u +
+           (unsigned long long)kp.kp_proc.p_starttime.tv_usec;
+}
+
+/* KERN_PROCARGS2 answers with argc, the executable's path, padding, argc
+ * arguments, then the environment, each NUL-terminated. */
+bool obs__env_has(pid_t pid, const char *entry)
+{
+    int mib[3] = { CTL_KERN, KERN_PROCARGS2, (int)pid };
+    size_t len = 0;
+    bool found = false;
+    int argc;
+
+    if (sysctl(mib, 3, NULL, &len, NULL, 0) != 0 || len <= sizeof argc)
+        return false;
+    char *buf = malloc(len), *end, *p;
+    if (!buf || sysctl(mib, 3, buf, &len, NULL, 0) != 0) {
+        free(buf);
+        return false;
+    }
+    memcpy(&argc, buf, sizeof argc);
+    p = buf + sizeof argc;
+    end = buf + len;
+    p = memchr(p, '\0', (size_t)(end - p));            /* past the path */
+    while (p && p < end && *p == '\0')                 /* the padding */
+        p++;
+    for (int skip = argc; p && p < end && !found; skip--) {
+        char *nul = memchr(p, '\0', (size_t)(end - p));
+        if (!nul)
+            break;
+        found = skip <= 0 && strcmp(p, entry) == 0;
+        p = nul + 1;
+    }
+    free(buf);
+    return found;
+}
+
 /* ---- the process table -------------------------------------------------- */
 
 ssize_t obs__scan(obs__proc **out)

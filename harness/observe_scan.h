@@ -3,6 +3,7 @@
 #ifndef DKCHECK_OBSERVE_SCAN_H
 #define DKCHECK_OBSERVE_SCAN_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 typedef struct obs__proc {
@@ -13,5 +14,12 @@ typedef struct obs__proc {
 /* Every process, in one pass, into *out (malloc'd; the caller frees it).
  * The count, or -1. */
 ssize_t obs__scan(obs__proc **out);
+
+/* For run_marker.c, where there is no /proc (the Linux backend has its
+ * own): when pid started, in the OS's unit (with the PID, it names a
+ * process uniquely), 0 if unknown; and whether pid's environment holds
+ * exactly entry ("NAME=value"), false where it cannot be read. */
+unsigned long long obs__start_time(pid_t pid);
+bool obs__env_has(pid_t pid, const char *entry);
 
 #endif
