@@ -54,13 +54,13 @@ TRACE        := harness/trace_linux.c harness/trace_names_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
-                harness/teardown_kill.c
+                harness/teardown_kill.c harness/sysctl_read_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c
 else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
-                harness/teardown_kill.c
+                harness/teardown_kill.c harness/sysctl_read_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c
 LDLIBS       += -lprocstat

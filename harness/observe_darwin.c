@@ -18,6 +18,7 @@
  */
 #include "observe.h"
 #include "observe_scan.h"
+#include "sysctl_read.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -311,37 +312,22 @@ bool obs__env_has(pid_t pid, const char *entry)
 ssize_t obs__scan(obs__proc **out)
 {
     int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_ALL, 0 };
+    size_t len, n;
+    struct kinfo_proc *kp = dk__sysctl_read(mib, 4, &len);
+    obs__proc *v;
 
-    for (int tries = 0; tries < 4; tries++) {
-        struct kinfo_proc *kp;
-        obs__proc *v;
-        size_t len = 0, n;
-
-        if (sysctl(mib, 4, NULL, &len, NULL, 0) != 0)
-            return -1;
-        len += len / 8;         /* room for processes started meanwhile */
-        kp = malloc(len);
-        if (!kp)
-            return -1;
-        if (sysctl(mib, 4, kp, &len, NULL, 0) != 0) {
-            free(kp);
-            if (errno == ENOMEM)
-                continue;       /* grew past the slack: ask again */
-            return -1;
-        }
-        n = len / sizeof *kp;
-        v = malloc((n + 1) * sizeof *v);
-        if (!v) {
-            free(kp);
-            return -1;
-        }
-        for (size_t i = 0; i < n; i++)
-            v[i] = (obs__proc){ kp[i].kp_proc.p_pid, kp[i].kp_eproc.e_ppid,
-                                state_letter(kp[i].kp_proc.p_stat) };
+    if (!kp)
+        return -1;
+    n = len / sizeof *kp;
+    v = malloc((n + 1) * sizeof *v);
+    if (!v) {
         free(kp);
-        *out = v;
-        return (ssize_t)n;
+        return -1;
     }
-    errno = EAGAIN;
-    return -1;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (obs__proc){ kp[i].kp_proc.p_pid, kp[i].kp_eproc.e_ppid,
+                            state_letter(kp[i].kp_proc.p_stat) };
+    free(kp);
+    *out = v;
+    return (ssize_t)n;
 }
