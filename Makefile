@@ -49,7 +49,7 @@ UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/teardown_tree.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c
-ISOLATE      := harness/isolate_linux.c harness/run_marker_linux.c harness/wine_reap_linux.c
+ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c

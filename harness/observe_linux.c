@@ -348,6 +348,49 @@ int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
     return (int)(count > INT_MAX ? INT_MAX : count);
 }
 
+/* ---- for the run markers (observe_scan.h) -------------------------------- */
+
+/* Field 22 of /proc/PID/stat: with the PID, it names a process uniquely
+ * (a PID alone may have been reused since). 0 if unknown. */
+unsigned long long obs__start_time(pid_t pid)
+{
+    char path[64], buf[1024];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *p = strrchr(buf, ')');
+    unsigned long long t = 0;
+    /* After ") ": state and 18 more fields precede starttime. */
+    if (p == NULL ||
+        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u "
+                      "%*d %*d %*d %*d %*d %*d %llu",
+               &t) != 1)
+        return 0;
+    return t;
+}
+
+/* /proc/PID/environ: the entries, each NUL-terminated. */
+bool obs__env_has(pid_t pid, const char *entry)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/environ", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return false;
+    bool found = false;
+    char *line = NULL;
+    size_t cap = 0;
+    while (!found && getdelim(&line, &cap, '\0', f) > 0)
+        found = strcmp(line, entry) == 0;
+    free(line);
+    fclose(f);
+    return found;
+}
+
 /* ---- the process table ------------------------------------------------- */
 
 /* Every process in /proc, in one pass; the count, or -1. */
