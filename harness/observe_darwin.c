@@ -8,7 +8,7 @@
  * blocked mask of a thread nor what is pending for it, and obs_status
  * cannot say which of its fields are known.
  *
- * The parsers of observe.h read /proc's text and exist in the Linux
+ * The parsers of observe.h read Linux's process files and exist in its
  * backend only.
  *
  * Flags: the kernel keeps a file's open flags as "fflags" (FREAD, FWRITE,
@@ -47,7 +47,7 @@ static int kinfo_of(pid_t pid, struct kinfo_proc *kp)
     return 0;
 }
 
-/* The letters of /proc's state field, which observe_tree.c reads. */
+/* Linux's state letters (obs_stat.state), which observe_tree.c reads. */
 static char state_letter(int p_stat)
 {
     switch (p_stat) {

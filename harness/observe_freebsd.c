@@ -44,7 +44,7 @@ static int kinfo_of(pid_t pid, struct kinfo_proc *kp)
     return 0;
 }
 
-/* The letters of /proc's state field, which observe_tree.c reads. */
+/* Linux's state letters (obs_stat.state), which observe_tree.c reads. */
 static char state_letter(int ki_stat)
 {
     switch (ki_stat) {
