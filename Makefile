@@ -22,8 +22,11 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -MMD -MP
 ifneq ($(filter 1 true yes,$(WERROR) $(CI)),)
 CFLAGS  += -Werror
 endif
+# The sanitizers' build at -O0 (last -O wins): it compiles in less than half
+# the CPU time of -O2 (make check builds it from scratch on a clean clone),
+# and no access or undefined operation is optimized away before they see it.
 ifeq ($(SANITIZE),1)
-CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer \
+CFLAGS  += -O0 -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 endif
