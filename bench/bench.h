@@ -34,6 +34,10 @@ typedef struct bench_launch {
     char *const *prefix;    /* words run before the subject (strace ...), or NULL */
 } bench_launch;
 
+/* Descriptors besides the one at the top that every launcher inherits
+ * open (3, 4, ...; at most its limit less 16): dkbench latency --open N. */
+extern size_t bench_open_fds;
+
 /* Fork and exec s->program with the contract's --pidfile and --ready. The
  * child stores CLOCK_MONOTONIC in *exec_at just before execve (exec_at
  * must be shared memory, see bench_shared). Returns the launcher's PID. */

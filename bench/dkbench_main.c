@@ -1,7 +1,7 @@
 /* dkbench_main.c: the benchmark driver's command line (scripts/bench
  * runs it; BENCH.md shows what it measures).
  *
- *   dkbench latency   [--runs N] [--nofile 1024,hard] NAME=PROGRAM...
+ *   dkbench latency   [--runs N] [--nofile 1024,hard] [--open N] NAME=PROGRAM...
  *   dkbench trace     --nofile L --out FILE NAME=PROGRAM
  *   dkbench contend   --k K [--reps N] NAME=PROGRAM...
  *   dkbench lifecycle --count N NAME=PROGRAM
@@ -112,6 +112,7 @@ int main(int argc, char **argv)
     static const struct option opts[] = {
         {"runs", required_argument, NULL, 'r'},
         {"nofile", required_argument, NULL, 'n'},
+        {"open", required_argument, NULL, 'O'},
         {"out", required_argument, NULL, 'o'},
         {"k", required_argument, NULL, 'k'},
         {"reps", required_argument, NULL, 'p'},
@@ -138,6 +139,7 @@ int main(int argc, char **argv)
         case 'r': runs = count_arg(optarg); break;
         case 'n': snprintf(nofile_list, sizeof nofile_list, "%s", optarg); break;
         case 'o': out = optarg; break;
+        case 'O': bench_open_fds = count_arg(optarg); break;
         case 'k': k = count_arg(optarg); break;
         case 'p': reps = count_arg(optarg); break;
         case 'c': count = count_arg(optarg); break;

@@ -7,10 +7,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-dk_status __wrap_dk__detach(const char *pid_file, bool *is_launcher,
-                            int *report_fd, dk_error *err)
+dk_status __wrap_dk__detach(const char *pid_file, const dk_daemon_fds *fds,
+                            bool *is_launcher, int *report_fd, dk_error *err)
 {
     (void)pid_file;
+    (void)fds;
     (void)err;
     int p[2];
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, p) < 0)

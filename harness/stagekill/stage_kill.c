@@ -22,8 +22,8 @@ static void kill_at(const char *stage)
 
 dk_status __real_dk_options_check(const dk_options *opts, dk_error *err);
 dk_status __real_dk__pidfile_create(const char *path, int *fd, dk_error *err);
-dk_status __real_dk__detach(const char *pid_file, bool *is_launcher,
-                            int *report_fd, dk_error *err);
+dk_status __real_dk__detach(const char *pid_file, const dk_daemon_fds *fds,
+                            bool *is_launcher, int *report_fd, dk_error *err);
 
 dk_status __wrap_dk_options_check(const dk_options *opts, dk_error *err)
 {
@@ -39,10 +39,10 @@ dk_status __wrap_dk__pidfile_create(const char *path, int *fd, dk_error *err)
     return st;
 }
 
-dk_status __wrap_dk__detach(const char *pid_file, bool *is_launcher,
-                            int *report_fd, dk_error *err)
+dk_status __wrap_dk__detach(const char *pid_file, const dk_daemon_fds *fds,
+                            bool *is_launcher, int *report_fd, dk_error *err)
 {
-    dk_status st = __real_dk__detach(pid_file, is_launcher, report_fd, err);
+    dk_status st = __real_dk__detach(pid_file, fds, is_launcher, report_fd, err);
     if (st == DK_OK && *is_launcher)
         kill_at("forked");
     return st;

@@ -26,15 +26,12 @@ static dk_status check_shielded(const dk_options *opts, dk_error *err)
 /* Everything after the second fork, in the daemon. On failure the daemon
  * removes its PID file, tells the launcher why, and exits. */
 static void finish_in_daemon(const dk_options *opts, const char *dir,
-                             int pid_fd, int report_fd)
+                             const dk_daemon_fds *fds, int report_fd)
 {
     dk_error err = {0};
+    int pid_fd = fds->pid_fd;
     int keep[DK_MAX_SHIELDED + 2];
-    size_t n_keep = 0;
-    keep[n_keep++] = pid_fd;
-    keep[n_keep++] = report_fd;
-    for (size_t i = 0; i < opts->n_shielded_fds; i++)
-        keep[n_keep++] = opts->shielded_fds[i];
+    size_t n_keep = dk__daemon_keep(fds, report_fd, keep);
 
     dk__cleanup_register(opts->pid_file, pid_fd);
     if (dk__umask_chdir(opts->umask, dir, &err) ||
@@ -115,7 +112,12 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     fflush(NULL);
     bool is_launcher;
     int report_fd;
-    if ((st = dk__detach(opts->pid_file, &is_launcher, &report_fd, err))) {
+    dk_daemon_fds fds = {.pid_fd = pid_fd,
+                         .shielded = opts->shielded_fds,
+                         .n_shielded = opts->n_shielded_fds,
+                         .fallback_limit = opts->fd_fallback_limit};
+    if ((st = dk__detach(opts->pid_file, &fds, &is_launcher, &report_fd,
+                         err))) {
         unlink(opts->pid_file);
         close(pid_fd);
         pthread_sigmask(SIG_SETMASK, &launcher_mask, NULL);
@@ -130,7 +132,7 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         snprintf(dz->pid_file, sizeof dz->pid_file, "%s", opts->pid_file);
         return DK_OK;
     }
-    finish_in_daemon(opts, dir, pid_fd, report_fd);
+    finish_in_daemon(opts, dir, &fds, report_fd);
     dz->is_parent = *is_parent = false;
     return DK_OK;
 

@@ -9,13 +9,31 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+/* In the intermediate child, before the second fork: close what the daemon
+ * will not keep. Each fork copies the descriptor table up to the highest
+ * open fd, so a descriptor inherited near a large RLIMIT_NOFILE would make
+ * the second fork copy (and the daemon's close walk, and each exit free) a
+ * table that size; closed here, the daemon starts with a small one. The
+ * daemon still closes in its own step (U6, after writing its PID), which
+ * reports any failure; this early pass only saves time, so its errors are
+ * left to that one. */
+static void close_early(const dk_daemon_fds *fds, int report_fd)
+{
+    int keep[DK_MAX_SHIELDED + 2];
+    size_t n_keep = dk__daemon_keep(fds, report_fd, keep);
+    dk_error ignored = {0};
+    (void)dk__close_fds(keep, n_keep, fds->fallback_limit, &ignored);
+}
+
 /* In the intermediate child: leave the launcher's session and fork the
  * daemon.  Returns only in the daemon; the intermediate tells the launcher
  * the daemon's PID (so a launcher that gives up can end it) and exits. */
-static void become_daemon(const char *pid_file, int report_fd)
+static void become_daemon(const char *pid_file, const dk_daemon_fds *fds,
+                          int report_fd)
 {
     dk_error err = {0};
     pid_t daemon = -1;
+    close_early(fds, report_fd);
     if (setsid() < 0)
         dk__fail(&err, DK_ESYS, "U3", errno, "setsid");
     else if ((daemon = fork()) < 0)
@@ -36,8 +54,8 @@ static void become_daemon(const char *pid_file, int report_fd)
     }
 }
 
-dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
-                    dk_error *err)
+dk_status dk__detach(const char *pid_file, const dk_daemon_fds *fds,
+                     bool *is_launcher, int *report_fd, dk_error *err)
 {
     /* A socket, not a pipe: if the launcher is gone (killed, or it gave
      * up), the daemon's report must fail with EPIPE, not kill it with
@@ -72,7 +90,7 @@ dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
         return DK_OK;
     }
     close(p[0]);
-    become_daemon(pid_file, p[1]);
+    become_daemon(pid_file, fds, p[1]);
     *is_launcher = false;
     *report_fd = p[1];
     return DK_OK;

@@ -41,13 +41,26 @@ void dk__cleanup_register(const char *path, int fd);
 /* Run the registered cleanup now (idempotent); for failure paths. */
 void dk__cleanup_run(void);
 
+/* U6: the descriptors the daemon keeps besides stdio: its PID file, the
+ * readiness socket (made by dk__detach) and the shielded ones. */
+typedef struct dk_daemon_fds {
+    int pid_fd;
+    const int *shielded;
+    size_t n_shielded;
+    long fallback_limit; /* dk__close_fds's, where the limit is unlimited */
+} dk_daemon_fds;
+/* The keep list for dk__close_fds in keep (room for DK_MAX_SHIELDED + 2):
+ * the PID file, then report_fd, then the shielded fds. Returns its length. */
+size_t dk__daemon_keep(const dk_daemon_fds *fds, int report_fd, int *keep);
+
 /* U3: double fork with setsid in between. Returns in two processes:
  * the launcher (*is_launcher true, *report_fd the read end of the readiness
  * pipe) and the daemon (*is_launcher false, *report_fd the write end). The
- * intermediate child never returns; if it cannot fork the daemon it removes
+ * intermediate child never returns; it closes what the daemon will not keep
+ * (fds) before forking it, and if it cannot fork the daemon it removes
  * pid_file and reports why. */
-dk_status dk__detach(const char *pid_file, bool *is_launcher, int *report_fd,
-                    dk_error *err);
+dk_status dk__detach(const char *pid_file, const dk_daemon_fds *fds,
+                     bool *is_launcher, int *report_fd, dk_error *err);
 
 /* U4: set the umask and change to dir. */
 dk_status dk__umask_chdir(int mask, const char *dir, dk_error *err);
