@@ -7,8 +7,13 @@
 #ifndef DKCHECK_REAPED_H
 #define DKCHECK_REAPED_H
 
+#include <stdbool.h>
 #include <sys/types.h>
 
 void dk__record_reaped(pid_t pid, int status);
+
+/* Reap every child that has exited, recording each; true while we still
+ * have children (errno is left as waitpid set it). */
+bool dk__reap_children(void);
 
 #endif

@@ -22,18 +22,6 @@ enum {
     BATCH = 256,
 };
 
-/* Reap what has exited; true while we still have children. */
-static bool have_children(void)
-{
-    int st;
-    pid_t r;
-
-    while ((r = waitpid(-1, &st, WNOHANG)) > 0 || (r < 0 && errno == EINTR))
-        if (r > 0)
-            dk__record_reaped(r, st);
-    return !(r < 0 && errno == ECHILD);
-}
-
 size_t dk_kill_descendants(void)
 {
     pid_t self = getpid();
@@ -47,7 +35,7 @@ size_t dk_kill_descendants(void)
          * tries again. */
         dk_deadline d = dk_deadline_in(1.0);
 
-        if (nlive == 0 && !have_children())
+        if (nlive == 0 && !dk__reap_children())
             break;
         for (size_t i = 0; i < nlive; i++)
             sent[i] = kill(live[i], SIGKILL) == 0;

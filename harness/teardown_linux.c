@@ -74,18 +74,6 @@ static bool kill_one(pid_t pid, int *pidfd)
     return errno == ENOSYS && kill(pid, SIGKILL) == 0;
 }
 
-/* Reap what has exited; true while we still have children. */
-static bool have_children(void)
-{
-    int st;
-    pid_t r;
-
-    while ((r = waitpid(-1, &st, WNOHANG)) > 0 || (r < 0 && errno == EINTR))
-        if (r > 0)
-            dk__record_reaped(r, st);
-    return !(r < 0 && errno == ECHILD);
-}
-
 size_t dk_kill_descendants(void)
 {
     pid_t self = getpid();
@@ -102,7 +90,7 @@ size_t dk_kill_descendants(void)
          * the next pass tries again. */
         dk_deadline d = dk_deadline_in(1.0);
 
-        if (nlive == 0 && !have_children())
+        if (nlive == 0 && !dk__reap_children())
             break;
         /* The living descendants, then our direct children again: a zombie
          * leader whose other threads still run shows as 'Z' but lives. */

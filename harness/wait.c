@@ -52,14 +52,21 @@ bool dk_reaped_status(pid_t pid, int *status)
     return false;
 }
 
-void dk_reap_exited(void)
+bool dk__reap_children(void)
 {
-    int e = errno, st;
+    int st;
     pid_t r;
 
     while ((r = waitpid(-1, &st, WNOHANG)) > 0 || (r < 0 && errno == EINTR))
         if (r > 0)
             dk__record_reaped(r, st);
+    return !(r < 0 && errno == ECHILD);
+}
+
+void dk_reap_exited(void)
+{
+    int e = errno;
+    dk__reap_children();
     errno = e;
 }
 
