@@ -362,6 +362,14 @@ static bool resolve_at(pid_t pid, long dirfd, long addr, char *out,
     return true;
 }
 
+/* A call's record keeps the head of a long path, marked as cut: enough to
+ * name it in a verdict, and the record stays one fixed size. */
+static void keep_path(char *dst, size_t size, const char *src)
+{
+    if (snprintf(dst, size, "%s", src) >= (int)size && size > 4)
+        memcpy(dst + size - 4, "...", 4);
+}
+
 static bool under(const char *path, const char *dir)
 {
     size_t n = strlen(dir);
@@ -701,8 +709,8 @@ static void on_seccomp_stop(tracee *t)
     long rec = record(t, ck->name, arg);
     if (rec >= 0) {
         trace_call *c = &tr.s->sh->calls[rec];
-        snprintf(c->path, sizeof c->path, "%s", p1);
-        snprintf(c->path2, sizeof c->path2, "%s", p2);
+        keep_path(c->path, sizeof c->path, p1);
+        keep_path(c->path2, sizeof c->path2, p2);
         if (wants_hold(t, c, ck->kind)) {
             if (debug_log)
                 fprintf(debug_log, "HOLD %d launcher %d\n", (int)t->pid,
