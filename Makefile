@@ -77,7 +77,7 @@ OBSERVE      += $(UNIX_WAIT)
 LIB_SRC     := $(wildcard lib/common/*.c) \
                $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c,$(wildcard lib/unix/*.c)) \
                $(UNIX_VARIANT)
-SUBJECT_SRC := harness/subjects/subject_args.c harness/subjects/subject_payload.c
+SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c \
@@ -86,7 +86,7 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                $(TRACE) harness/trace_text.c harness/trace_case.c
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(wildcard cases/unit/*.c)
-MUTANT_SRC  := $(wildcard harness/mutants/*.c)
+MUTANT_SRC  := $(wildcard subjects/mutants/*.c)
 
 obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
 
@@ -94,7 +94,7 @@ LIB         := $(BUILD)/libdaemoniker.a
 DKCHECK     := $(BUILD)/dkcheck
 REFERENCE   := $(BUILD)/subject-reference
 UNIT        := $(BUILD)/unit-tests
-MUTANTS     := $(patsubst harness/mutants/%.c,$(BUILD)/mutants/subject-mutant-%,$(MUTANT_SRC))
+MUTANTS     := $(patsubst subjects/mutants/%.c,$(BUILD)/mutants/subject-mutant-%,$(MUTANT_SRC))
 
 .PHONY: all deps conform check check-build fresh-check unit mutants sanitize clean
 all: $(LIB) $(DKCHECK) $(REFERENCE) $(MUTANTS)
@@ -110,7 +110,7 @@ $(LIB): $(call obj,$(LIB_SRC))
 	$(SAY) AR $@
 	$(Q)$(AR) rcs $@ $^
 
-$(REFERENCE): $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
+$(REFERENCE): $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -126,12 +126,12 @@ $(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c) $(LIB
 # which functions it wraps ("wraps: f g" in its first comment); GNU ld's
 # --wrap sends the library's calls of f to the mutant's __wrap_f, which may
 # call the real one as __real_f. No #ifdef in the library.
-$(BUILD)/mutants/subject-mutant-%: $(OBJ)/harness/mutants/%.o \
-        $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
+$(BUILD)/mutants/subject-mutant-%: $(OBJ)/subjects/mutants/%.o \
+        $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/mutants/$*.c),-Wl,--wrap=$(f))
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/$*.c),-Wl,--wrap=$(f))
 
 mutants: $(MUTANTS)
 

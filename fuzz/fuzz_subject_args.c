@@ -1,8 +1,8 @@
 /* libFuzzer target: the subject's option parser
- * (harness/subjects/subject_args.c). The input, split on NULs, is argv[1..].
+ * (subjects/subject_args.c). The input, split on NULs, is argv[1..].
  * Checks beyond "never crash": a refusal gives a one-line reason that fits
  * its buffer; an acceptance obeys the contract's invariants. */
-#include "../harness/subjects/subject_args.h"
+#include "../subjects/subject_args.h"
 
 #include <stdint.h>
 #include <stdlib.h>

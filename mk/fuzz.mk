@@ -18,7 +18,7 @@ fuzz-build: $(FUZZ_BINS)
 # Each target links the one source file it exercises.
 $(BUILD)/fuzz/fuzz_pidfile_parse: lib/common/pidfile_parse.c
 $(BUILD)/fuzz/fuzz_proc_parsers: harness/observe_linux.c
-$(BUILD)/fuzz/fuzz_subject_args: harness/subjects/subject_args.c
+$(BUILD)/fuzz/fuzz_subject_args: subjects/subject_args.c
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c
 	@mkdir -p $(dir $@)
 	$(SAY) FUZZ $@

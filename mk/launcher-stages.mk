@@ -3,7 +3,7 @@
 STAGE_KILL := $(BUILD)/subject-stage-kill
 
 $(STAGE_KILL): $(OBJ)/harness/stagekill/stage_kill.o \
-        $(call obj,harness/subjects/reference.c $(SUBJECT_SRC)) $(LIB)
+        $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
 	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/stagekill/stage_kill.c),-Wl,--wrap=$(f))
 

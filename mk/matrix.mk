@@ -6,10 +6,10 @@
 # with libbsd pidfile(3) and for libdaemon, the payload program that the
 # command-line daemonizers run, the reference built against musl, and the
 # Go and Rust adapters built offline from Debian's sources. Script
-# adapters live in scripts/adapters/; the npm package is installed into
+# adapters live in subjects/adapters/; the npm package is installed into
 # build/node-daemonize/ by scripts/matrix-deps.
 
-PAYLOAD_SRC   := harness/subjects/payload_signals.c $(SUBJECT_SRC)
+PAYLOAD_SRC   := subjects/payload_signals.c $(SUBJECT_SRC)
 PAYLOAD       := $(BUILD)/subject-payload
 DAEMON3       := $(BUILD)/subject-daemon3
 LIBDAEMON     := $(BUILD)/subject-libdaemon
@@ -58,15 +58,15 @@ adapter-bins: $(DKCHECK) $(filter-out $(MUSL_REF),$(MATRIX_BINS))
 # Built before make check's parts start, which run in parallel.
 check-build: adapter-bins
 
-$(PAYLOAD): $(call obj,harness/subjects/payload.c $(PAYLOAD_SRC))
+$(PAYLOAD): $(call obj,subjects/payload.c $(PAYLOAD_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(DAEMON3): $(call obj,harness/subjects/daemon3.c $(PAYLOAD_SRC))
+$(DAEMON3): $(call obj,subjects/adapters/daemon3.c $(PAYLOAD_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lbsd $(LDLIBS)
 
-$(LIBDAEMON): $(call obj,harness/subjects/libdaemon.c $(SUBJECT_SRC))
+$(LIBDAEMON): $(call obj,subjects/adapters/libdaemon.c $(SUBJECT_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -ldaemon $(LDLIBS)
 
@@ -84,9 +84,9 @@ $(MUSL_REF): FORCE
 
 # Go's sevlyar/go-daemon from Debian's source package, offline: GOPATH is
 # Debian's /usr/share/gocode, no module proxy.
-$(GO_DAEMON): scripts/adapters/go-daemon/main.go
+$(GO_DAEMON): subjects/adapters/go-daemon/main.go
 	$(SAY) GO $@
-	$(Q)cd scripts/adapters/go-daemon && GOPATH=/usr/share/gocode GO111MODULE=off \
+	$(Q)cd subjects/adapters/go-daemon && GOPATH=/usr/share/gocode GO111MODULE=off \
 	    GOPROXY=off GOFLAGS= GOCACHE=$(abspath $(BUILD))/go-cache \
 	    go build -o $(abspath $@) main.go
 
@@ -95,11 +95,11 @@ $(GO_DAEMON): scripts/adapters/go-daemon/main.go
 # replaces crates.io with /usr/share/cargo/registry.
 RUST_DIR := $(BUILD)/rust-daemonize
 CARGO    ?= $(firstword $(wildcard /usr/bin/cargo) cargo)
-$(RUST_DAEMONIZE): scripts/adapters/rust-daemonize/Cargo.toml \
-                   scripts/adapters/rust-daemonize/src/main.rs
+$(RUST_DAEMONIZE): subjects/adapters/rust-daemonize/Cargo.toml \
+                   subjects/adapters/rust-daemonize/src/main.rs
 	$(Q)mkdir -p $(RUST_DIR)/src $(RUST_DIR)/.cargo
-	$(Q)cp scripts/adapters/rust-daemonize/Cargo.toml $(RUST_DIR)/
-	$(Q)cp scripts/adapters/rust-daemonize/src/main.rs $(RUST_DIR)/src/
+	$(Q)cp subjects/adapters/rust-daemonize/Cargo.toml $(RUST_DIR)/
+	$(Q)cp subjects/adapters/rust-daemonize/src/main.rs $(RUST_DIR)/src/
 	$(Q)printf '%s\n' '[source.crates-io]' 'replace-with = "debian"' \
 	    '[source.debian]' 'directory = "/usr/share/cargo/registry"' \
 	    '[net]' 'offline = true' >$(RUST_DIR)/.cargo/config.toml

@@ -1,6 +1,6 @@
 # Quality tools (issue 6): each a script of its own, run by a make target.
 #
-#   make lint        cppcheck and clang-tidy on lib/ and harness/
+#   make lint        cppcheck and clang-tidy on lib/, harness/ and subjects/
 #   make valgrind    memcheck on the reference subject's daemon and on dkcheck
 #   make soak        the whole suite SOAK_RUNS times (50), then as many again
 #                    under CPU and fork load; every verdict that differed

@@ -16,10 +16,10 @@ WIN_LDLIBS  := -ladvapi32
 WINEPREFIX  ?= $(abspath $(BUILD)/wineprefix)
 
 WIN_LIB_SRC     := $(wildcard lib/common/*.c lib/win/*.c)
-WIN_SUBJECT_SRC := harness/subjects/reference.c harness/subjects/subject_args.c \
-                   harness/subjects/subject_payload_win.c
+WIN_SUBJECT_SRC := subjects/reference.c subjects/subject_args.c \
+                   subjects/subject_payload_win.c
 WIN_PROBE_SRC   := $(wildcard harness/win/*.c)
-WIN_MUTANT_SRC  := $(wildcard harness/mutants/win/*.c)
+WIN_MUTANT_SRC  := $(wildcard subjects/mutants/win/*.c)
 
 win_obj = $(patsubst %.c,$(WIN_OBJ)/%.o,$(1))
 
@@ -27,7 +27,7 @@ WIN_LIB       := $(WIN_BUILD)/libdaemoniker.a
 WIN_REFERENCE := $(WIN_BUILD)/subject-reference.exe
 WIN_PROBE     := $(WIN_BUILD)/dkprobe.exe
 WIN_UNIT      := $(WIN_BUILD)/unit-signals.exe
-WIN_MUTANTS   := $(patsubst harness/mutants/win/%.c,$(BUILD)/mutants/subject-mutant-%.exe,$(WIN_MUTANT_SRC))
+WIN_MUTANTS   := $(patsubst subjects/mutants/win/%.c,$(BUILD)/mutants/subject-mutant-%.exe,$(WIN_MUTANT_SRC))
 
 .PHONY: windows windows-when-wine wineprefix
 windows: $(WIN_LIB) $(WIN_REFERENCE) $(WIN_PROBE) $(WIN_UNIT) $(WIN_MUTANTS) wineprefix
@@ -57,12 +57,12 @@ $(WIN_UNIT): $(call win_obj,cases/unit_win/signals_stop.c) $(WIN_LIB)
 
 # As for the Unix mutants: "wraps: f g" in the first comment; mingw's ld
 # has --wrap too.
-$(BUILD)/mutants/subject-mutant-%.exe: $(WIN_OBJ)/harness/mutants/win/%.o \
+$(BUILD)/mutants/subject-mutant-%.exe: $(WIN_OBJ)/subjects/mutants/win/%.o \
         $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
 	@mkdir -p $(dir $@)
 	$(SAY) LD-WIN $@
 	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/mutants/win/$*.c),-Wl,--wrap=$(f))
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/win/$*.c),-Wl,--wrap=$(f))
 
 # Created once (wineboot takes seconds), reused by every run.
 wineprefix: $(WINEPREFIX)/system.reg

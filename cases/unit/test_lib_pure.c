@@ -8,7 +8,7 @@
  */
 #include <criterion/criterion.h>
 
-#include "../../harness/subjects/subject_args.h"
+#include "../../subjects/subject_args.h"
 #include "../../lib/common/internal.h"
 
 #include <errno.h>

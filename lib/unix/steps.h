@@ -1,7 +1,7 @@
 /* steps.h: the Unix daemonization steps, one function per file.
  *
  * One function per file is deliberate: a mutant (a subject with one step
- * broken, see harness/mutants/) replaces exactly one of these at link time,
+ * broken, see subjects/mutants/) replaces exactly one of these at link time,
  * without a single #ifdef in the library. */
 #ifndef DK_UNIX_STEPS_H
 #define DK_UNIX_STEPS_H

@@ -1,6 +1,6 @@
 /* steps.h: Daemoniker's Windows steps, one function per file.
  *
- * As on Unix, one function per file lets a mutant (harness/mutants/win/)
+ * As on Unix, one function per file lets a mutant (subjects/mutants/win/)
  * replace exactly one step at link time with ld --wrap. */
 #ifndef DK_WIN_STEPS_H
 #define DK_WIN_STEPS_H

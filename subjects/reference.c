@@ -4,7 +4,7 @@
  * would: its command line crosses to the daemon as the caller's state (the
  * arguments, each ended by a NUL), self-contained bytes that a relaunched
  * process can read back, and is parsed again there. */
-#include "../../lib/daemoniker.h"
+#include "../lib/daemoniker.h"
 #include "subject_args.h"
 #include "subject_payload.h"
 

@@ -13,8 +13,8 @@
  * program's to call, and a program ended by a signal never calls it.
  * libdaemon's own log lines go to syslog, as they do once daemonized, so
  * that the launcher's one-line reason (the contract's) is this file's. */
-#include "subject_args.h"
-#include "subject_payload.h"
+#include "../subject_args.h"
+#include "../subject_payload.h"
 
 #include <errno.h>
 #include <libdaemon/dfork.h>

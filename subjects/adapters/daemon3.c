@@ -9,9 +9,9 @@
  * signal the process a PID file names, so no `send`. Nothing here removes
  * the PID file at exit: pidfile(3) leaves that to the program, and a
  * program that forgets is exactly what U2 and U8 are there to see. */
-#include "payload_signals.h"
-#include "subject_args.h"
-#include "subject_payload.h"
+#include "../payload_signals.h"
+#include "../subject_args.h"
+#include "../subject_payload.h"
 
 #include <bsd/libutil.h>
 #include <errno.h>
