@@ -13,21 +13,21 @@ DK_CASE(H1, H1_racing_launchers_one_daemon)
     size_t winners = 0;
     launch *winner = NULL;
     for (size_t i = 0; i < RACERS; i++)
-        if (case_wait_launcher("H1", racers[i]) == 0) {
+        if (case_wait_launcher(racers[i]) == 0) {
             winners++;
             winner = racers[i];
         }
-    cr_assert(winners >= 1, "H1: expected one of %d racing launchers to "
+    cr_assert(winners >= 1, "expected one of %d racing launchers to "
               "succeed; all failed, first said \"%s\"",
               RACERS, case_launcher_error(racers[0]));
-    pid_t daemon = case_daemon("H1", winner);
+    pid_t daemon = case_daemon(winner);
     cr_expect(case_wait_only(&daemon, 1, CASE_DEADLINE),
-              "H1: expected daemon %d alone after %d racing launchers; "
+              "expected daemon %d alone after %d racing launchers; "
               "living: [%s]", (int)daemon, RACERS, case_describe_living());
-    cr_expect(winners == 1, "H1: expected exactly one of %d racing launchers "
+    cr_expect(winners == 1, "expected exactly one of %d racing launchers "
               "to succeed; %zu exited 0", RACERS, winners);
     const char *text = sandbox_read(winner->pidfile, NULL);
     cr_expect(text && atol(text) == daemon,
-              "H1: expected %s to name the one daemon %d; it holds \"%s\"",
+              "expected %s to name the one daemon %d; it holds \"%s\"",
               winner->pidfile, (int)daemon, text ? text : "(nothing)");
 }

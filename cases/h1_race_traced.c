@@ -54,7 +54,7 @@ static void start_race(race *r, trace_plan plan, const char *interleaving)
     r->trace = trace_begin(plan, RACERS, sandbox, run, r->pidfile, ready, why,
                            sizeof why);
     if (r->trace == NULL)
-        cr_skip_test("H1 (%s): the subject's system calls cannot be traced "
+        cr_skip_test("%s: the subject's system calls cannot be traced "
                      "here: %s",
                      interleaving, why);
     launch_spec spec = {.pidfile = r->pidfile};
@@ -241,32 +241,32 @@ static void judge(race *r)
     launch *winners[RACERS];
     size_t n_win = 0;
     for (size_t i = 0; i < RACERS; i++)
-        if (case_wait_launcher("H1", r->racers[i]) == 0)
+        if (case_wait_launcher(r->racers[i]) == 0)
             winners[n_win++] = r->racers[i];
-    cr_assert(n_win >= 1, "H1 (%s): expected one of %d racing launchers to "
+    cr_assert(n_win >= 1, "%s: expected one of %d racing launchers to "
               "succeed; all failed, first said \"%s\"; %s",
               r->interleaving, RACERS, case_launcher_error(r->racers[0]),
               trace_note(r->trace));
     pid_t daemons[RACERS];
     for (size_t i = 0; i < n_win; i++)
-        daemons[i] = case_daemon("H1", winners[i]);
+        daemons[i] = case_daemon(winners[i]);
     case_wait_only(daemons, n_win, CASE_DEADLINE);
     pid_t living[64];
     size_t n_living = case_living(living, 64);
     cr_assert(n_win == 1 && n_living <= 1,
-              "H1 (%s): %s; %s; daemons %s %s live (%zu launchers exited "
+              "%s: %s; %s; daemons %s %s live (%zu launchers exited "
               "0). [%s]",
               r->interleaving, held_calls(r), creating_calls(r),
               joined(living, n_living), n_living == 2 ? "both" : "all", n_win,
               trace_note(r->trace));
     cr_assert(n_living == 1 && living[0] == daemons[0],
-              "H1 (%s): expected daemon %d alone after %d racing launchers; "
+              "%s: expected daemon %d alone after %d racing launchers; "
               "living: [%s]; %s",
               r->interleaving, (int)daemons[0], RACERS,
               joined(living, n_living), trace_note(r->trace));
     const char *text = sandbox_read(r->pidfile, NULL);
     cr_assert(text && atol(text) == daemons[0],
-              "H1 (%s): daemon %d alone lives, but the PID file %s %s%.*s%s; "
+              "%s: daemon %d alone lives, but the PID file %s %s%.*s%s; "
               "%s; %s. [%s]",
               r->interleaving, (int)daemons[0], r->pidfile,
               text ? "holds \"" : "is gone", text ? (int)strcspn(text, "\n") : 0,
@@ -275,7 +275,7 @@ static void judge(race *r)
     /* One daemon; but if a launcher never came to the hold, this
      * interleaving was not what happened, and a pass would claim it. */
     if (trace_timed_out(r->trace))
-        cr_skip_test("H1 (%s): one daemon, but the interleaving was not "
+        cr_skip_test("%s: one daemon, but the interleaving was not "
                      "forced: %s",
                      r->interleaving, trace_note(r->trace));
 }

@@ -16,12 +16,12 @@ DK_CASE(H2, H2_stale_pidfile_reclaimed_or_named)
     snprintf(content, sizeof content, "%d\n", (int)stale);
     const char *pidfile = sandbox_file("daemon.pid", content);
     launch *l = case_start(NULL);
-    int code = case_wait_launcher("H2", l);
+    int code = case_wait_launcher(l);
     if (code == 0) {
-        pid_t daemon = case_daemon("H2", l);
+        pid_t daemon = case_daemon(l);
         const char *text = sandbox_read(pidfile, NULL);
         cr_expect(text && atol(text) == daemon,
-                  "H2: reclaimed the stale PID file but %s holds \"%s\", not "
+                  "reclaimed the stale PID file but %s holds \"%s\", not "
                   "daemon %d", pidfile, text ? text : "", (int)daemon);
         return;
     }
@@ -29,10 +29,10 @@ DK_CASE(H2, H2_stale_pidfile_reclaimed_or_named)
     char number[16];
     snprintf(number, sizeof number, "%d", (int)stale);
     cr_expect(strstr(why, number) != NULL,
-              "H2: refused a stale PID file (exit %d) without naming its "
+              "refused a stale PID file (exit %d) without naming its "
               "stale PID %d: \"%s\"", code, (int)stale, why);
     const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
-              "H2: refused, but changed the stale %s to \"%s\"", pidfile,
+              "refused, but changed the stale %s to \"%s\"", pidfile,
               after ? after : "(removed)");
 }

@@ -8,17 +8,17 @@
 static void expect_clean_failure(const launch_spec *spec, const char *what)
 {
     launch *l = case_start(spec);
-    int code = case_wait_launcher("H3", l);
-    cr_expect(code != 0, "H3: expected the launcher to fail on %s; it "
+    int code = case_wait_launcher(l);
+    cr_expect(code != 0, "expected the launcher to fail on %s; it "
               "exited 0", what);
     const char *why = case_launcher_error(l);
-    cr_expect(why[0] != '\0', "H3: expected a one-line reason on stderr for "
+    cr_expect(why[0] != '\0', "expected a one-line reason on stderr for "
               "%s; stderr is empty", what);
     cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
-              "H3: expected no daemon after failing on %s; living: [%s]", what,
+              "expected no daemon after failing on %s; living: [%s]", what,
               case_describe_living());
     cr_expect(access(l->pidfile, F_OK) != 0,
-              "H3: expected no PID file after failing on %s; %s remains", what,
+              "expected no PID file after failing on %s; %s remains", what,
               l->pidfile);
 }
 
@@ -26,7 +26,7 @@ DK_CASE(H3, H3_bad_chdir_fails_launcher)
 {
     sandbox_require("chdir");
     sandbox_require("readiness");
-    case_precondition_daemon("H3");
+    case_precondition_daemon();
     launch_spec spec = {.chdir = sandbox_path("no-such-dir")};
     expect_clean_failure(&spec, "--chdir to a missing directory");
 }
@@ -35,7 +35,7 @@ DK_CASE(H3, H3_unopenable_stdout_fails_launcher)
 {
     sandbox_require("stdout");
     sandbox_require("readiness");
-    case_precondition_daemon("H3");
+    case_precondition_daemon();
     launch_spec spec = {.stdout_path = sandbox_path("no-such-dir/out.log")};
     expect_clean_failure(&spec, "--stdout in a missing directory");
 }

@@ -9,33 +9,33 @@
 
 DK_CASE(H4, H4_symlink_not_followed)
 {
-    case_precondition_daemon("H4");
+    case_precondition_daemon();
     const char *victim = sandbox_file("victim", "precious\n");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(victim, pidfile) < 0)
         cr_assert_fail("BROKEN: symlink");
     case_observe_calls();
     launch *l = case_start(NULL);
-    case_wait_launcher("H4", l);
+    case_wait_launcher(l);
     const char *after = sandbox_read(victim, NULL);
     cr_expect(after && strcmp(after, "precious\n") == 0,
-              "H4: the PID file %s was followed through its symlink: %s now "
+              "the PID file %s was followed through its symlink: %s now "
               "holds \"%s\"%s", pidfile, victim, after ? after : "(removed)",
               case_calls_on(pidfile));
 }
 
 DK_CASE(H4, H4_dangling_symlink_not_followed)
 {
-    case_precondition_daemon("H4");
+    case_precondition_daemon();
     const char *target = sandbox_path("planted");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(target, pidfile) < 0)
         cr_assert_fail("BROKEN: symlink");
     case_observe_calls();
     launch *l = case_start(NULL);
-    case_wait_launcher("H4", l);
+    case_wait_launcher(l);
     cr_expect(access(target, F_OK) != 0,
-              "H4: the PID file %s was followed through a dangling symlink: "
+              "the PID file %s was followed through a dangling symlink: "
               "%s was created%s", pidfile, target, case_calls_on(pidfile));
 }
 
@@ -43,12 +43,12 @@ DK_CASE(H4, H4_pidfile_not_group_or_world_writable)
 {
     launch *l;
     case_observe_calls();
-    case_run("H4", NULL, &l);
+    case_run(NULL, &l);
     struct stat st;
-    cr_assert(lstat(l->pidfile, &st) == 0, "H4: %s is missing", l->pidfile);
-    cr_expect(S_ISREG(st.st_mode), "H4: %s is not a regular file", l->pidfile);
+    cr_assert(lstat(l->pidfile, &st) == 0, "%s is missing", l->pidfile);
+    cr_expect(S_ISREG(st.st_mode), "%s is not a regular file", l->pidfile);
     cr_expect((st.st_mode & 022) == 0,
-              "H4: expected %s not group/world-writable (launcher umask 0); "
+              "expected %s not group/world-writable (launcher umask 0); "
               "mode %04o%s", l->pidfile, (unsigned)(st.st_mode & 07777),
               case_calls_on(l->pidfile));
 }

@@ -100,9 +100,9 @@ typedef struct bad_input {
 static bad_input before(const char *what, const char *pidfile)
 {
     if (strncmp(what, "--send", 6) == 0)
-        case_precondition_send("H8");
+        case_precondition_send();
     else
-        case_precondition_daemon("H8");
+        case_precondition_daemon();
     return (bad_input){.what = what, .pidfile = pidfile,
                        .pidfile_before = look_at(pidfile),
                        .listing_before = case_listing()};
@@ -116,7 +116,7 @@ static void expect_one_line_reason(const bad_input *b, const char *err_path)
     size_t len = strlen(text);
     const char *nl = strchr(text, '\n');
     bool one = len > 1 && nl == text + len - 1;
-    cr_expect(one, "H8: expected exactly one non-empty line on stderr for %s; "
+    cr_expect(one, "expected exactly one non-empty line on stderr for %s; "
               "got \"%s\"", b->what, one_line(text));
 }
 
@@ -124,24 +124,24 @@ static void expect_one_line_reason(const bad_input *b, const char *err_path)
 static void expect_left_as_found(const bad_input *b, int code,
                                  const char *err_path)
 {
-    cr_expect(code != 0, "H8: expected a non-zero exit for %s; it exited 0",
+    cr_expect(code != 0, "expected a non-zero exit for %s; it exited 0",
               b->what);
     expect_one_line_reason(b, err_path);
     cr_expect(case_wait_only(b->keep, b->n_keep, CASE_DEADLINE),
-              "H8: expected no daemon after refusing %s; living: [%s]",
+              "expected no daemon after refusing %s; living: [%s]",
               b->what, case_describe_living());
 
     as_found after = look_at(b->pidfile);
     char was[600], is[600];
     cr_expect(after.type == b->pidfile_before.type &&
                   strcmp(after.content, b->pidfile_before.content) == 0,
-              "H8: after refusing %s the PID file %s is %s; it was %s",
+              "after refusing %s the PID file %s is %s; it was %s",
               b->what, b->pidfile, describe(&after, is, sizeof is),
               describe(&b->pidfile_before, was, sizeof was));
 
     const char *listing = case_listing();
     cr_expect(strcmp(listing, b->listing_before) == 0,
-              "H8: after refusing %s the sandbox changed: before [%s], "
+              "after refusing %s the sandbox changed: before [%s], "
               "after [%s]", b->what, one_line(b->listing_before),
               one_line(listing));
 }
@@ -149,13 +149,13 @@ static void expect_left_as_found(const bad_input *b, int code,
 static void launch_refused(const bad_input *b, const launch_spec *spec)
 {
     launch *l = case_start(spec);
-    int code = case_wait_launcher("H8", l);
+    int code = case_wait_launcher(l);
     expect_left_as_found(b, code, l->err);
 }
 
 static void send_refused(const bad_input *b)
 {
-    int code = case_send("H8", "TERM", b->pidfile);
+    int code = case_send("TERM", b->pidfile);
     expect_left_as_found(b, code, sandbox_path("send.err"));
 }
 
@@ -254,7 +254,7 @@ DK_CASE(H8, H8_pidfile_symlink_to_others_file)
     launch_refused(&b, NULL);
     const char *victim = sandbox_read(sandbox_path("someone-elses"), NULL);
     cr_expect(victim && strcmp(victim, "precious\n") == 0,
-              "H8: the symlink's target was changed to \"%s\"",
+              "the symlink's target was changed to \"%s\"",
               victim ? one_line(victim) : "(removed)");
 }
 
@@ -302,7 +302,7 @@ DK_CASE(H8, H8_pidfile_names_live_pid)
     b.keep = &alive;
     b.n_keep = 1;
     launch_refused(&b, NULL);
-    cr_expect(obs_alive(alive), "H8: process %d named in the existing PID "
+    cr_expect(obs_alive(alive), "process %d named in the existing PID "
               "file did not survive the refused launch", (int)alive);
 }
 
@@ -483,7 +483,7 @@ DK_CASE(H8, H8_send_to_a_stranger)
     b.keep = &alive;
     b.n_keep = 1;
     send_refused(&b);
-    cr_expect(obs_alive(alive), "H8: --send signalled process %d, which the "
+    cr_expect(obs_alive(alive), "--send signalled process %d, which the "
               "PID file named but which is no daemon", (int)alive);
 }
 
@@ -493,7 +493,7 @@ DK_CASE(H8, H8_send_pid_not_the_lock_holder)
 {
     sandbox_require("send");
     launch *l;
-    pid_t daemon = case_run("H8", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     pid_t kept[2] = {daemon, stranger()};
     int fd = open(l->pidfile, O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0 || dprintf(fd, "%d\n", (int)kept[1]) < 0 || close(fd) < 0)
@@ -504,8 +504,8 @@ DK_CASE(H8, H8_send_pid_not_the_lock_holder)
     b.keep = kept;
     b.n_keep = 2;
     send_refused(&b);
-    cr_expect(obs_alive(kept[1]), "H8: --send signalled process %d, named in "
+    cr_expect(obs_alive(kept[1]), "--send signalled process %d, named in "
               "the PID file but not holding its lock", (int)kept[1]);
-    cr_expect(obs_alive(daemon), "H8: --send signalled daemon %d, though the "
+    cr_expect(obs_alive(daemon), "--send signalled daemon %d, though the "
               "PID file named another process", (int)daemon);
 }

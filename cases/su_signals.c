@@ -15,7 +15,7 @@ static pid_t start_logging(const char *on1, const char *on2, launch **l)
     launch_spec spec = {.stdout_path = sandbox_path("out.log"),
                         .on = {on1, on2},
                         .n_on = on2 ? 2 : 1};
-    return case_run("SU", &spec, l);
+    return case_run(&spec, l);
 }
 
 static void expect_logged(pid_t daemon, int signum)
@@ -26,7 +26,7 @@ static void expect_logged(pid_t daemon, int signum)
                                        dk_deadline_in(CASE_DEADLINE));
     const char *text = sandbox_read(sandbox_path("out.log"), NULL);
     cr_assert(found,
-              "SU: expected the log handler of daemon %d to write \"signal "
+              "expected the log handler of daemon %d to write \"signal "
               "%d\"; stdout holds \"%s\"%s",
               (int)daemon, signum, text ? text : "",
               obs_alive(daemon) ? "" : " and the daemon is gone");
@@ -39,7 +39,7 @@ static void log_case(const char *on, int signum)
     case_signal(daemon, signum);
     expect_logged(daemon, signum);
     cr_expect(obs_alive(daemon),
-              "SU: expected daemon %d to live on after its log handler ran "
+              "expected daemon %d to live on after its log handler ran "
               "for signal %d; it is gone", (int)daemon, signum);
 }
 
@@ -57,7 +57,7 @@ DK_CASE(SU, SU_log_handler_runs_every_time)
             strcat(want, "signal 15\n");
         cr_assert(dk_wait_file_contains(sandbox_path("out.log"), want,
                                         dk_deadline_in(CASE_DEADLINE)),
-                  "SU: expected %d \"signal 15\" lines after %d SIGTERMs to "
+                  "expected %d \"signal 15\" lines after %d SIGTERMs to "
                   "daemon %d; stdout holds \"%s\"",
                   round, round, (int)daemon,
                   sandbox_read(sandbox_path("out.log"), NULL));
@@ -86,24 +86,24 @@ DK_CASE(SU, SU_term_ignored)
     if (obs_alive(daemon))
         case_signal(daemon, SIGINT);
     expect_logged(daemon, SIGINT);
-    cr_expect(obs_alive(daemon), "SU: daemon %d ended on an ignored SIGTERM",
+    cr_expect(obs_alive(daemon), "daemon %d ended on an ignored SIGTERM",
               (int)daemon);
     const char *text = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(text && strstr(text, "signal 15") == NULL,
-              "SU: expected the ignored SIGTERM not to reach a handler; "
+              "expected the ignored SIGTERM not to reach a handler; "
               "stdout holds \"%s\"", text ? text : "");
 }
 
 static void default_ends(int signum)
 {
     launch *l;
-    pid_t daemon = case_run("SU", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     case_signal(daemon, signum);
     cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
-              "SU: expected the default handler to end daemon %d on signal "
+              "expected the default handler to end daemon %d on signal "
               "%d; it is alive %gs later", (int)daemon, signum, CASE_DEADLINE);
     cr_expect(access(l->pidfile, F_OK) != 0,
-              "SU: the default handler ended daemon %d on signal %d without "
+              "the default handler ended daemon %d on signal %d without "
               "its exit cleanup: %s remains", (int)daemon, signum, l->pidfile);
 }
 
@@ -115,8 +115,8 @@ DK_CASE(SU, SU_send_delivers)
     sandbox_require("send");
     launch *l;
     pid_t daemon = start_logging("TERM=log", NULL, &l);
-    int code = case_send("SU", "TERM", l->pidfile);
-    cr_assert(code == 0, "SU: expected '--send TERM --pidfile %s' to exit 0; "
+    int code = case_send("TERM", l->pidfile);
+    cr_assert(code == 0, "expected '--send TERM --pidfile %s' to exit 0; "
               "it exited %d", l->pidfile, code);
     expect_logged(daemon, SIGTERM);
 }

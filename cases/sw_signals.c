@@ -18,7 +18,7 @@ static size_t count(const char *text, const char *needle)
 }
 
 /* A daemon logging every signal to out.log. */
-static win_pid logging_daemon(const char *step, win_launch **l)
+static win_pid logging_daemon(win_launch **l)
 {
     sandbox_require("sentinel");
     sandbox_require("on");
@@ -26,13 +26,13 @@ static win_pid logging_daemon(const char *step, win_launch **l)
     static const win_spec spec = {.stdout_path = "out.log",
                                   .on = {"INT=log", "TERM=log", "ABRT=log"},
                                   .n_on = 3};
-    return win_case_run(step, &spec, l);
+    return win_case_run(&spec, l);
 }
 
-static win_pid sentinel_of(const char *step, win_launch *l)
+static win_pid sentinel_of(win_launch *l)
 {
     win_pid s = win_case_pidfile_pid(l->pidfile);
-    cr_assert(s != 0, "%s: the PID file %s names no process", step, l->pidfile);
+    cr_assert(s != 0, "the PID file %s names no process", l->pidfile);
     return s;
 }
 
@@ -47,15 +47,15 @@ static const char *log_of(void)
 DK_WIN_CASE(SW1, SW1_signal_handled_while_main_thread_sleeps)
 {
     win_launch *l;
-    win_pid daemon = logging_daemon("SW1", &l);
-    win_pid next = win_case_signal(sentinel_of("SW1", l), 15, l);
-    cr_expect(next != 0, "SW1: no new sentinel after ending the first one");
+    win_pid daemon = logging_daemon(&l);
+    win_pid next = win_case_signal(sentinel_of(l), 15, l);
+    cr_expect(next != 0, "no new sentinel after ending the first one");
     cr_expect(count(log_of(), "signal 15\n") == 1,
-              "SW1: daemon %lu did not handle the signal; its stdout: \"%s\"",
+              "daemon %lu did not handle the signal; its stdout: \"%s\"",
               daemon, log_of());
     win_info in = win_case_info(daemon, NULL);
     cr_expect(in.alive && in.threads >= 2,
-              "SW1: daemon %lu has %lu threads; expected one for signals "
+              "daemon %lu has %lu threads; expected one for signals "
               "besides the main thread", daemon, in.threads);
 }
 
@@ -65,11 +65,11 @@ DK_WIN_CASE(SW2, SW2_sentinel_is_a_child_of_the_daemon)
 {
     sandbox_require("sentinel");
     win_launch *l;
-    win_pid daemon = win_case_run("SW2", NULL, &l);
-    win_pid sentinel = sentinel_of("SW2", l);
+    win_pid daemon = win_case_run(NULL, &l);
+    win_pid sentinel = sentinel_of(l);
     win_info in = win_case_info(sentinel, NULL);
     cr_expect(sentinel != daemon && in.alive && in.ppid == daemon,
-              "SW2: the PID file names %lu (alive %d, parent %lu); expected a "
+              "the PID file names %lu (alive %d, parent %lu); expected a "
               "living child of daemon %lu", sentinel, in.alive, in.ppid, daemon);
 }
 
@@ -78,15 +78,15 @@ DK_WIN_CASE(SW3, SW3_pidfile_names_the_sentinel)
 {
     sandbox_require("sentinel");
     win_launch *l;
-    win_pid daemon = win_case_run("SW3", NULL, &l);
+    win_pid daemon = win_case_run(NULL, &l);
     const char *text = sandbox_read(l->pidfile, NULL);
     win_pid named = win_case_pidfile_pid(l->pidfile);
-    cr_assert(named != 0, "SW3: the PID file holds \"%s\", not a PID and a "
+    cr_assert(named != 0, "the PID file holds \"%s\", not a PID and a "
               "newline", text ? text : "(none)");
-    cr_expect(named != daemon, "SW3: the PID file names the daemon %lu, not "
+    cr_expect(named != daemon, "the PID file names the daemon %lu, not "
               "its sentinel", daemon);
     cr_expect(win_case_info(named, NULL).ppid == daemon,
-              "SW3: the PID file names %lu, not a child of daemon %lu", named,
+              "the PID file names %lu, not a child of daemon %lu", named,
               daemon);
 }
 
@@ -94,13 +94,13 @@ DK_WIN_CASE(SW3, SW3_pidfile_names_the_sentinel)
 DK_WIN_CASE(SW4, SW4_exit_code_is_the_signal_number)
 {
     win_launch *l;
-    logging_daemon("SW4", &l);
+    logging_daemon(&l);
     static const unsigned codes[] = {15, 22, 2};
     for (size_t i = 0; i < 3; i++)
-        cr_assert(win_case_signal(sentinel_of("SW4", l), codes[i], l) != 0,
-                  "SW4: no new sentinel after ending one with %u", codes[i]);
+        cr_assert(win_case_signal(sentinel_of(l), codes[i], l) != 0,
+                  "no new sentinel after ending one with %u", codes[i]);
     cr_expect(strstr(log_of(), "signal 15\nsignal 22\nsignal 2\n") != NULL,
-              "SW4: ended sentinels with 15, 22, 2; the handlers logged \"%s\"",
+              "ended sentinels with 15, 22, 2; the handlers logged \"%s\"",
               log_of());
 }
 
@@ -108,13 +108,13 @@ DK_WIN_CASE(SW4, SW4_exit_code_is_the_signal_number)
 DK_WIN_CASE(SW4, SW4_codes_0_and_1_are_sigint)
 {
     win_launch *l;
-    logging_daemon("SW4", &l);
-    cr_assert(win_case_signal(sentinel_of("SW4", l), 0, l) != 0,
-              "SW4: no new sentinel after ending one with 0");
-    cr_assert(win_case_signal(sentinel_of("SW4", l), 1, l) != 0,
-              "SW4: no new sentinel after ending one with 1");
+    logging_daemon(&l);
+    cr_assert(win_case_signal(sentinel_of(l), 0, l) != 0,
+              "no new sentinel after ending one with 0");
+    cr_assert(win_case_signal(sentinel_of(l), 1, l) != 0,
+              "no new sentinel after ending one with 1");
     cr_expect(count(log_of(), "signal 2\n") == 2,
-              "SW4: ended sentinels with 0 and 1; expected two SIGINTs (2), "
+              "ended sentinels with 0 and 1; expected two SIGINTs (2), "
               "the handlers logged \"%s\"", log_of());
 }
 
@@ -124,11 +124,11 @@ DK_WIN_CASE(SW4, SW4_ignored_signal_does_nothing)
     sandbox_require("sentinel");
     win_spec spec = {.stdout_path = "out.log", .on = {"INT=ignore"}, .n_on = 1};
     win_launch *l;
-    win_pid daemon = win_case_run("SW4", &spec, &l);
-    cr_assert(win_case_signal(sentinel_of("SW4", l), 2, l) != 0,
-              "SW4: no new sentinel after an ignored SIGINT");
+    win_pid daemon = win_case_run(&spec, &l);
+    cr_assert(win_case_signal(sentinel_of(l), 2, l) != 0,
+              "no new sentinel after an ignored SIGINT");
     cr_expect(win_case_info(daemon, NULL).alive,
-              "SW4: daemon %lu ended on an ignored SIGINT", daemon);
+              "daemon %lu ended on an ignored SIGINT", daemon);
 }
 
 /* SW4 through the subject's own send (Daemoniker's send). */
@@ -136,14 +136,14 @@ DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
 {
     sandbox_require("send");
     win_launch *l;
-    win_pid daemon = logging_daemon("SW4", &l);
-    win_pid sentinel = sentinel_of("SW4", l);
-    int code = win_case_send("SW4", "TERM", l);
-    cr_assert(code == 0, "SW4: '--send TERM' exited %d", code);
+    win_pid daemon = logging_daemon(&l);
+    win_pid sentinel = sentinel_of(l);
+    int code = win_case_send("TERM", l);
+    cr_assert(code == 0, "'--send TERM' exited %d", code);
     cr_assert(win_await_pidfile(l->pidfile_win, sentinel, WIN_DEADLINE) != 0,
-              "SW4: no new sentinel after '--send TERM'");
+              "no new sentinel after '--send TERM'");
     cr_expect(count(log_of(), "signal 15\n") == 1,
-              "SW4: daemon %lu's handler did not log SIGTERM after '--send "
+              "daemon %lu's handler did not log SIGTERM after '--send "
               "TERM'; its stdout: \"%s\"", daemon, log_of());
 }
 
@@ -152,23 +152,23 @@ DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
 DK_WIN_CASE(SW5, SW5_new_sentinel_for_every_signal)
 {
     win_launch *l;
-    win_pid daemon = logging_daemon("SW5", &l);
-    win_pid previous = sentinel_of("SW5", l);
+    win_pid daemon = logging_daemon(&l);
+    win_pid previous = sentinel_of(l);
     for (int i = 0; i < 3; i++) {
         win_pid next = win_case_signal(previous, 2, l);
         cr_assert(next != 0 && next != previous,
-                  "SW5: signal %d: the PID file did not name a new sentinel "
+                  "signal %d: the PID file did not name a new sentinel "
                   "(still %lu)", i + 1, previous);
         win_info in = win_case_info(next, NULL);
         cr_expect(in.alive && in.ppid == daemon,
-                  "SW5: signal %d: new sentinel %lu is not a living child of "
+                  "signal %d: new sentinel %lu is not a living child of "
                   "daemon %lu", i + 1, next, daemon);
         cr_expect(!win_case_info(previous, NULL).alive,
-                  "SW5: the ended sentinel %lu is still alive", previous);
+                  "the ended sentinel %lu is still alive", previous);
         previous = next;
     }
     cr_expect(count(log_of(), "signal 2\n") == 3,
-              "SW5: three signals, the handlers logged \"%s\"", log_of());
+              "three signals, the handlers logged \"%s\"", log_of());
 }
 
 /* SW6: the default handlers end the daemon the orderly way: exit code
@@ -178,19 +178,19 @@ static void expect_orderly_end(const char *on, unsigned signum)
     sandbox_require("sentinel");
     win_spec spec = {.on = {on}, .n_on = 1};
     win_launch *l;
-    win_pid daemon = win_case_run("SW6", &spec, &l);
-    win_case_terminate(sentinel_of("SW6", l), signum);
+    win_pid daemon = win_case_run(&spec, &l);
+    win_case_terminate(sentinel_of(l), signum);
     unsigned long code = 0;
     cr_assert(win_wait_exit(daemon, WIN_DEADLINE, &code) == 1,
-              "SW6: daemon %lu still alive %gs after its sentinel ended with %u",
+              "daemon %lu still alive %gs after its sentinel ended with %u",
               daemon, WIN_DEADLINE, signum);
-    cr_expect(code == 128 + signum, "SW6: daemon %lu exited %lu, expected %u",
+    cr_expect(code == 128 + signum, "daemon %lu exited %lu, expected %u",
               daemon, code, 128 + signum);
     cr_expect(access(l->pidfile, F_OK) != 0,
-              "SW6: daemon %lu ended on %u but left the PID file", daemon,
+              "daemon %lu ended on %u but left the PID file", daemon,
               signum);
     cr_expect(win_case_wait_none_living(WIN_DEADLINE),
-              "SW6: %zu processes of the subject left after the daemon ended",
+              "%zu processes of the subject left after the daemon ended",
               win_case_living());
 }
 

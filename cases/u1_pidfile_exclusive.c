@@ -9,22 +9,22 @@
 DK_CASE(U1, U1_second_launch_fails)
 {
     launch *first;
-    pid_t daemon = case_run("U1", NULL, &first);
+    pid_t daemon = case_run(NULL, &first);
     launch *second = case_start(NULL);
-    int code = case_wait_launcher("U1", second);
+    int code = case_wait_launcher(second);
     cr_expect(code != 0,
-              "U1: expected a second launch on %s to fail while daemon %d "
+              "expected a second launch on %s to fail while daemon %d "
               "runs; it exited 0",
               first->pidfile, (int)daemon);
 }
 
 DK_CASE(U1, U1_second_launch_starts_no_daemon)
 {
-    pid_t daemon = case_run("U1", NULL, NULL);
+    pid_t daemon = case_run(NULL, NULL);
     launch *second = case_start(NULL);
-    case_wait_launcher("U1", second);
+    case_wait_launcher(second);
     cr_expect(case_wait_only(&daemon, 1, CASE_DEADLINE),
-              "U1: expected only daemon %d alive after a second launch; "
+              "expected only daemon %d alive after a second launch; "
               "living: [%s]",
               (int)daemon, case_describe_living());
 }
@@ -32,47 +32,47 @@ DK_CASE(U1, U1_second_launch_starts_no_daemon)
 DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
 {
     launch *first;
-    pid_t daemon = case_run("U1", NULL, &first);
+    pid_t daemon = case_run(NULL, &first);
     const char *before = sandbox_read(first->pidfile, NULL);
     launch *second = case_start(NULL);
-    case_wait_launcher("U1", second);
+    case_wait_launcher(second);
     /* The second launch is over only when its processes are: a careless
      * implementation's second daemon writes the PID file after its launcher
      * has exited. */
     bool settled = case_wait_only(&daemon, 1, CASE_DEADLINE);
     const char *after = sandbox_read(first->pidfile, NULL);
     cr_expect(before && after && strcmp(before, after) == 0,
-              "U1: expected %s to keep \"%s\" after a second launch; it holds "
+              "expected %s to keep \"%s\" after a second launch; it holds "
               "\"%s\"",
               first->pidfile, before ? before : "(none)",
               after ? after : "(none)");
     cr_expect(obs_alive(daemon),
-              "U1: expected daemon %d to survive a second launch; it is gone",
+              "expected daemon %d to survive a second launch; it is gone",
               (int)daemon);
-    cr_expect(settled, "U1: the second launch left processes beside daemon "
+    cr_expect(settled, "the second launch left processes beside daemon "
               "%d: [%s]", (int)daemon, case_describe_living());
 }
 
 DK_CASE(U1, U1_existing_pidfile_refused)
 {
-    case_precondition_daemon("U1");
+    case_precondition_daemon();
     /* A PID file naming a live process (this case itself). */
     char content[32];
     snprintf(content, sizeof content, "%d\n", (int)getpid());
     const char *pidfile = sandbox_file("daemon.pid", content);
     case_observe_calls();
     launch *l = case_start(NULL);
-    int code = case_wait_launcher("U1", l);
+    int code = case_wait_launcher(l);
     cr_expect(code != 0,
-              "U1: expected a launch over existing %s (\"%d\") to fail; it "
+              "expected a launch over existing %s (\"%d\") to fail; it "
               "exited 0%s",
               pidfile, (int)getpid(), case_calls_on(pidfile));
     cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
-              "U1: expected no daemon after a refused launch; living: [%s]",
+              "expected no daemon after a refused launch; living: [%s]",
               case_describe_living());
     const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
-              "U1: expected the existing %s untouched (\"%d\"); it holds "
+              "expected the existing %s untouched (\"%d\"); it holds "
               "\"%s\"%s",
               pidfile, (int)getpid(), after ? after : "(removed)",
               case_calls_on(pidfile));

@@ -8,13 +8,13 @@
 DK_CASE(U2, U2_pidfile_kept_after_launcher_exit)
 {
     launch *l;
-    pid_t daemon = case_run("U2", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     /* The intermediate child is the session leader the daemon left behind. */
-    obs_stat st = case_stat("U2", daemon);
+    obs_stat st = case_stat(daemon);
     if (st.sid != daemon && st.sid != l->launcher)
         case_wait_gone(st.sid, CASE_DEADLINE);
     cr_expect(access(l->pidfile, F_OK) == 0,
-              "U2: expected %s to remain after the launcher %d and the "
+              "expected %s to remain after the launcher %d and the "
               "intermediate %d exited (daemon %d runs); it is gone",
               l->pidfile, (int)l->launcher, (int)st.sid, (int)daemon);
 }
@@ -22,15 +22,15 @@ DK_CASE(U2, U2_pidfile_kept_after_launcher_exit)
 DK_CASE(U2, U2_pidfile_removed_at_daemon_exit)
 {
     launch *l;
-    pid_t daemon = case_run("U2", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     /* SIGINT with the default handler is the daemon's orderly exit. */
     case_signal(daemon, SIGINT);
     cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
-              "U2: daemon %d still alive %gs after SIGINT (default handler)",
+              "daemon %d still alive %gs after SIGINT (default handler)",
               (int)daemon, CASE_DEADLINE);
     const char *left = sandbox_read(l->pidfile, NULL);
     cr_expect(left == NULL,
-              "U2: expected %s removed when daemon %d exited; it remains "
+              "expected %s removed when daemon %d exited; it remains "
               "holding \"%s\"",
               l->pidfile, (int)daemon, left ? left : "");
 }

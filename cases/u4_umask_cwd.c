@@ -10,11 +10,11 @@
 
 static void expect_umask(pid_t daemon, int want, const char *how)
 {
-    obs_status st = case_status("U4", daemon);
+    obs_status st = case_status(daemon);
     if (st.umask < 0)
         cr_skip_test("this kernel does not show a process's umask");
     cr_expect(st.umask == want,
-              "U4: expected daemon %d umask %04o (%s); it has %04o "
+              "expected daemon %d umask %04o (%s); it has %04o "
               "(launcher had %04o)%s",
               (int)daemon, want, how, st.umask, CASE_LAUNCHER_UMASK,
               case_call_order());
@@ -26,9 +26,9 @@ static void expect_cwd(pid_t daemon, const char *dir, const char *how)
     if (realpath(dir, want) == NULL)
         cr_assert_fail("BROKEN: realpath %s", dir);
     cr_assert(obs_read_cwd(daemon, got, sizeof got) == 0,
-              "U4: cannot read the cwd of daemon %d", (int)daemon);
+              "cannot read the cwd of daemon %d", (int)daemon);
     cr_expect(strcmp(got, want) == 0,
-              "U4: expected daemon %d cwd %s (%s); it is %s%s", (int)daemon,
+              "expected daemon %d cwd %s (%s); it is %s%s", (int)daemon,
               want, how, got, case_call_order());
 }
 
@@ -37,13 +37,13 @@ DK_CASE(U4, U4_umask_requested)
     sandbox_require("umask");
     launch_spec spec = {.umask = "0077"};
     case_observe_calls();
-    expect_umask(case_run("U4", &spec, NULL), 0077, "--umask 0077");
+    expect_umask(case_run(&spec, NULL), 0077, "--umask 0077");
 }
 
 DK_CASE(U4, U4_umask_default_027)
 {
     case_observe_calls();
-    expect_umask(case_run("U4", NULL, NULL), 027, "Daemoniker's default");
+    expect_umask(case_run(NULL, NULL), 027, "Daemoniker's default");
 }
 
 DK_CASE(U4, U4_chdir_requested)
@@ -53,12 +53,12 @@ DK_CASE(U4, U4_chdir_requested)
     mkdir(dir, 0755);
     launch_spec spec = {.chdir = dir};
     case_observe_calls();
-    expect_cwd(case_run("U4", &spec, NULL), dir, "--chdir");
+    expect_cwd(case_run(&spec, NULL), dir, "--chdir");
 }
 
 DK_CASE(U4, U4_cwd_default_launcher_cwd)
 {
     case_observe_calls();
-    expect_cwd(case_run("U4", NULL, NULL), sandbox_path("launch"),
+    expect_cwd(case_run(NULL, NULL), sandbox_path("launch"),
                "Daemoniker's default: the launcher's cwd");
 }

@@ -7,14 +7,14 @@
 DK_CASE(U5, U5_pidfile_names_daemon)
 {
     launch *l;
-    pid_t daemon = case_run("U5", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     const char *text = sandbox_read(l->pidfile, NULL);
-    cr_assert(text != NULL, "U5: expected %s to exist; it does not",
+    cr_assert(text != NULL, "expected %s to exist; it does not",
               l->pidfile);
     long named = 0;
     sscanf(text, "%ld", &named);
     cr_expect(named == daemon,
-              "U5: expected %s to name daemon %d; it holds \"%s\"%s",
+              "expected %s to name daemon %d; it holds \"%s\"%s",
               l->pidfile, (int)daemon, text,
               named == l->launcher ? " (the launcher: written before the fork)"
                                    : "");
@@ -23,12 +23,12 @@ DK_CASE(U5, U5_pidfile_names_daemon)
 DK_CASE(U5, U5_pidfile_exact_format)
 {
     launch *l;
-    pid_t daemon = case_run("U5", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     char want[32];
     snprintf(want, sizeof want, "%d\n", (int)daemon);
     const char *text = sandbox_read(l->pidfile, NULL);
     cr_expect(text && strcmp(text, want) == 0,
-              "U5: expected %s to hold exactly the PID and a newline "
+              "expected %s to hold exactly the PID and a newline "
               "(\"%d\\n\"); it holds \"%s\"",
               l->pidfile, (int)daemon, text ? text : "(nothing)");
 }

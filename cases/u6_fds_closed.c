@@ -11,13 +11,13 @@ static void expect_closed(pid_t daemon, int fd)
     snprintf(name, sizeof name, "inherited-%d", fd);
     obs_fd seen;
     cr_expect(!case_fd_is(daemon, fd, sandbox_path(name), &seen),
-              "U6: fd %d still open in daemon %d -> %s", fd, (int)daemon,
+              "fd %d still open in daemon %d -> %s", fd, (int)daemon,
               seen.target);
 }
 
 DK_CASE(U6, U6_low_fds_closed)
 {
-    pid_t daemon = case_run("U6", NULL, NULL);
+    pid_t daemon = case_run(NULL, NULL);
     expect_closed(daemon, CASE_INHERITED_LOW_A);
     expect_closed(daemon, CASE_INHERITED_LOW_B);
     expect_closed(daemon, CASE_INHERITED_SHIELD);
@@ -25,18 +25,18 @@ DK_CASE(U6, U6_low_fds_closed)
 
 DK_CASE(U6, U6_fd_1000_closed)
 {
-    expect_closed(case_run("U6", NULL, NULL), CASE_INHERITED_HIGH);
+    expect_closed(case_run(NULL, NULL), CASE_INHERITED_HIGH);
 }
 
 DK_CASE(U6, U6_shielded_fd_kept)
 {
     sandbox_require("shield");
     launch_spec spec = {.shield = {CASE_INHERITED_SHIELD}, .n_shield = 1};
-    pid_t daemon = case_run("U6", &spec, NULL);
+    pid_t daemon = case_run(&spec, NULL);
     obs_fd seen;
     cr_expect(case_fd_is(daemon, CASE_INHERITED_SHIELD,
                          sandbox_path("inherited-5"), &seen),
-              "U6: expected shielded fd 5 open in daemon %d on %s; it is "
+              "expected shielded fd 5 open in daemon %d on %s; it is "
               "\"%s\"",
               (int)daemon, sandbox_path("inherited-5"),
               seen.target[0] ? seen.target : "closed");
@@ -56,15 +56,15 @@ static bool anonymous(const char *target)
 DK_CASE(U6, U6_no_other_file_open)
 {
     launch *l;
-    pid_t daemon = case_run("U6", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     static obs_fd fds[256];
     int n = obs_list_fds(daemon, fds, 256);
-    cr_assert(n >= 0, "U6: cannot list the fds of daemon %d", (int)daemon);
+    cr_assert(n >= 0, "cannot list the fds of daemon %d", (int)daemon);
     for (int i = 0; i < n; i++) {
         if (fds[i].fd <= 2 || anonymous(fds[i].target) ||
             case_fd_is(daemon, fds[i].fd, l->pidfile, NULL))
             continue;
-        cr_expect_fail("U6: expected no file open in daemon %d but stdio and "
+        cr_expect_fail("expected no file open in daemon %d but stdio and "
                        "the PID file; fd %d -> %s",
                        (int)daemon, fds[i].fd, fds[i].target);
     }

@@ -11,19 +11,19 @@ static void expect_fd_on(pid_t daemon, int fd, const char *path, int accmode)
 {
     obs_fd seen;
     cr_assert(case_fd_is(daemon, fd, path, &seen),
-              "U7: expected fd %d of daemon %d on %s; it is \"%s\"", fd,
+              "expected fd %d of daemon %d on %s; it is \"%s\"", fd,
               (int)daemon, path, seen.target[0] ? seen.target : "closed");
     int got = seen.flags & O_ACCMODE;
     bool ok = accmode == O_RDONLY ? got == O_RDONLY
                                   : got == O_WRONLY || got == O_RDWR;
-    cr_expect(ok, "U7: expected fd %d of daemon %d %s; its flags are %#o", fd,
+    cr_expect(ok, "expected fd %d of daemon %d %s; its flags are %#o", fd,
               (int)daemon, accmode == O_RDONLY ? "read-only" : "writable",
               (unsigned)seen.flags);
 }
 
 DK_CASE(U7, U7_default_stdio_null)
 {
-    pid_t daemon = case_run("U7", NULL, NULL);
+    pid_t daemon = case_run(NULL, NULL);
     expect_fd_on(daemon, 0, "/dev/null", O_RDONLY);
     expect_fd_on(daemon, 1, "/dev/null", O_WRONLY);
     expect_fd_on(daemon, 2, "/dev/null", O_WRONLY);
@@ -34,21 +34,21 @@ DK_CASE(U7, U7_stdin_redirected_readonly)
     sandbox_require("stdin");
     const char *in = sandbox_file("in.txt", "input\n");
     launch_spec spec = {.stdin_path = in};
-    expect_fd_on(case_run("U7", &spec, NULL), 0, in, O_RDONLY);
+    expect_fd_on(case_run(&spec, NULL), 0, in, O_RDONLY);
 }
 
 DK_CASE(U7, U7_stdout_redirected)
 {
     sandbox_require("stdout");
     launch_spec spec = {.stdout_path = sandbox_path("out.log")};
-    expect_fd_on(case_run("U7", &spec, NULL), 1, spec.stdout_path, O_WRONLY);
+    expect_fd_on(case_run(&spec, NULL), 1, spec.stdout_path, O_WRONLY);
 }
 
 DK_CASE(U7, U7_stderr_redirected)
 {
     sandbox_require("stderr");
     launch_spec spec = {.stderr_path = sandbox_path("err.log")};
-    expect_fd_on(case_run("U7", &spec, NULL), 2, spec.stderr_path, O_WRONLY);
+    expect_fd_on(case_run(&spec, NULL), 2, spec.stderr_path, O_WRONLY);
 }
 
 DK_CASE(U7, U7_missing_targets_created)
@@ -57,12 +57,12 @@ DK_CASE(U7, U7_missing_targets_created)
     sandbox_require("stderr");
     launch_spec spec = {.stdout_path = sandbox_path("new-out.log"),
                         .stderr_path = sandbox_path("new-err.log")};
-    case_run("U7", &spec, NULL);
+    case_run(&spec, NULL);
     cr_expect(access(spec.stdout_path, F_OK) == 0,
-              "U7: expected missing stdout target %s created; it is not",
+              "expected missing stdout target %s created; it is not",
               spec.stdout_path);
     cr_expect(access(spec.stderr_path, F_OK) == 0,
-              "U7: expected missing stderr target %s created; it is not",
+              "expected missing stderr target %s created; it is not",
               spec.stderr_path);
 }
 
@@ -72,7 +72,7 @@ DK_CASE(U7, U7_ready_lines_land)
     sandbox_require("stderr");
     launch_spec spec = {.stdout_path = sandbox_path("out.log"),
                         .stderr_path = sandbox_path("err.log")};
-    pid_t daemon = case_run("U7", &spec, NULL);
+    pid_t daemon = case_run(&spec, NULL);
     char line[32];
     snprintf(line, sizeof line, "ready %d\n", (int)daemon);
     /* The contract has the lines flushed before the ready file is written,
@@ -81,7 +81,7 @@ DK_CASE(U7, U7_ready_lines_land)
     for (int i = 0; i < 2; i++) {
         const char *text = sandbox_read(paths[i], NULL);
         cr_expect(text && strstr(text, line),
-                  "U7: expected \"ready %d\" in %s; it holds \"%s\"",
+                  "expected \"ready %d\" in %s; it holds \"%s\"",
                   (int)daemon, paths[i], text ? text : "(nothing)");
     }
 }

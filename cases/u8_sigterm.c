@@ -6,32 +6,32 @@
 
 DK_CASE(U8, U8_sigterm_ends_daemon)
 {
-    pid_t daemon = case_run("U8", NULL, NULL);
+    pid_t daemon = case_run(NULL, NULL);
     case_signal(daemon, SIGTERM);
     cr_expect(case_wait_gone(daemon, CASE_DEADLINE),
-              "U8: daemon %d still alive %gs after SIGTERM", (int)daemon,
+              "daemon %d still alive %gs after SIGTERM", (int)daemon,
               CASE_DEADLINE);
 }
 
 DK_CASE(U8, U8_sigterm_removes_pidfile)
 {
     launch *l;
-    pid_t daemon = case_run("U8", NULL, &l);
+    pid_t daemon = case_run(NULL, &l);
     case_signal(daemon, SIGTERM);
     cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
-              "U8: daemon %d still alive %gs after SIGTERM", (int)daemon,
+              "daemon %d still alive %gs after SIGTERM", (int)daemon,
               CASE_DEADLINE);
     cr_expect(access(l->pidfile, F_OK) != 0,
-              "U8: daemon %d ended on SIGTERM but left %s behind",
+              "daemon %d ended on SIGTERM but left %s behind",
               (int)daemon, l->pidfile);
 }
 
 DK_CASE(U8, U8_sigterm_leaves_no_process)
 {
-    pid_t daemon = case_run("U8", NULL, NULL);
+    pid_t daemon = case_run(NULL, NULL);
     case_signal(daemon, SIGTERM);
     cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
-              "U8: processes of the subject still alive after SIGTERM to "
+              "processes of the subject still alive after SIGTERM to "
               "daemon %d: [%s]",
               (int)daemon, case_describe_living());
 }

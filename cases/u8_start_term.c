@@ -17,21 +17,21 @@ DK_CASE(U8, U8_sigterm_at_launcher_exit)
     sandbox_require("pidfile");
     for (int round = 1; round <= ROUNDS; round++) {
         launch *l = case_start(NULL);
-        int code = case_wait_launcher("U8", l);
-        cr_assert_eq(code, 0, "U8: round %d: the launcher exited %d: %s",
+        int code = case_wait_launcher(l);
+        cr_assert_eq(code, 0, "round %d: the launcher exited %d: %s",
                      round, code, case_launcher_error(l));
         size_t len;
         const char *text = sandbox_read(l->pidfile, &len);
         char *end;
         long pid = text ? strtol(text, &end, 10) : 0;
-        cr_assert(pid > 1, "U8: round %d: the launcher exited 0 but the PID "
+        cr_assert(pid > 1, "round %d: the launcher exited 0 but the PID "
                   "file %s holds no PID", round, l->pidfile);
         case_signal((pid_t)pid, SIGTERM);
         cr_assert(case_wait_gone((pid_t)pid, CASE_DEADLINE),
-                  "U8: round %d: daemon %ld still alive %gs after SIGTERM",
+                  "round %d: daemon %ld still alive %gs after SIGTERM",
                   round, pid, CASE_DEADLINE);
         cr_assert(access(l->pidfile, F_OK) != 0,
-                  "U8: round %d: daemon %ld, sent SIGTERM the instant its "
+                  "round %d: daemon %ld, sent SIGTERM the instant its "
                   "launcher exited, ended without removing %s (killed before "
                   "its handlers were in place?)", round, pid, l->pidfile);
     }

@@ -11,7 +11,7 @@
  * the launcher ran, by full path. */
 DK_WIN_CASE(W1, W1_daemon_runs_the_same_executable)
 {
-    win_pid daemon = win_case_run("W1", NULL, NULL);
+    win_pid daemon = win_case_run(NULL, NULL);
     win_info in = win_case_info(daemon, NULL);
     const char *program = getenv("DKCHECK_SUBJECT");
     char want[PATH_MAX], resolved[PATH_MAX];
@@ -19,6 +19,6 @@ DK_WIN_CASE(W1, W1_daemon_runs_the_same_executable)
     snprintf(want, sizeof want, "%.*s", (int)n, program);
     win_path_of(realpath(want, resolved) ? resolved : want, want, sizeof want);
     cr_expect(strcasecmp(in.image, want) == 0,
-              "W1: daemon %lu runs %s, expected the subject's executable %s",
+              "daemon %lu runs %s, expected the subject's executable %s",
               daemon, in.image, want);
 }

@@ -11,11 +11,11 @@
  * any other value. */
 DK_WIN_CASE(W2, W2_daemon_has_no_console)
 {
-    win_pid daemon = win_case_run("W2", NULL, NULL);
+    win_pid daemon = win_case_run(NULL, NULL);
     win_info in = win_case_info(daemon, NULL);
-    cr_assert(in.have_params, "W2: cannot read daemon %lu's parameters", daemon);
+    cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     cr_expect(in.console == 0 || in.console == ~0ULL,
-              "W2: daemon %lu has console handle %#llx; expected none "
+              "daemon %lu has console handle %#llx; expected none "
               "(detached)", daemon, in.console);
 }
 
@@ -23,10 +23,10 @@ DK_WIN_CASE(W2, W2_daemon_has_no_console)
  * parameters record as ConsoleFlags bit 0. */
 DK_WIN_CASE(W2, W2_daemon_in_new_process_group)
 {
-    win_pid daemon = win_case_run("W2", NULL, NULL);
+    win_pid daemon = win_case_run(NULL, NULL);
     win_info in = win_case_info(daemon, NULL);
-    cr_assert(in.have_params, "W2: cannot read daemon %lu's parameters", daemon);
+    cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     cr_expect(in.console_flags & 1,
-              "W2: daemon %lu does not ignore Ctrl+C (console flags %#lx): not "
+              "daemon %lu does not ignore Ctrl+C (console flags %#lx): not "
               "in a process group of its own", daemon, in.console_flags);
 }

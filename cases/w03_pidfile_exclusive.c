@@ -10,23 +10,23 @@
 DK_WIN_CASE(W3, W3_second_launch_refused)
 {
     win_launch *first;
-    win_pid daemon = win_case_run("W3", NULL, &first);
+    win_pid daemon = win_case_run(NULL, &first);
     const char *before = sandbox_read(first->pidfile, NULL);
     size_t living = win_case_living();
 
     win_launch *second = win_case_start(NULL);
-    int code = win_case_wait_launcher("W3", second);
-    cr_expect(code != 0, "W3: a second launch with the same PID file exited 0");
+    int code = win_case_wait_launcher(second);
+    cr_expect(code != 0, "a second launch with the same PID file exited 0");
     const char *after = sandbox_read(first->pidfile, NULL);
     cr_expect(before && after && strcmp(before, after) == 0,
-              "W3: the second launch changed the PID file: \"%s\" -> \"%s\"",
+              "the second launch changed the PID file: \"%s\" -> \"%s\"",
               before ? before : "(none)", after ? after : "(none)");
     cr_expect(access(second->ready, F_OK) != 0,
-              "W3: the second launch started a second daemon");
+              "the second launch started a second daemon");
     cr_expect(win_case_info(daemon, NULL).alive,
-              "W3: the first daemon %lu died after the second launch", daemon);
+              "the first daemon %lu died after the second launch", daemon);
     cr_expect(win_case_living() == living,
-              "W3: %zu processes of the subject alive after the refused launch, "
+              "%zu processes of the subject alive after the refused launch, "
               "%zu before", win_case_living(), living);
 }
 
@@ -36,13 +36,13 @@ DK_WIN_CASE(W3, W3_existing_pidfile_refused_before_relaunch)
 {
     sandbox_file("daemon.pid", "4242\n");
     win_launch *l = win_case_start(NULL);
-    int code = win_case_wait_launcher("W3", l);
-    cr_expect(code != 0, "W3: launch over an existing PID file exited 0");
+    int code = win_case_wait_launcher(l);
+    cr_expect(code != 0, "launch over an existing PID file exited 0");
     cr_expect(win_case_living() == 0,
-              "W3: %zu processes of the subject left after a refused launch",
+              "%zu processes of the subject left after a refused launch",
               win_case_living());
     const char *after = sandbox_read(l->pidfile, NULL);
     cr_expect(after && strcmp(after, "4242\n") == 0,
-              "W3: the existing PID file was changed to \"%s\"",
+              "the existing PID file was changed to \"%s\"",
               after ? after : "(removed)");
 }

@@ -17,14 +17,14 @@ DK_WIN_CASE(W4, W4_relaunched_daemon_acts_on_the_state)
     sandbox_require("on");
     win_spec spec = {.stdout_path = "out.log", .on = {"INT=log"}, .n_on = 1};
     win_launch *l;
-    win_pid daemon = win_case_run("W4", &spec, &l);
+    win_pid daemon = win_case_run(&spec, &l);
     win_pid sentinel = win_case_pidfile_pid(l->pidfile);
-    cr_assert(sentinel != 0, "W4: the PID file names no process");
+    cr_assert(sentinel != 0, "the PID file names no process");
     cr_assert(win_case_signal(sentinel, 2, l) != 0,
-              "W4: no new sentinel after ending %lu with 2", sentinel);
+              "no new sentinel after ending %lu with 2", sentinel);
     const char *log = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(log && strstr(log, "signal 2\n"),
-              "W4: daemon %lu did not act on --on INT=log from its state; its "
+              "daemon %lu did not act on --on INT=log from its state; its "
               "stdout: \"%s\"", daemon, log ? log : "(none)");
 }
 
@@ -33,14 +33,14 @@ DK_WIN_CASE(W4, W4_relaunched_daemon_acts_on_the_state)
 DK_WIN_CASE(W4, W4_daemon_is_a_new_process)
 {
     win_launch *l;
-    win_pid daemon = win_case_run("W4", NULL, &l);
+    win_pid daemon = win_case_run(NULL, &l);
     win_info in = win_case_info(daemon, NULL);
     win_info parent = win_case_info(in.ppid, NULL);
     cr_expect(!parent.alive,
-              "W4: daemon %lu's parent %lu is still alive; expected the "
+              "daemon %lu's parent %lu is still alive; expected the "
               "launcher to have exited", daemon, in.ppid);
     cr_expect(in.cmdline[0] == '"' && strncmp(in.cmdline + 1, in.image,
                                               strlen(in.image)) == 0,
-              "W4: the relaunch's command line does not start with its "
+              "the relaunch's command line does not start with its "
               "executable: %s", in.cmdline);
 }

@@ -8,11 +8,11 @@
 /* The daemon's environment holds the switch. */
 DK_WIN_CASE(W5, W5_daemon_has_the_switch)
 {
-    win_pid daemon = win_case_run("W5", NULL, NULL);
+    win_pid daemon = win_case_run(NULL, NULL);
     win_info in = win_case_info(daemon, "DAEMONIKER_RELAUNCHED");
-    cr_assert(in.have_params, "W5: cannot read daemon %lu's environment", daemon);
+    cr_assert(in.have_params, "cannot read daemon %lu's environment", daemon);
     cr_expect(in.has_var && in.var[0] != '\0',
-              "W5: daemon %lu has no DAEMONIKER_RELAUNCHED in its environment",
+              "daemon %lu has no DAEMONIKER_RELAUNCHED in its environment",
               daemon);
 }
 
@@ -21,14 +21,14 @@ DK_WIN_CASE(W5, W5_daemon_has_the_switch)
 DK_WIN_CASE(W5, W5_relaunch_does_not_launch_again)
 {
     win_launch *l;
-    win_pid daemon = win_case_run("W5", NULL, &l);
+    win_pid daemon = win_case_run(NULL, &l);
     size_t n, children = 0;
     const win_proc *procs = win_case_snapshot(&n);
     for (size_t i = 0; i < n; i++)
         children += procs[i].ppid == daemon;
-    cr_expect(children <= 1, "W5: daemon %lu has %zu children; expected its "
+    cr_expect(children <= 1, "daemon %lu has %zu children; expected its "
               "sentinel at most", daemon, children);
     cr_expect(win_case_living() <= 2,
-              "W5: %zu processes of the subject alive; expected the daemon and "
+              "%zu processes of the subject alive; expected the daemon and "
               "its sentinel", win_case_living());
 }

@@ -15,12 +15,12 @@
 DK_WIN_CASE(W7, W7_pidfile_names_the_daemon_or_its_sentinel)
 {
     win_launch *l;
-    win_pid daemon = win_case_run("W7", NULL, &l);
+    win_pid daemon = win_case_run(NULL, &l);
     win_pid named = win_case_pidfile_pid(l->pidfile);
-    cr_assert(named != 0, "W7: PID file %s holds no PID", l->pidfile);
+    cr_assert(named != 0, "PID file %s holds no PID", l->pidfile);
     win_info in = win_case_info(named, NULL);
     cr_expect(named == daemon || (in.alive && in.ppid == daemon),
-              "W7: PID file names %lu, neither daemon %lu nor a child of it",
+              "PID file names %lu, neither daemon %lu nor a child of it",
               named, daemon);
 }
 
@@ -28,9 +28,9 @@ DK_WIN_CASE(W7, W7_pidfile_names_the_daemon_or_its_sentinel)
 DK_WIN_CASE(W7, W7_launcher_exit_keeps_pidfile)
 {
     win_launch *l;
-    win_case_run("W7", NULL, &l);
+    win_case_run(NULL, &l);
     cr_expect(access(l->pidfile, F_OK) == 0,
-              "W7: the PID file %s is gone once the launcher exited", l->pidfile);
+              "the PID file %s is gone once the launcher exited", l->pidfile);
 }
 
 /* The daemon's orderly exit (its default SIGTERM handler calls exit())
@@ -40,13 +40,13 @@ DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
     sandbox_require("on");
     win_spec spec = {.on = {"TERM=default"}, .n_on = 1};
     win_launch *l;
-    win_pid daemon = win_case_run("W7", &spec, &l);
+    win_pid daemon = win_case_run(&spec, &l);
     win_case_terminate(win_case_pidfile_pid(l->pidfile), 15);
     unsigned long code;
     cr_assert(win_wait_exit(daemon, WIN_DEADLINE, &code) == 1,
-              "W7: daemon %lu still alive %gs after SIGTERM's sentinel ended",
+              "daemon %lu still alive %gs after SIGTERM's sentinel ended",
               daemon, WIN_DEADLINE);
     cr_expect(access(l->pidfile, F_OK) != 0,
-              "W7: daemon %lu exited (code %lu) but left %s", daemon, code,
+              "daemon %lu exited (code %lu) but left %s", daemon, code,
               l->pidfile);
 }

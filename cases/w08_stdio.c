@@ -17,23 +17,23 @@ static void expect_file(win_pid daemon, const win_info *in, int which,
     if (strncmp(got, "\\\\?\\", 4) == 0)
         got += 4;
     cr_expect(strcmp(in->std[which].type, "disk") == 0 && strcasecmp(got, want) == 0,
-              "W8: daemon %lu's %s is %s %s, expected the file %s", daemon,
+              "daemon %lu's %s is %s %s, expected the file %s", daemon,
               names[which], in->std[which].type, in->std[which].path, want);
 }
 
 DK_WIN_CASE(W8, W8_default_is_the_null_device)
 {
     win_launch *l;
-    win_pid daemon = win_case_run("W8", NULL, &l);
+    win_pid daemon = win_case_run(NULL, &l);
     win_info in = win_case_info(daemon, NULL);
-    cr_assert(in.have_params, "W8: cannot read daemon %lu's parameters", daemon);
+    cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     for (int i = 0; i < 3; i++)
         cr_expect(strcmp(in.std[i].type, "char") == 0,
-                  "W8: daemon %lu's standard handle %d is %s %s, expected the "
+                  "daemon %lu's standard handle %d is %s %s, expected the "
                   "null device", daemon, i, in.std[i].type, in.std[i].path);
     const char *out = sandbox_read(l->out, NULL), *err = sandbox_read(l->err, NULL);
     cr_expect(!(out && strstr(out, "ready")) && !(err && strstr(err, "ready")),
-              "W8: the daemon's \"ready\" line reached the launcher's output");
+              "the daemon's \"ready\" line reached the launcher's output");
 }
 
 DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
@@ -41,7 +41,7 @@ DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
     sandbox_require("stdout");
     sandbox_require("stderr");
     win_spec spec = {.stdout_path = "out.log", .stderr_path = "err.log"};
-    win_pid daemon = win_case_run("W8", &spec, NULL);
+    win_pid daemon = win_case_run(&spec, NULL);
     win_info in = win_case_info(daemon, NULL);
     expect_file(daemon, &in, 1, "out.log");
     expect_file(daemon, &in, 2, "err.log");
@@ -49,9 +49,9 @@ DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
     snprintf(line, sizeof line, "ready %lu\n", daemon);
     const char *out = sandbox_read(sandbox_path("out.log"), NULL);
     const char *err = sandbox_read(sandbox_path("err.log"), NULL);
-    cr_expect(out && strstr(out, line), "W8: \"%.*s\" is not in stdout's file",
+    cr_expect(out && strstr(out, line), "\"%.*s\" is not in stdout's file",
               (int)strlen(line) - 1, line);
-    cr_expect(err && strstr(err, line), "W8: \"%.*s\" is not in stderr's file",
+    cr_expect(err && strstr(err, line), "\"%.*s\" is not in stderr's file",
               (int)strlen(line) - 1, line);
 }
 
@@ -60,7 +60,7 @@ DK_WIN_CASE(W8, W8_stdin_from_file)
     sandbox_require("stdin");
     sandbox_file("in.txt", "input\n");
     win_spec spec = {.stdin_path = "in.txt"};
-    win_pid daemon = win_case_run("W8", &spec, NULL);
+    win_pid daemon = win_case_run(&spec, NULL);
     win_info in = win_case_info(daemon, NULL);
     expect_file(daemon, &in, 0, "in.txt");
 }
@@ -71,11 +71,11 @@ DK_WIN_CASE(W8, W8_output_appended)
     sandbox_require("stdout");
     sandbox_file("out.log", "earlier line\n");
     win_spec spec = {.stdout_path = "out.log"};
-    win_pid daemon = win_case_run("W8", &spec, NULL);
+    win_pid daemon = win_case_run(&spec, NULL);
     char want[96];
     snprintf(want, sizeof want, "earlier line\nready %lu\n", daemon);
     const char *out = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(out && strncmp(out, want, strlen(want)) == 0,
-              "W8: stdout's file holds \"%s\", expected \"%s\" first",
+              "stdout's file holds \"%s\", expected \"%s\" first",
               out ? out : "(none)", want);
 }

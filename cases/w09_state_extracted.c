@@ -26,13 +26,13 @@ static const char *linux_path(const char *windows, char *out, size_t size)
 
 DK_WIN_CASE(W9, W9_state_file_removed)
 {
-    win_pid daemon = win_case_run("W9", NULL, NULL);
+    win_pid daemon = win_case_run(NULL, NULL);
     win_info in = win_case_info(daemon, "DAEMONIKER_RELAUNCHED");
     if (!in.has_var || in.var[0] == '\0' || in.var[1] != ':')
         cr_skip_test("daemon %lu's environment does not name its state file "
                      "(W5 says whether that is a failure)", daemon);
     char path[PATH_MAX];
     cr_expect(access(linux_path(in.var, path, sizeof path), F_OK) != 0,
-              "W9: daemon %lu is ready but its state file %s is still there",
+              "daemon %lu is ready but its state file %s is still there",
               daemon, in.var);
 }

@@ -13,12 +13,12 @@
 DK_WIN_CASE(W10, W10_launcher_exits_after_the_daemons_steps)
 {
     win_launch *l = win_case_start(NULL);
-    int code = win_case_wait_launcher("W10", l);
-    cr_assert(code == 0, "W10: launcher exited %d: \"%s\"", code,
+    int code = win_case_wait_launcher(l);
+    cr_assert(code == 0, "launcher exited %d: \"%s\"", code,
               win_case_launcher_error(l));
     const char *text = sandbox_read(l->pidfile, NULL);
     cr_expect(win_case_pidfile_pid(l->pidfile) != 0,
-              "W10: the launcher exited 0 while the PID file held \"%s\": it "
+              "the launcher exited 0 while the PID file held \"%s\": it "
               "did not wait for the daemon", text ? text : "(no file)");
 }
 
@@ -29,15 +29,15 @@ DK_WIN_CASE(W10, W10_daemon_failure_reaches_the_launcher)
     sandbox_require("chdir");
     win_spec spec = {.chdir = "missing"};
     win_launch *l = win_case_start(&spec);
-    int code = win_case_wait_launcher("W10", l);
-    cr_expect(code != 0, "W10: launcher exited 0 though the daemon could not "
+    int code = win_case_wait_launcher(l);
+    cr_expect(code != 0, "launcher exited 0 though the daemon could not "
               "change to a missing directory");
     cr_expect(strstr(win_case_launcher_error(l), "missing") != NULL,
-              "W10: the launcher's error does not name the directory: \"%s\"",
+              "the launcher's error does not name the directory: \"%s\"",
               win_case_launcher_error(l));
     cr_expect(win_case_wait_none_living(WIN_DEADLINE),
-              "W10: %zu processes of the subject left after the failed launch",
+              "%zu processes of the subject left after the failed launch",
               win_case_living());
     cr_expect(access(l->pidfile, F_OK) != 0,
-              "W10: the failed launch left the PID file behind");
+              "the failed launch left the PID file behind");
 }

@@ -33,6 +33,12 @@ static struct {
     size_t n_launches;
 } the_case;
 
+/* What a failure of these helpers is about, before its own words: nothing
+ * for the case's own launches, "cannot judge (precondition ...): " while a
+ * precondition runs. The step itself is never written here: it is the
+ * case's suite, and the report names it once. */
+static const char *context = "";
+
 /* Each launcher gets a terminal of its own: a terminal can be the
  * controlling terminal of one session only. */
 static int open_pty(char *slave, size_t size)
@@ -318,14 +324,14 @@ static const char *printed(const char *out, const char *err)
                           sandbox_quote_first_line(n_err ? err : out));
 }
 
-int case_wait_launcher(const char *step, launch *l)
+int case_wait_launcher(launch *l)
 {
     if (!l->exited) {
         if (dk_wait_child(l->launcher, &l->status,
                           dk_deadline_in(CASE_DEADLINE)) < 0)
-            cr_assert_fail("%s: launcher %d still running after %gs (expected it "
+            cr_assert_fail("%slauncher %d still running after %gs (expected it "
                      "to exit once daemonization is done)%s",
-                     step, (int)l->launcher, CASE_DEADLINE,
+                     context, (int)l->launcher, CASE_DEADLINE,
                      printed(l->out, l->err));
         l->exited = true;
     }
@@ -446,13 +452,13 @@ static bool ready_or_nobody(void *arg)
            (case_living(living, 1) == 0 && case_living(living, 1) == 0);
 }
 
-pid_t case_daemon(const char *step, launch *l)
+pid_t case_daemon(launch *l)
 {
-    int code = case_wait_launcher(step, l);
+    int code = case_wait_launcher(l);
     if (code != 0)
-        cr_assert_fail("%s: expected the launcher to exit 0 with a daemon running; "
+        cr_assert_fail("%sexpected the launcher to exit 0 with a daemon running; "
                  "it exited %d: \"%s\"",
-                 step, code, case_launcher_error(l));
+                 context, code, case_launcher_error(l));
     dk_wait_until(ready_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
     const char *why = access(l->ready, F_OK) != 0
                           ? sandbox_read(sandbox_printf("%s.broken", l->ready), NULL)
@@ -461,30 +467,30 @@ pid_t case_daemon(const char *step, launch *l)
         cr_assert_fail("BROKEN: the adapter failed in the daemon: %.*s",
                        (int)strcspn(why, "\n"), why);
     if (access(l->ready, F_OK) != 0)
-        cr_assert_fail("%s: launcher exited 0 but no daemon wrote %s within %gs; "
+        cr_assert_fail("%slauncher exited 0 but no daemon wrote %s within %gs; "
                  "living: [%s]",
-                 step, l->ready, CASE_DEADLINE, case_describe_living());
+                 context, l->ready, CASE_DEADLINE, case_describe_living());
     size_t len;
     const char *text = sandbox_read(l->ready, &len);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
     if (text == NULL || pid <= 0 || *end != '\n')
-        cr_assert_fail("%s: ready file %s holds no PID: \"%s\"", step, l->ready,
+        cr_assert_fail("%sready file %s holds no PID: \"%s\"", context, l->ready,
                  text ? text : "(unreadable)");
     if (!obs_alive((pid_t)pid) || !is_descendant((pid_t)pid))
-        cr_assert_fail("%s: the daemon %ld named in the ready file is not alive "
+        cr_assert_fail("%sthe daemon %ld named in the ready file is not alive "
                  "among the processes we spawned; living: [%s]",
-                 step, pid, case_describe_living());
+                 context, pid, case_describe_living());
     l->daemon = (pid_t)pid;
     return l->daemon;
 }
 
-pid_t case_run(const char *step, const launch_spec *spec, launch **out)
+pid_t case_run(const launch_spec *spec, launch **out)
 {
     launch *l = case_start(spec);
     if (out)
         *out = l;
-    return case_daemon(step, l);
+    return case_daemon(l);
 }
 
 size_t case_living(pid_t *out, size_t max)
@@ -561,7 +567,7 @@ void case_signal(pid_t pid, int signum)
                  strerror(errno));
 }
 
-int case_send(const char *step, const char *sig, const char *pidfile)
+int case_send(const char *sig, const char *pidfile)
 {
     char *argv[MAX_ARGS + 1];
     size_t n = sandbox_command(argv, MAX_ARGS - 5);
@@ -588,7 +594,7 @@ int case_send(const char *step, const char *sig, const char *pidfile)
     close(err);
     int status;
     if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
-        cr_assert_fail("%s: '--send %s' still running after %gs%s", step, sig,
+        cr_assert_fail("%s'--send %s' still running after %gs%s", context, sig,
                  CASE_DEADLINE, printed(sandbox_path("send.out"),
                                         sandbox_path("send.err")));
     if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
@@ -614,20 +620,20 @@ bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen)
            there.st_dev == want.st_dev && there.st_ino == want.st_ino;
 }
 
-obs_stat case_stat(const char *step, pid_t pid)
+obs_stat case_stat(pid_t pid)
 {
     obs_stat st;
     if (obs_read_stat(pid, &st) < 0)
-        cr_assert_fail("%s: cannot observe process %d: %s", step, (int)pid,
+        cr_assert_fail("%scannot observe process %d: %s", context, (int)pid,
                  strerror(errno));
     return st;
 }
 
-obs_status case_status(const char *step, pid_t pid)
+obs_status case_status(pid_t pid)
 {
     obs_status st;
     if (obs_read_status(pid, &st) < 0)
-        cr_assert_fail("%s: cannot observe process %d: %s", step, (int)pid,
+        cr_assert_fail("%scannot observe process %d: %s", context, (int)pid,
                  strerror(errno));
     return st;
 }
@@ -641,16 +647,17 @@ bool case_wait_gone(pid_t pid, double seconds)
 
 /* ---- preconditions ---- */
 
-pid_t case_precondition_daemon(const char *step)
+pid_t case_precondition_daemon(void)
 {
     static const launch_spec control = {.pidfile = "control.pid"};
     launch *l = case_start(&control);
-    pid_t pid = case_daemon(
-        sandbox_printf("%s: cannot judge (precondition: a daemon started "
-                       "with a plain PID file)", step), l);
+    context = "cannot judge (precondition: a daemon started with a plain PID "
+              "file): ";
+    pid_t pid = case_daemon(l);
+    context = "";
     if (access(l->pidfile, F_OK) != 0)
-        cr_assert_fail("%s: cannot judge (precondition): the subject's daemon "
-                       "%d created no PID file %s", step, (int)pid, l->pidfile);
+        cr_assert_fail("cannot judge (precondition): the subject's daemon "
+                       "%d created no PID file %s", (int)pid, l->pidfile);
     /* Out of the way of what the case counts: gone, its file left as is. */
     case_signal(pid, SIGKILL);
     if (!case_wait_gone(pid, CASE_DEADLINE))
@@ -659,21 +666,22 @@ pid_t case_precondition_daemon(const char *step)
     return pid;
 }
 
-void case_precondition_send(const char *step)
+void case_precondition_send(void)
 {
     static const launch_spec control = {.pidfile = "control.pid"};
     launch *l = case_start(&control);
-    pid_t pid = case_daemon(
-        sandbox_printf("%s: cannot judge (precondition: a daemon started "
-                       "with a plain PID file, for --send)", step), l);
-    int code = case_send(step, "TERM", l->pidfile);
+    context = "cannot judge (precondition: a daemon started with a plain PID "
+              "file, for --send): ";
+    pid_t pid = case_daemon(l);
+    context = "";
+    int code = case_send("TERM", l->pidfile);
     if (code != 0)
-        cr_assert_fail("%s: cannot judge (precondition): '--send TERM' to the "
-                       "running daemon %d exited %d: \"%s\"", step, (int)pid,
+        cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
+                       "running daemon %d exited %d: \"%s\"", (int)pid,
                        code, sandbox_quote_first_line(sandbox_path("send.err")));
     if (!case_wait_gone(pid, CASE_DEADLINE))
-        cr_assert_fail("%s: cannot judge (precondition): '--send TERM' exited 0 "
-                       "but daemon %d is still alive %gs later", step, (int)pid,
+        cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
+                       "but daemon %d is still alive %gs later", (int)pid,
                        CASE_DEADLINE);
     unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
 }

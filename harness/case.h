@@ -77,15 +77,15 @@ void case_fini(void);
 
 /* Start the launcher (does not wait). */
 launch *case_start(const launch_spec *spec);
-/* Wait for the launcher to exit; FAIL (naming step) if it is still running
+/* Wait for the launcher to exit; FAIL if it is still running
  * at the deadline. Returns its exit code, or 128+signal. */
-int case_wait_launcher(const char *step, launch *l);
+int case_wait_launcher(launch *l);
 /* The launcher exited 0 and the daemon wrote its ready file: the daemon's
- * PID, checked alive and ours. Anything else FAILs the case, naming step
+ * PID, checked alive and ours. Anything else FAILs the case
  * and what was seen. */
-pid_t case_daemon(const char *step, launch *l);
+pid_t case_daemon(launch *l);
 /* case_start + case_daemon. */
-pid_t case_run(const char *step, const launch_spec *spec, launch **out);
+pid_t case_run(const launch_spec *spec, launch **out);
 
 /* The first line the launcher wrote on stderr, quoted for a message
  * (escaped, 200 bytes at most; "" if none). The launcher's stdout and
@@ -129,8 +129,8 @@ void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
 const char *case_next_ready(size_t i);
 
 /* Run SUBJECT --send SIG --pidfile PIDFILE; its exit code (128+N if killed),
- * FAIL naming step if it does not exit within the deadline. */
-int case_send(const char *step, const char *sig, const char *pidfile);
+ * FAIL if it does not exit within the deadline. */
+int case_send(const char *sig, const char *pidfile);
 
 /* fd of pid is open on the file at path (same device and inode). seen gets
  * what is open there, if anything. */
@@ -141,14 +141,14 @@ bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen);
  * it daemonizes with good input (SANDBOX/control.pid, a PID file created),
  * or the case FAILs saying it cannot judge. The control daemon is killed
  * before the case goes on (its PID file stays, in every listing alike). */
-pid_t case_precondition_daemon(const char *step);
+pid_t case_precondition_daemon(void);
 /* The same, then --send TERM to it must exit 0 and end it (the daemon
  * and its PID file are gone afterwards). */
-void case_precondition_send(const char *step);
+void case_precondition_send(void);
 
-/* The pid's state from /proc, or FAIL naming step. */
-obs_stat case_stat(const char *step, pid_t pid);
-obs_status case_status(const char *step, pid_t pid);
+/* The pid's state from the observer, or FAIL. */
+obs_stat case_stat(pid_t pid);
+obs_status case_status(pid_t pid);
 
 /* Wait for pid (our child or adopted) to end; false at the deadline. */
 bool case_wait_gone(pid_t pid, double seconds);

@@ -33,7 +33,7 @@ void win_case_init(void)
         cr_skip_test("a Windows step; the subject is not a Windows program");
     const char *missing = getenv("DKCHECK_WINE_MISSING");
     if (missing != NULL)
-        cr_skip_test("a Windows step, and Wine cannot run it here: %s", missing);
+        cr_skip_test("a Windows and Wine cannot run it here: %s", missing);
     sandbox_open();
 }
 
@@ -119,12 +119,12 @@ win_launch *win_case_start(const win_spec *spec)
     return l;
 }
 
-int win_case_wait_launcher(const char *step, win_launch *l)
+int win_case_wait_launcher(win_launch *l)
 {
     if (!l->exited) {
         if (dk_wait_child(l->launcher, &l->status, dk_deadline_in(WIN_DEADLINE)) < 0)
-            cr_assert_fail("%s: launcher still running after %gs (expected it to "
-                           "exit once the daemon acknowledged)", step, WIN_DEADLINE);
+            cr_assert_fail("launcher still running after %gs (expected it to "
+                           "exit once the daemon acknowledged)", WIN_DEADLINE);
         l->exited = true;
     }
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
@@ -141,35 +141,35 @@ const char *win_case_launcher_error(win_launch *l)
     return sandbox_printf("%.*s", (int)strcspn(text, "\r\n"), text);
 }
 
-win_pid win_case_daemon(const char *step, win_launch *l)
+win_pid win_case_daemon(win_launch *l)
 {
-    int code = win_case_wait_launcher(step, l);
+    int code = win_case_wait_launcher(l);
     if (code != 0)
-        cr_assert_fail("%s: expected the launcher to exit 0 with a daemon running; "
-                       "it exited %d: \"%s\"", step, code, win_case_launcher_error(l));
+        cr_assert_fail("expected the launcher to exit 0 with a daemon running; "
+                       "it exited %d: \"%s\"", code, win_case_launcher_error(l));
     if (!dk_wait_file(l->ready, dk_deadline_in(WIN_DEADLINE)))
-        cr_assert_fail("%s: launcher exited 0 but no daemon wrote %s within %gs",
-                       step, l->ready, WIN_DEADLINE);
+        cr_assert_fail("launcher exited 0 but no daemon wrote %s within %gs",
+                       l->ready, WIN_DEADLINE);
     const char *text = sandbox_read(l->ready, NULL);
     char *end;
     unsigned long pid = text ? strtoul(text, &end, 10) : 0;
     if (text == NULL || pid == 0 || *end != '\n')
-        cr_assert_fail("%s: ready file %s holds no PID: \"%s\"", step, l->ready,
+        cr_assert_fail("ready file %s holds no PID: \"%s\"", l->ready,
                        text ? text : "(unreadable)");
     win_info in = win_case_info(pid, NULL);
     if (!in.alive)
-        cr_assert_fail("%s: the daemon %lu named in the ready file is not alive",
-                       step, pid);
+        cr_assert_fail("the daemon %lu named in the ready file is not alive",
+                       pid);
     l->daemon = pid;
     return pid;
 }
 
-win_pid win_case_run(const char *step, const win_spec *spec, win_launch **out)
+win_pid win_case_run(const win_spec *spec, win_launch **out)
 {
     win_launch *l = win_case_start(spec);
     if (out)
         *out = l;
-    return win_case_daemon(step, l);
+    return win_case_daemon(l);
 }
 
 win_pid win_case_pidfile_pid(const char *path)
@@ -231,7 +231,7 @@ bool win_case_wait_none_living(double seconds)
     return dk_wait_until(none_living, NULL, dk_deadline_in(seconds));
 }
 
-int win_case_send(const char *step, const char *sig, win_launch *l)
+int win_case_send(const char *sig, win_launch *l)
 {
     char *argv[MAX_ARGS + 1];
     size_t n = 0;
@@ -261,7 +261,7 @@ int win_case_send(const char *step, const char *sig, win_launch *l)
     close(fd);
     int status;
     if (dk_wait_child(pid, &status, dk_deadline_in(WIN_DEADLINE)) < 0)
-        cr_assert_fail("%s: '--send %s' still running after %gs", step, sig,
+        cr_assert_fail("'--send %s' still running after %gs", sig,
                        WIN_DEADLINE);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }

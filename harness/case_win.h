@@ -59,12 +59,12 @@ const char *win_case_winpath(const char *name);
 
 /* Start the launcher (does not wait). */
 win_launch *win_case_start(const win_spec *spec);
-/* Its exit code (128+N if killed); FAIL naming step past the deadline. */
-int win_case_wait_launcher(const char *step, win_launch *l);
+/* Its exit code (128+N if killed); FAIL past the deadline. */
+int win_case_wait_launcher(win_launch *l);
 /* The launcher exited 0 and the daemon wrote its ready file: the daemon's
- * Windows PID, checked alive. Anything else FAILs, naming step. */
-win_pid win_case_daemon(const char *step, win_launch *l);
-win_pid win_case_run(const char *step, const win_spec *spec, win_launch **out);
+ * Windows PID, checked alive. Anything else FAILs. */
+win_pid win_case_daemon(win_launch *l);
+win_pid win_case_run(const win_spec *spec, win_launch **out);
 
 /* The first line of the launcher's stderr ("" if none). */
 const char *win_case_launcher_error(win_launch *l);
@@ -78,8 +78,8 @@ const win_proc *win_case_snapshot(size_t *n);
 /* End pid with code; the PID the PID file names next (0: none in time). */
 win_pid win_case_signal(win_pid pid, unsigned code, win_launch *l);
 /* Run SUBJECT --send SIG --pidfile (the launch's PID file); its exit code,
- * FAIL naming step past the deadline. */
-int win_case_send(const char *step, const char *sig, win_launch *l);
+ * FAIL past the deadline. */
+int win_case_send(const char *sig, win_launch *l);
 /* TerminateProcess(pid, code), or BROKEN. */
 void win_case_terminate(win_pid pid, unsigned code);
 

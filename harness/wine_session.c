@@ -10,11 +10,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-static bool started_server;
+/* Concurrent runs share a prefix, and with it one wineserver and one
+ * Windows temporary directory. Each run holds a shared lock on
+ * PREFIX/dkcheck-users.lock while it uses Wine; only the last one out
+ * (the one that can take it exclusively) ends a server a dkcheck run
+ * started (PREFIX/dkcheck-server says one did) and removes the state
+ * files failed daemons left. Ending the server, or removing those files,
+ * while another run is in the middle of its cases would fail its cases: a
+ * W9 case saw its state file removed under it by a neighbour's clean-up. */
+static int users_lock = -1;
+
+static const char *in_prefix(const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s/%s", getenv("WINEPREFIX"), name);
+    return out;
+}
 
 bool dk_subject_is_windows(const char *program)
 {
@@ -153,12 +168,22 @@ int dk_wine_begin(char *why, size_t why_size)
         dk_wine_mark_run(getenv("DKCHECK_RUNDIR"), getenv("WINEPREFIX"));
     setenv("WINEDEBUG", "-all", 0);
     setenv("WINEDLLOVERRIDES", "winemenubuilder.exe=d", 0);
-    /* Exit 0: we started it; otherwise one was running already. Ended at
-     * exit too, should dkcheck die before dk_wine_end. */
+    char path[PATH_MAX];
+    users_lock = open(in_prefix("dkcheck-users.lock", path, sizeof path),
+                      O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    while (users_lock >= 0 && flock(users_lock, LOCK_SH) < 0 && errno == EINTR)
+        ;
+    /* Exit 0: we started it; otherwise one was running already (a
+     * neighbour's, or a script's that ends it itself). Ended at exit too,
+     * should dkcheck die before dk_wine_end. */
     const char *server[] = {"wineserver", "-p", NULL};
-    started_server = run(server, NULL, 0) == 0;
-    if (started_server)
-        atexit(dk_wine_end);
+    if (run(server, NULL, 0) == 0) {
+        int marker = open(in_prefix("dkcheck-server", path, sizeof path),
+                          O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+        if (marker >= 0)
+            close(marker);
+    }
+    atexit(dk_wine_end);
     char temp[PATH_MAX];
     const char *probe[] = {"wine", dk_wine_probe(), "temp", NULL};
     if (run(probe, temp, sizeof temp) != 0 || temp[0] == '\0' || temp[1] != ':') {
@@ -173,6 +198,14 @@ int dk_wine_begin(char *why, size_t why_size)
 
 void dk_wine_end(void)
 {
+    if (users_lock < 0)
+        return;
+    bool last = flock(users_lock, LOCK_EX | LOCK_NB) == 0;
+    if (!last) {
+        close(users_lock);
+        users_lock = -1;
+        return;
+    }
     const char *temp = getenv("DKCHECK_WIN_TEMP");
     DIR *d = temp ? opendir(temp) : NULL;
     for (struct dirent *e; d && (e = readdir(d)) != NULL;)
@@ -180,12 +213,14 @@ void dk_wine_end(void)
             unlinkat(dirfd(d), e->d_name, 0);
     if (d)
         closedir(d);
-    if (started_server) {
+    char marker[PATH_MAX];
+    if (unlink(in_prefix("dkcheck-server", marker, sizeof marker)) == 0) {
         const char *kill_server[] = {"wineserver", "-k", NULL};
         const char *wait_server[] = {"wineserver", "-w", NULL};
         run(kill_server, NULL, 0);
         run(wait_server, NULL, 0);
-        started_server = false;
         dk_wine_remove_server_dir(getenv("WINEPREFIX"));
     }
+    close(users_lock); /* after the server is gone: the next run starts anew */
+    users_lock = -1;
 }

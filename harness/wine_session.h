@@ -29,8 +29,9 @@ const char *dk_wine_probe(void);
  * Linux path of Windows' temporary directory). 0, or -1 and why. */
 int dk_wine_begin(char *why, size_t why_size);
 
-/* Remove what failed daemons left in the temporary directory, and end the
- * wineserver if dk_wine_begin started it (waiting until it is gone). */
+/* The last run using the prefix removes what failed daemons left in the
+ * temporary directory and ends the wineserver if a dkcheck run started it
+ * (waiting until it is gone); the others leave both to it. */
 void dk_wine_end(void);
 
 #endif

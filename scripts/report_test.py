@@ -68,11 +68,11 @@ class ReportTest(unittest.TestCase):
         self.fx.run("linux-x86_64", "reference", [("U6", "U6_fd_closed", "PASSED", None)])
         self.fx.run("linux-x86_64", "tool", [
             ("U6", "U6_fd_closed", "FAILED",
-             ["cases/u6.c:9: U6: fd 4 still open", "cases/u6.c:9: U6: fd 3 still open"])])
+             ["cases/u6.c:9: fd 4 still open", "cases/u6.c:9: fd 3 still open"])])
         text = self.fx.render()
         self.assertIn("| U6_fd_closed | pass | FAIL [1] |", text)
         # Criterion lists messages newest first: the first failure is last.
-        self.assertIn('1. tool (linux-x86_64), U6_fd_closed: U6: fd 3 still open\n', text)
+        self.assertIn('1. tool (linux-x86_64), U6_fd_closed: fd 3 still open\n', text)
         self.assertIn("| tool | linux-x86_64 | 1 | 0 | 1 | 0 |", text)
 
     def test_skip_is_never_counted_as_pass(self):
@@ -103,7 +103,7 @@ class ReportTest(unittest.TestCase):
         other = os.path.join(self.fx.root, "r2", "linux-x86_64")
         shutil.copytree(os.path.join(self.fx.root, "r", "linux-x86_64"), other)
         with open(os.path.join(other, "tool.json"), "w") as f:
-            json.dump(criterion([("U1", "U1_a", "FAILED", ["U1: no"])]), f)
+            json.dump(criterion([("U1", "U1_a", "FAILED", ["no"])]), f)
         with self.assertRaises(report.ReportError):
             report.load([os.path.join(self.fx.root, "r"), os.path.join(self.fx.root, "r2")])
 
@@ -124,13 +124,13 @@ class ReportTest(unittest.TestCase):
         self.assertIn("| **W1** Find the program. *(no case yet)* | n/a (windows step) |  |", text)
 
     def test_unescaped_quote_in_criterion_message_repaired(self):
-        raw = json.dumps(criterion([("U1", "U1_a", "FAILED", ["U1: got QUOTE"])]), indent=2)
+        raw = json.dumps(criterion([("U1", "U1_a", "FAILED", ["got QUOTE"])]), indent=2)
         raw = raw.replace("QUOTE", '"x"')
         self.fx.run("linux-x86_64", "tool", raw=raw)
-        self.assertIn('U1: got "x"', self.fx.render())
+        self.assertIn('got "x"', self.fx.render())
 
     def test_dkcheck_json_reason_is_the_footnote(self):
-        reason = 'U1: expected "ok"; saw \\ and\na second line'
+        reason = 'expected "ok"; saw \\ and\na second line'
         raw = json.dumps({"id": "dkcheck 0.2.0", "run_info": {"dkcheck": "0.2.0"},
                           "test_suites": [{"name": "U1", "tests": [
                               {"name": "U1_a", "status": "FAILED", "verdict": "BROKEN",
@@ -140,17 +140,17 @@ class ReportTest(unittest.TestCase):
                                "reason": "no 'send'", "messages": ["no 'send'"]}]}]})
         self.fx.run("linux-x86_64", "tool", raw=raw)
         text = self.fx.render()
-        self.assertIn('1. tool (linux-x86_64), U1_a: U1: expected "ok"; saw \\ '
+        self.assertIn('1. tool (linux-x86_64), U1_a: expected "ok"; saw \\ '
                       'and\\na second line\n', text)
         self.assertIn("| U1_b | skip |", text)
 
     def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
         self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
-        self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "FAILED", ["U1: no"])])
+        self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "FAILED", ["no"])])
         s1 = report.structure(self.fx.render())
         self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "PASSED", None)])
         self.assertEqual(s1, report.structure(self.fx.render()))
-        self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "FAILED", ["U1: no"])])
+        self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "FAILED", ["no"])])
         self.assertNotEqual(s1, report.structure(self.fx.render()))
 
 
@@ -170,7 +170,7 @@ class AdapterReportTest(unittest.TestCase):
     def test_broken_is_not_a_fail_of_the_implementation(self):
         self.fx.run("linux-x86_64", "thing", [
             ("U1", "U1_a", "FAILED", ["case.c:1: BROKEN: the adapter failed (exit 125): x"]),
-            ("U6", "U6_b", "FAILED", ["U6: fd 3 still open"])])
+            ("U6", "U6_b", "FAILED", ["fd 3 still open"])])
         text = self.fx.render()
         self.assertIn("BROKEN [1]", text)
         self.assertIn("FAIL [2]", text)
@@ -199,7 +199,7 @@ class AdapterReportTest(unittest.TestCase):
     def test_broken_verdict_of_dkcheck_json_kept(self):
         raw = json.dumps({"test_suites": [{"name": "U1", "tests": [
             {"name": "U1_a", "verdict": "BROKEN", "reason": "BROKEN: adapter"},
-            {"name": "U1_b", "verdict": "FAIL", "reason": "U1: no"}]}]})
+            {"name": "U1_b", "verdict": "FAIL", "reason": "no"}]}]})
         self.fx.run("linux-x86_64", "thing", raw=raw)
         text = self.fx.render()
         self.assertIn("BROKEN [1]", text)
@@ -207,7 +207,7 @@ class AdapterReportTest(unittest.TestCase):
 
     def test_footnote_never_wraps_an_observation_in_quotes(self):
         self.fx.run("linux-x86_64", "thing", [
-            ("U1", "U1_a", "FAILED", ['U1: the victim now holds ""'])])
+            ("U1", "U1_a", "FAILED", ['the victim now holds ""'])])
         text = self.fx.render()
-        self.assertIn('U1_a: U1: the victim now holds ""\n', text)
+        self.assertIn('U1_a: the victim now holds ""\n', text)
         self.assertNotIn('"""', text)

@@ -87,7 +87,7 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     if (state_len > 0) {
         dz->state = malloc(state_len);
         if (dz->state == NULL)
-            return dk__fail(err, DK_ESYS, "W4", ENOMEM, "state copy");
+            return dk__fail(err, DK_ESYS, "U3", ENOMEM, "state copy"); /* crosses the fork */
         memcpy(dz->state, state, state_len);
         dz->state_len = state_len;
     }

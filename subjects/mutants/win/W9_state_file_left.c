@@ -11,11 +11,13 @@ dk_status __real_dk__win_state_load(const wchar_t *path, dk_win_record *rec,
 dk_status __wrap_dk__win_state_load(const wchar_t *path, dk_win_record *rec,
                                     dk_error *err)
 {
-    wchar_t keep[DK_WIN_PATH];
-    _snwprintf(keep, DK_WIN_PATH, L"%ls.keep", path);
-    keep[DK_WIN_PATH - 1] = L'\0';
-    CopyFileW(path, keep, FALSE);
-    dk_status st = __real_dk__win_state_load(path, rec, err);
-    MoveFileExW(keep, path, MOVEFILE_REPLACE_EXISTING);
-    return st;
+    /* The real load reads, wipes and deletes a copy; the file itself is
+     * never touched. (Putting it back after the delete raced with the
+     * launcher's handle: a file deleted while open is only gone, and
+     * cannot be replaced, once every handle is closed.) */
+    wchar_t copy[DK_WIN_PATH];
+    _snwprintf(copy, DK_WIN_PATH, L"%ls.copy", path);
+    copy[DK_WIN_PATH - 1] = L'\0';
+    CopyFileW(path, copy, FALSE); /* if it fails, the load below does too */
+    return __real_dk__win_state_load(copy, rec, err);
 }
