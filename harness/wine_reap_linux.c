@@ -2,6 +2,7 @@
 #include "wine_reap.h"
 
 #include "teardown.h"
+#include "wine_session.h"
 
 #include <dirent.h>
 #include <limits.h>
@@ -141,6 +142,8 @@ void dk_wine_reap(const char *run_dir)
     if (fgets(prefix, sizeof prefix, f) == NULL)
         prefix[0] = '\0';
     fclose(f);
-    if (prefix[0] != '\0')
+    if (prefix[0] != '\0') {
+        dk_wine_end_unused(prefix);
         dk_wine_remove_server_dir(prefix);
+    }
 }

@@ -196,31 +196,52 @@ int dk_wine_begin(char *why, size_t why_size)
     return 0;
 }
 
+/* The last one out: end the server if a dkcheck run started it, and wait
+ * until it and every Windows process of the prefix are gone. */
+static void end_server(const char *prefix)
+{
+    char marker[PATH_MAX], env[PATH_MAX + 16];
+    snprintf(marker, sizeof marker, "%s/dkcheck-server", prefix);
+    if (access(marker, F_OK) != 0)
+        return;
+    snprintf(env, sizeof env, "WINEPREFIX=%s", prefix);
+    const char *kill_server[] = {"env", env, "wineserver", "-k", NULL};
+    const char *wait_server[] = {"env", env, "wineserver", "-w", NULL};
+    run(kill_server, NULL, 0);
+    run(wait_server, NULL, 0);
+    /* Only now: a run killed before this point leaves the marker, and the
+     * reaper of that run ends the server in its place. */
+    unlink(marker);
+    dk_wine_remove_server_dir(prefix);
+}
+
 void dk_wine_end(void)
 {
     if (users_lock < 0)
         return;
     bool last = flock(users_lock, LOCK_EX | LOCK_NB) == 0;
-    if (!last) {
-        close(users_lock);
-        users_lock = -1;
-        return;
-    }
-    const char *temp = getenv("DKCHECK_WIN_TEMP");
-    DIR *d = temp ? opendir(temp) : NULL;
-    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
-        if (strncmp(e->d_name, "dkstate-", 8) == 0)
-            unlinkat(dirfd(d), e->d_name, 0);
-    if (d)
-        closedir(d);
-    char marker[PATH_MAX];
-    if (unlink(in_prefix("dkcheck-server", marker, sizeof marker)) == 0) {
-        const char *kill_server[] = {"wineserver", "-k", NULL};
-        const char *wait_server[] = {"wineserver", "-w", NULL};
-        run(kill_server, NULL, 0);
-        run(wait_server, NULL, 0);
-        dk_wine_remove_server_dir(getenv("WINEPREFIX"));
+    if (last) {
+        const char *temp = getenv("DKCHECK_WIN_TEMP");
+        DIR *d = temp ? opendir(temp) : NULL;
+        for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+            if (strncmp(e->d_name, "dkstate-", 8) == 0)
+                unlinkat(dirfd(d), e->d_name, 0);
+        if (d)
+            closedir(d);
+        end_server(getenv("WINEPREFIX"));
     }
     close(users_lock); /* after the server is gone: the next run starts anew */
     users_lock = -1;
+}
+
+void dk_wine_end_unused(const char *prefix)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/dkcheck-users.lock", prefix);
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+        end_server(prefix);
+    close(fd);
 }

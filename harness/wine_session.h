@@ -34,4 +34,8 @@ int dk_wine_begin(char *why, size_t why_size);
  * (waiting until it is gone); the others leave both to it. */
 void dk_wine_end(void);
 
+/* What a killed run leaves to the last one out: when no run uses prefix
+ * any more, end the wineserver a dkcheck run started there. */
+void dk_wine_end_unused(const char *prefix);
+
 #endif
