@@ -264,25 +264,14 @@ bool obs__env_has(pid_t pid, const char *entry)
 
 /* ---- the process table -------------------------------------------------- */
 
+static void from_kinfo(const void *entry, obs__proc *out)
+{
+    const struct kinfo_proc *k = entry;
+    *out = (obs__proc){ k->ki_pid, k->ki_ppid, state_letter(k->ki_stat) };
+}
+
 ssize_t obs__scan(obs__proc **out)
 {
     int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PROC, 0 };
-    size_t len, n;
-    struct kinfo_proc *kp = dk__sysctl_read(mib, 3, &len);
-    obs__proc *v;
-
-    if (!kp)
-        return -1;
-    n = len / sizeof *kp;
-    v = malloc((n + 1) * sizeof *v);
-    if (!v) {
-        free(kp);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        v[i] = (obs__proc){ kp[i].ki_pid, kp[i].ki_ppid,
-                            state_letter(kp[i].ki_stat) };
-    free(kp);
-    *out = v;
-    return (ssize_t)n;
+    return dk__sysctl_procs(mib, 3, sizeof(struct kinfo_proc), from_kinfo, out);
 }

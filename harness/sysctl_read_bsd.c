@@ -28,3 +28,24 @@ void *dk__sysctl_read(int *mib, unsigned n, size_t *len)
     errno = EAGAIN;
     return NULL;
 }
+
+ssize_t dk__sysctl_procs(int *mib, unsigned n, size_t entry_size,
+                         void (*convert)(const void *entry, obs__proc *out),
+                         obs__proc **out)
+{
+    size_t len;
+    unsigned char *table = dk__sysctl_read(mib, n, &len);
+    if (!table)
+        return -1;
+    size_t count = len / entry_size;
+    obs__proc *v = malloc((count + 1) * sizeof *v);
+    if (!v) {
+        free(table);
+        return -1;
+    }
+    for (size_t i = 0; i < count; i++)
+        convert(table + i * entry_size, &v[i]);
+    free(table);
+    *out = v;
+    return (ssize_t)count;
+}
