@@ -3,6 +3,7 @@
  * launcher exits non-zero with exactly one line on stderr saying why, leaves
  * no daemon, leaves the PID file exactly as it found it (never removing
  * someone else's), and leaves no file behind in the sandbox. */
+#include "../harness/as_found.h"
 #include "../harness/case.h"
 
 #include <errno.h>
@@ -14,75 +15,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-/* ---- what was at the PID file's path, to prove it is left as found ---- */
-
-typedef struct as_found {
-    char type;             /* '-' absent, 'f' file, 'd' directory, 'l' symlink */
-    char content[PATH_MAX]; /* a file's content (its start), a symlink's target */
-} as_found;
-
-static as_found look_at(const char *path)
-{
-    as_found f = {.type = '?'};
-    struct stat st;
-    if (lstat(path, &st) < 0) {
-        f.type = '-';
-    } else if (S_ISLNK(st.st_mode)) {
-        f.type = 'l';
-        ssize_t n = readlink(path, f.content, sizeof f.content - 1);
-        f.content[n < 0 ? 0 : n] = '\0';
-    } else if (S_ISDIR(st.st_mode)) {
-        f.type = 'd';
-    } else if (S_ISREG(st.st_mode)) {
-        f.type = 'f';
-        const char *text = sandbox_read(path, NULL);
-        snprintf(f.content, sizeof f.content, "%s", text ? text : "(unreadable)");
-    }
-    return f;
-}
-
-static void one_line_into(char *buf, size_t size, const char *text);
-
-/* "absent", "a directory", "a symlink to \"T\"", "a file holding \"C\"". */
-static const char *describe(const as_found *f, char *buf, size_t size)
-{
-    char quoted[512];
-    one_line_into(quoted, sizeof quoted, f->content);
-    switch (f->type) {
-    case '-': snprintf(buf, size, "absent"); break;
-    case 'd': snprintf(buf, size, "a directory"); break;
-    case 'l': snprintf(buf, size, "a symlink to \"%s\"", quoted); break;
-    case 'f': snprintf(buf, size, "a file holding \"%s\"", quoted); break;
-    default: snprintf(buf, size, "neither file, directory nor symlink");
-    }
-    return buf;
-}
-
-/* "a\nb" -> "a\\nb", so a message stays one line in the report. */
-static void one_line_into(char *buf, size_t size, const char *text)
-{
-    size_t n = 0;
-    for (const char *p = text; *p && n + 3 < size; p++) {
-        if (*p == '\n') {
-            buf[n++] = '\\';
-            buf[n++] = 'n';
-        } else
-            buf[n++] = *p;
-    }
-    buf[n] = '\0';
-}
-
-/* The same in one of a few static buffers, used in turn, as one message may
- * quote several texts. */
-static const char *one_line(const char *text)
-{
-    static char bufs[4][512];
-    static unsigned turn;
-    char *buf = bufs[turn++ % 4];
-    one_line_into(buf, sizeof bufs[0], text);
-    return buf;
-}
 
 /* ---- the checks every H8 case makes ---- */
 
@@ -104,7 +36,7 @@ static bad_input before(const char *what, const char *pidfile)
     else
         case_precondition_daemon();
     return (bad_input){.what = what, .pidfile = pidfile,
-                       .pidfile_before = look_at(pidfile),
+                       .pidfile_before = as_found_at(pidfile),
                        .listing_before = case_listing()};
 }
 
@@ -131,13 +63,12 @@ static void expect_left_as_found(const bad_input *b, int code,
               "expected no daemon after refusing %s; living: [%s]",
               b->what, case_describe_living());
 
-    as_found after = look_at(b->pidfile);
+    as_found after = as_found_at(b->pidfile);
     char was[600], is[600];
-    cr_expect(after.type == b->pidfile_before.type &&
-                  strcmp(after.content, b->pidfile_before.content) == 0,
+    cr_expect(as_found_same(&after, &b->pidfile_before),
               "after refusing %s the PID file %s is %s; it was %s",
-              b->what, b->pidfile, describe(&after, is, sizeof is),
-              describe(&b->pidfile_before, was, sizeof was));
+              b->what, b->pidfile, as_found_describe(&after, is, sizeof is),
+              as_found_describe(&b->pidfile_before, was, sizeof was));
 
     const char *listing = case_listing();
     cr_expect(strcmp(listing, b->listing_before) == 0,

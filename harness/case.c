@@ -55,7 +55,7 @@ void case_init(void)
 {
     const char *platform = getenv("DKCHECK_PLATFORM");
     if (platform != NULL && strcmp(platform, "windows") == 0)
-        cr_skip_test("a Unix step; the subject is a Windows program");
+        cr_skip_test("n/a: a Unix case; the subject is a Windows program");
     sandbox_open();
 }
 

@@ -9,7 +9,9 @@
 #include "wine_session.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,21 +21,26 @@
 #include <unistd.h>
 
 #define MAX_ARGS 64
-#define MAX_LAUNCHES 8
+#define MAX_LAUNCHES 16
 
 static struct {
     win_launch launches[MAX_LAUNCHES];
     size_t n_launches;
 } the_case;
 
+/* What a failure of these helpers is about: nothing for the case's own
+ * launches, "cannot judge (precondition ...): " while a precondition runs
+ * (as case.c does; the step is the case's suite). */
+static const char *context = "";
+
 void win_case_init(void)
 {
     const char *platform = getenv("DKCHECK_PLATFORM");
     if (platform == NULL || strcmp(platform, "windows") != 0)
-        cr_skip_test("a Windows step; the subject is not a Windows program");
+        cr_skip_test("n/a: a Windows case; the subject is not a Windows program");
     const char *missing = getenv("DKCHECK_WINE_MISSING");
     if (missing != NULL)
-        cr_skip_test("a Windows and Wine cannot run it here: %s", missing);
+        cr_skip_test("a Windows case, and Wine cannot run it here: %s", missing);
     sandbox_open();
 }
 
@@ -76,7 +83,9 @@ static char **launcher_argv(const win_launch *l, const win_spec *s)
     return argv;
 }
 
-win_launch *win_case_start(const win_spec *spec)
+/* Start one launcher; with barrier (a pipe) it execs only once barrier's
+ * write end is closed everywhere (win_case_start_all). */
+static win_launch *start_one(const win_spec *spec, const int barrier[2])
 {
     static const win_spec none;
     const win_spec *s = spec ? spec : &none;
@@ -89,7 +98,8 @@ win_launch *win_case_start(const win_spec *spec)
              sandbox_path(s->pidfile ? s->pidfile : "daemon.pid"));
     win_path_of(l->pidfile, l->pidfile_win, sizeof l->pidfile_win);
     snprintf(l->ready, sizeof l->ready, "%s",
-             sandbox_path(k == 0 ? "ready" : sandbox_printf("ready.%zu", k)));
+             sandbox_path(s->ready ? s->ready
+                          : k == 0 ? "ready" : sandbox_printf("ready.%zu", k)));
     snprintf(l->out, sizeof l->out, "%s", sandbox_path(sandbox_printf("launcher-%zu.out", k)));
     snprintf(l->err, sizeof l->err, "%s", sandbox_path(sandbox_printf("launcher-%zu.err", k)));
     char **argv = launcher_argv(l, s);
@@ -101,6 +111,12 @@ win_launch *win_case_start(const win_spec *spec)
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
     if (pid == 0) {
+        if (barrier != NULL) {
+            char c;
+            close(barrier[1]); /* or our own copy would keep EOF away */
+            while (read(barrier[0], &c, 1) < 0 && errno == EINTR)
+                ;
+        }
         /* Whatever the worker had open (Criterion's pipes) must not leak in. */
         syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -119,12 +135,29 @@ win_launch *win_case_start(const win_spec *spec)
     return l;
 }
 
+win_launch *win_case_start(const win_spec *spec)
+{
+    return start_one(spec, NULL);
+}
+
+void win_case_start_all(const win_spec *spec, size_t k, win_launch **out)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
+    for (size_t i = 0; i < k; i++)
+        out[i] = start_one(spec, p);
+    close(p[0]);
+    close(p[1]); /* EOF: every launcher execs now */
+}
+
 int win_case_wait_launcher(win_launch *l)
 {
     if (!l->exited) {
         if (dk_wait_child(l->launcher, &l->status, dk_deadline_in(WIN_DEADLINE)) < 0)
-            cr_assert_fail("launcher still running after %gs (expected it to "
-                           "exit once the daemon acknowledged)", WIN_DEADLINE);
+            cr_assert_fail("%slauncher still running after %gs (expected it "
+                           "to exit once the daemon acknowledged)", context,
+                           WIN_DEADLINE);
         l->exited = true;
     }
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
@@ -145,21 +178,22 @@ win_pid win_case_daemon(win_launch *l)
 {
     int code = win_case_wait_launcher(l);
     if (code != 0)
-        cr_assert_fail("expected the launcher to exit 0 with a daemon running; "
-                       "it exited %d: \"%s\"", code, win_case_launcher_error(l));
+        cr_assert_fail("%sexpected the launcher to exit 0 with a daemon "
+                       "running; it exited %d: \"%s\"", context, code,
+                       win_case_launcher_error(l));
     if (!dk_wait_file(l->ready, dk_deadline_in(WIN_DEADLINE)))
-        cr_assert_fail("launcher exited 0 but no daemon wrote %s within %gs",
-                       l->ready, WIN_DEADLINE);
+        cr_assert_fail("%slauncher exited 0 but no daemon wrote %s within %gs",
+                       context, l->ready, WIN_DEADLINE);
     const char *text = sandbox_read(l->ready, NULL);
     char *end;
     unsigned long pid = text ? strtoul(text, &end, 10) : 0;
     if (text == NULL || pid == 0 || *end != '\n')
-        cr_assert_fail("ready file %s holds no PID: \"%s\"", l->ready,
-                       text ? text : "(unreadable)");
+        cr_assert_fail("%sready file %s holds no PID: \"%s\"", context,
+                       l->ready, text ? text : "(unreadable)");
     win_info in = win_case_info(pid, NULL);
     if (!in.alive)
-        cr_assert_fail("the daemon %lu named in the ready file is not alive",
-                       pid);
+        cr_assert_fail("%sthe daemon %lu named in the ready file is not alive",
+                       context, pid);
     l->daemon = pid;
     return pid;
 }
@@ -233,6 +267,11 @@ bool win_case_wait_none_living(double seconds)
 
 int win_case_send(const char *sig, win_launch *l)
 {
+    return win_case_send_to(sig, l->pidfile_win);
+}
+
+int win_case_send_to(const char *sig, const char *pidfile_win)
+{
     char *argv[MAX_ARGS + 1];
     size_t n = 0;
     argv[n++] = "wine";
@@ -240,10 +279,10 @@ int win_case_send(const char *sig, win_launch *l)
     argv[n++] = "--send";
     argv[n++] = (char *)sig;
     argv[n++] = "--pidfile";
-    argv[n++] = l->pidfile_win;
+    argv[n++] = (char *)pidfile_win;
     argv[n] = NULL;
-    /* Both into one bounded log, as before: send.err. */
-    int fd = sandbox_capture(sandbox_path("send.err"));
+    int out = sandbox_capture(sandbox_path("send.out"));
+    int err = sandbox_capture(sandbox_path("send.err"));
     pid_t pid = fork();
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
@@ -253,15 +292,169 @@ int win_case_send(const char *sig, win_launch *l)
         if (in < 0)
             _exit(126);
         dup2(in, 0);
-        dup2(fd, 1);
-        dup2(fd, 2);
+        dup2(out, 1);
+        dup2(err, 2);
         execvp(argv[0], argv);
         _exit(127);
     }
-    close(fd);
+    close(out);
+    close(err);
     int status;
     if (dk_wait_child(pid, &status, dk_deadline_in(WIN_DEADLINE)) < 0)
-        cr_assert_fail("'--send %s' still running after %gs", sig,
+        cr_assert_fail("%s'--send %s' still running after %gs", context, sig,
                        WIN_DEADLINE);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* ---- for the hardening cases ---- */
+
+struct living_count {
+    size_t n;
+};
+
+/* Twice, as case.c's scans: one may miss a process whose parent exits
+ * during it. */
+static bool living_is(void *arg)
+{
+    const struct living_count *c = arg;
+    return win_case_living() == c->n && win_case_living() == c->n;
+}
+
+bool win_case_wait_living(size_t n, double seconds)
+{
+    struct living_count c = {n};
+    return dk_wait_until(living_is, &c, dk_deadline_in(seconds));
+}
+
+/* The precondition's daemon, with SANDBOX/control.pid; *others gets how
+ * many processes of ours lived before it. */
+static win_launch *control_daemon(const char *why, size_t *others)
+{
+    static const win_spec control = {.pidfile = "control.pid"};
+    *others = win_case_living();
+    context = why;
+    win_launch *l = win_case_start(&control);
+    win_case_daemon(l);
+    return l;
+}
+
+win_pid win_case_precondition_daemon(void)
+{
+    size_t others;
+    win_launch *l = control_daemon("cannot judge (precondition: a daemon "
+                                   "started with a plain PID file): ", &others);
+    context = "";
+    if (access(l->pidfile, F_OK) != 0)
+        cr_assert_fail("cannot judge (precondition): the subject's daemon %lu "
+                       "created no PID file %s", l->daemon, l->pidfile);
+    /* Out of the way of what the case counts: gone (its sentinel ends with
+     * it), its PID file left as is. */
+    win_case_terminate(l->daemon, 9);
+    if (!win_case_wait_living(others, WIN_DEADLINE))
+        cr_assert_fail("BROKEN: the precondition's daemon %lu outlived "
+                       "TerminateProcess", l->daemon);
+    return l->daemon;
+}
+
+void win_case_precondition_send(void)
+{
+    size_t others;
+    win_launch *l = control_daemon("cannot judge (precondition: a daemon "
+                                   "started with a plain PID file, for "
+                                   "--send): ", &others);
+    int code = win_case_send("TERM", l);
+    context = "";
+    if (code != 0)
+        cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
+                       "running daemon %lu exited %d: \"%s\"", l->daemon, code,
+                       sandbox_quote_first_line(sandbox_path("send.err")));
+    if (!win_case_wait_living(others, WIN_DEADLINE))
+        cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
+                       "but daemon %lu is still alive %gs later", l->daemon,
+                       WIN_DEADLINE);
+    unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
+}
+
+win_pid win_case_stranger(void)
+{
+    /* dkprobe idle: a Windows process that is no daemon of anyone's; it
+     * says its PID and sleeps until the teardown ends it. */
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) < 0)
+        cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
+    pid_t pid = fork();
+    if (pid < 0)
+        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+    if (pid == 0) {
+        int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+        if (null < 0 || dup2(null, 0) < 0 || dup2(p[1], 1) < 0 ||
+            dup2(null, 2) < 0)
+            _exit(126);
+        execlp("wine", "wine", dk_wine_probe(), "idle", (char *)NULL);
+        _exit(127);
+    }
+    close(p[1]);
+    char line[64];
+    size_t len = 0;
+    dk_deadline d = dk_deadline_in(WIN_DEADLINE);
+    while (len + 1 < sizeof line && memchr(line, '\n', len) == NULL) {
+        struct pollfd pf = {.fd = p[0], .events = POLLIN};
+        if (poll(&pf, 1, dk_deadline_left_ms(d)) <= 0)
+            break;
+        ssize_t r = read(p[0], line + len, sizeof line - 1 - len);
+        if (r <= 0)
+            break;
+        len += (size_t)r;
+    }
+    close(p[0]);
+    line[len] = '\0';
+    unsigned long stranger;
+    if (sscanf(line, "pid %lu", &stranger) != 1)
+        cr_assert_fail("BROKEN: dkprobe idle said \"%s\", no PID", line);
+    return stranger;
+}
+
+win_pid win_case_dead_pid(void)
+{
+    /* Wine numbers processes by fours, from low; a PID no process holds
+     * (the probe says so) is a dead one for the case's few seconds. */
+    for (win_pid pid = 0x7ff0; pid < 0x8000; pid += 4)
+        if (!win_case_info(pid, NULL).found)
+            return pid;
+    cr_assert_fail("BROKEN: no free Windows PID found for a stale PID file");
+    return 0;
+}
+
+const char *win_case_temp_states(void)
+{
+    const char *temp = getenv("DKCHECK_WIN_TEMP");
+    DIR *d = temp ? opendir(temp) : NULL;
+    char *list = sandbox_alloc(1);
+    list[0] = '\0';
+    for (struct dirent *e; d && (e = readdir(d)) != NULL;)
+        if (strncmp(e->d_name, "dkstate-", 8) == 0)
+            list = sandbox_printf("%s%s ", list, e->d_name);
+    if (d)
+        closedir(d);
+    return list;
+}
+
+/* Every name of now is in before. */
+static bool no_new_state(void *arg)
+{
+    const char *before = arg;
+    char *now = (char *)win_case_temp_states();
+    for (char *name = strtok(now, " "); name; name = strtok(NULL, " "))
+        if (strstr(before, sandbox_printf("%s ", name)) == NULL)
+            return false;
+    return true;
+}
+
+const char *win_case_new_temp_states(const char *before)
+{
+    /* Another case's launch may hold a state file for an instant: only
+     * one that stays is left behind. */
+    if (dk_wait_until(no_new_state, (void *)before, dk_deadline_in(WIN_DEADLINE)))
+        return NULL;
+    return win_case_temp_states();
 }

@@ -30,6 +30,7 @@
 
 typedef struct win_spec {
     const char *pidfile;        /* NULL: SANDBOX/daemon.pid; else a sandbox name */
+    const char *ready;          /* NULL: SANDBOX/ready[.N]; else a sandbox name */
     const char *chdir;          /* sandbox names (made Windows paths), */
     const char *stdin_path;     /* or NULL */
     const char *stdout_path;
@@ -59,6 +60,9 @@ const char *win_case_winpath(const char *name);
 
 /* Start the launcher (does not wait). */
 win_launch *win_case_start(const win_spec *spec);
+/* Start k launchers released at the same instant (each waits on a pipe
+ * between fork and exec until all are forked). */
+void win_case_start_all(const win_spec *spec, size_t k, win_launch **out);
 /* Its exit code (128+N if killed); FAIL past the deadline. */
 int win_case_wait_launcher(win_launch *l);
 /* The launcher exited 0 and the daemon wrote its ready file: the daemon's
@@ -80,6 +84,8 @@ win_pid win_case_signal(win_pid pid, unsigned code, win_launch *l);
 /* Run SUBJECT --send SIG --pidfile (the launch's PID file); its exit code,
  * FAIL past the deadline. */
 int win_case_send(const char *sig, win_launch *l);
+/* The same with any PID file (a Windows path). */
+int win_case_send_to(const char *sig, const char *pidfile_win);
 /* TerminateProcess(pid, code), or BROKEN. */
 void win_case_terminate(win_pid pid, unsigned code);
 
@@ -88,5 +94,26 @@ void win_case_terminate(win_pid pid, unsigned code);
 size_t win_case_living(void);
 /* Wait until none is left; true if so. */
 bool win_case_wait_none_living(double seconds);
+
+/* Wait until exactly n are left; true if so. */
+bool win_case_wait_living(size_t n, double seconds);
+
+/* Preconditions, as case.h's: the subject first shows it daemonizes with
+ * good input (SANDBOX/control.pid); that daemon is then ended (its PID
+ * file stays). The second also ends it with --send TERM, which must work. */
+win_pid win_case_precondition_daemon(void);
+void win_case_precondition_send(void);
+
+/* A live Windows process that is nobody's daemon (the probe, idle), ended
+ * by the teardown; its Windows PID. */
+win_pid win_case_stranger(void);
+/* A Windows PID no process holds now. */
+win_pid win_case_dead_pid(void);
+
+/* The state files (W4) in Windows' temporary directory: "NAME NAME ". */
+const char *win_case_temp_states(void);
+/* NULL once no state file absent from before is left (within the
+ * deadline); else the listing, which holds one left behind. */
+const char *win_case_new_temp_states(const char *before);
 
 #endif

@@ -67,7 +67,7 @@ typedef struct dk_options {
     long fd_fallback_limit;    /* highest fd to close when the limit is unknown */
     double success_timeout;    /* seconds the launcher waits for the daemon */
     bool strip_cmd_args;       /* Windows: relaunch without the arguments */
-    bool defer_ready;          /* Unix: the launcher waits for dk_ready() */
+    bool defer_ready;          /* the launcher waits for dk_ready() */
 } dk_options;
 
 void dk_options_init(dk_options *opts);
@@ -98,9 +98,10 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err);
  * The launcher gives up after success_timeout either way.
  *
  * dk_ready() returns DK_OK (again DK_OK once reported), or DK_ESTATE in a
- * process no launcher waits for. On Windows readiness is reported when
- * daemonizing completes; dk_ready() and dk_not_ready() return DK_OK there
- * and do nothing. */
+ * process no launcher waits for. On Windows the same holds for
+ * defer_ready (the relaunched daemon must pass the launcher's options to
+ * dk_daemonizer_run, as running the same code does); without it, readiness
+ * is reported when daemonizing completes. */
 dk_status dk_ready(dk_error *err);
 dk_status dk_not_ready(const char *why);
 

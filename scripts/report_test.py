@@ -123,6 +123,16 @@ class ReportTest(unittest.TestCase):
         self.assertIn("| U1_a | pass | n/a |", text)
         self.assertIn("| **W1** Find the program. *(no case yet)* | n/a (windows step) |  |", text)
 
+    def test_case_for_the_other_os_is_na_not_skip(self):
+        # H steps apply to every OS; their Unix cases say "n/a: ..." when
+        # the subject is a Windows program (and the other way round).
+        self.fx.run("wine-x86_64", "reference-wine", [
+            ("H8", "H8_a", "SKIPPED", ["n/a: a Unix case; the subject is a Windows program"]),
+            ("H8", "H8_win_a", "PASSED", None)], platform="windows")
+        text = self.fx.render()
+        self.assertIn("| H8_a | n/a |", text)
+        self.assertIn("| H8_win_a | pass |", text)
+
     def test_unescaped_quote_in_criterion_message_repaired(self):
         raw = json.dumps(criterion([("U1", "U1_a", "FAILED", ["got QUOTE"])]), indent=2)
         raw = raw.replace("QUOTE", '"x"')

@@ -11,6 +11,9 @@
  *   dkprobe await PIDFILE OLDPID MS           wait until PIDFILE names a living
  *                                             process other than OLDPID:
  *                                             "newpid N" or "timeout"
+ *   dkprobe idle                              "pid N" (its own), then sleeps
+ *                                             until ended: a live process
+ *                                             that is nobody's daemon
  *   dkprobe roundtrip PIDFILE CODE COUNT MS   COUNT times "signal" on what
  *                                             PIDFILE names: "us T newpid N"
  *
@@ -174,6 +177,12 @@ int main(int argc, char **argv)
             printf("timeout\n");
         return 0;
     }
+    if (strcmp(cmd, "idle") == 0 && argc == 2) {
+        printf("pid %lu\n", (unsigned long)GetCurrentProcessId());
+        fflush(stdout);
+        Sleep(INFINITE);
+        return 0;
+    }
     if (strcmp(cmd, "roundtrip") == 0 && argc == 6) {
         wchar_t pid_file[2048];
         wcscpy(pid_file, wide(argv[2]));
@@ -186,6 +195,6 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "dkprobe: usage: dkprobe ps | temp | info PID [VAR] | kill PID CODE"
                     " | wait PID MS | signal PID CODE PIDFILE MS | await PIDFILE OLDPID MS"
-                    " | roundtrip PIDFILE CODE COUNT MS\n");
+                    " | idle | roundtrip PIDFILE CODE COUNT MS\n");
     return 2;
 }

@@ -32,7 +32,8 @@ bool dk_daemonizer_begin(dk_daemonizer *dz)
 /* In the relaunched process. On failure after the state is read, the
  * launcher learns why and this process exits; before, the launcher sees it
  * end without a word. */
-static dk_status run_in_daemon(dk_daemonizer *dz, dk_error *err)
+static dk_status run_in_daemon(dk_daemonizer *dz, bool defer_ready,
+                               dk_error *err)
 {
     wchar_t state_file[DK_WIN_PATH];
     dk_win_record rec;
@@ -67,7 +68,9 @@ static dk_status run_in_daemon(dk_daemonizer *dz, dk_error *err)
         dz->state_len = rec.state_len;
     }
     snprintf(dz->pid_file, sizeof dz->pid_file, "%s", rec.pid_file);
-    dk__win_ack_ready(rec.ack_pipe);
+    dk__win_ready_defer(rec.ack_pipe);
+    if (!defer_ready)
+        dk_ready(NULL);
     dk__win_record_free(&rec);
     return DK_OK;
 }
@@ -160,8 +163,10 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "daemonizer and is_parent are required");
     if (!dz->is_setup) {
+        /* The daemon runs the caller's code again: its options are the
+         * launcher's (defer_ready is all it reads of them). */
         dz->is_parent = *is_parent = false;
-        return run_in_daemon(dz, err);
+        return run_in_daemon(dz, opts != NULL && opts->defer_ready, err);
     }
     if (state == NULL && state_len > 0)
         return dk__fail(err, DK_EINVAL, "options", 0,

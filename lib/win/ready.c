@@ -1,15 +1,42 @@
-/* ready.c: readiness on Windows is reported when daemonizing completes
- * (daemoniker.h); the deferred form's calls are accepted and do nothing. */
-#include "../common/internal.h"
+/* ready.c: deferred readiness on Windows (daemoniker.h, defer_ready). The
+ * daemon keeps the launcher's acknowledgement pipe instead of answering
+ * "ok" when daemonizing completes; dk_ready() answers then, dk_not_ready()
+ * removes the PID file and gives the launcher its one line of failure. */
+#include "steps.h"
+
+#include <stdio.h>
+
+static char pending_pipe[256];
+static bool reported;
+
+void dk__win_ready_defer(const char *pipe_name)
+{
+    snprintf(pending_pipe, sizeof pending_pipe, "%s", pipe_name);
+}
 
 dk_status dk_ready(dk_error *err)
 {
-    (void)err;
+    if (reported)
+        return DK_OK;
+    if (pending_pipe[0] == '\0')
+        return dk__fail(err, DK_ESTATE, "H3", 0,
+                        "no launcher waits for this process's readiness");
+    dk__win_ack_ready(pending_pipe);
+    pending_pipe[0] = '\0';
+    reported = true;
     return DK_OK;
 }
 
 dk_status dk_not_ready(const char *why)
 {
-    (void)why;
+    if (pending_pipe[0] == '\0')
+        return DK_ESTATE;
+    /* The PID file goes before the launcher hears of the failure, so that
+     * when it exits non-zero nothing of the launch remains. */
+    dk__win_cleanup_run();
+    dk_error err;
+    dk__fail(&err, DK_ECHILD, "H3", 0, "%s", why ? why : "not ready");
+    dk__win_ack_failure(pending_pipe, &err);
+    pending_pipe[0] = '\0';
     return DK_OK;
 }

@@ -21,6 +21,9 @@ dk_status dk_send(const char *pid_file, int signum, dk_error *err)
                             "%s: cannot open PID file", pid_file);
     if (dk__win_pidfile_get(wide, &pid) < 0)
         return dk__fail(err, DK_EINVAL, "send", 0, "%s: holds no PID", pid_file);
+    dk_status st = dk__win_send_target_check(pid, pid_file, err);
+    if (st != DK_OK)
+        return st;
     HANDLE h = OpenProcess(PROCESS_TERMINATE, FALSE, pid);
     if (h == NULL || !TerminateProcess(h, (UINT)signum)) {
         DWORD code = GetLastError();

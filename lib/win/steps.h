@@ -59,6 +59,8 @@ dk_status dk__win_state_load(const wchar_t *path, dk_win_record *rec,
 /* W10, daemon side: tell the launcher "ok", or why it failed. */
 void dk__win_ack_ready(const char *pipe_name);
 void dk__win_ack_failure(const char *pipe_name, const dk_error *err);
+/* defer_ready: keep the pipe for dk_ready() or dk_not_ready() (ready.c). */
+void dk__win_ready_defer(const char *pipe_name);
 /* W10, launcher side: the pipe the daemon answers on, created before the
  * relaunch; then wait for the answer and exit (never returns). */
 dk_status dk__win_ack_listen(char *name, size_t n, dk_error *err);

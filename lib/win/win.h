@@ -29,6 +29,11 @@ dk_status dk__win_fail(dk_error *err, dk_status status, const char *step,
     __attribute__((format(gnu_printf, 5, 6)))
 #elif defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
+/* send: pid (named in pid_file) is a live process of this program, a
+ * daemon of ours or its sentinel; anything else is refused, saying why. */
+dk_status dk__win_send_target_check(DWORD pid, const char *pid_file,
+                                    dk_error *err);
+
 #endif
     ;
 
@@ -44,5 +49,10 @@ void dk__win_stream_rebind(FILE *stream, int fd);
 DWORD dk__win_pidfile_put(const wchar_t *path, DWORD pid);
 /* The PID path names: 0 and *pid, or -1 (missing, unreadable, garbage). */
 int dk__win_pidfile_get(const wchar_t *path, DWORD *pid);
+
+/* send: pid (named in pid_file) is a live process of this program, a
+ * daemon of ours or its sentinel; anything else is refused, saying why. */
+dk_status dk__win_send_target_check(DWORD pid, const char *pid_file,
+                                    dk_error *err);
 
 #endif

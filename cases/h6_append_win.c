@@ -1,0 +1,31 @@
+/* H6 on Windows: redirected output is appended, never truncating an
+ * existing log: what the file held stays first, the daemon's lines follow. */
+#include "../harness/case_win.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void expect_kept(const char *name, win_pid daemon)
+{
+    const char *want = sandbox_printf("previous line\nready %lu\n", daemon);
+    const char *text = sandbox_read(sandbox_path(name), NULL);
+    cr_expect(text && strncmp(text, want, strlen(want)) == 0,
+              "expected %s to keep \"previous line\" and gain \"ready %lu\" "
+              "after it; it holds \"%s\"", name, daemon, text ? text : "");
+}
+
+DK_WIN_CASE(H6, H6_win_existing_stdout_log_kept)
+{
+    sandbox_require("stdout");
+    sandbox_file("out.log", "previous line\n");
+    win_spec spec = {.stdout_path = "out.log"};
+    expect_kept("out.log", win_case_run(&spec, NULL));
+}
+
+DK_WIN_CASE(H6, H6_win_existing_stderr_log_kept)
+{
+    sandbox_require("stderr");
+    sandbox_file("err.log", "previous line\n");
+    win_spec spec = {.stderr_path = "err.log"};
+    expect_kept("err.log", win_case_run(&spec, NULL));
+}

@@ -1,0 +1,33 @@
+/* Which process `send` may end. On Windows, send is TerminateProcess, which
+ * would end any process the PID file happens to name: a stale file whose
+ * PID Windows gave to another program, or a file someone wrote. Only a
+ * live process of this same program is a daemon of ours (the daemon, or
+ * its sentinel, which runs the same executable): anything else is refused. */
+#include "win.h"
+
+#include <wchar.h>
+
+dk_status dk__win_send_target_check(DWORD pid, const char *pid_file,
+                                    dk_error *err)
+{
+    HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid);
+    if (h == NULL)
+        return dk__win_fail(err, DK_ESYS, "send", GetLastError(),
+                            "%s: names process %lu, which is not running",
+                            pid_file, (unsigned long)pid);
+    wchar_t theirs[DK_WIN_PATH], ours[DK_WIN_PATH];
+    DWORD n = DK_WIN_PATH, code;
+    BOOL alive = GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
+    BOOL named = QueryFullProcessImageNameW(h, 0, theirs, &n);
+    CloseHandle(h);
+    if (!alive)
+        return dk__fail(err, DK_ESYS, "send", 0,
+                        "%s: names process %lu, which is not running",
+                        pid_file, (unsigned long)pid);
+    DWORD got = GetModuleFileNameW(NULL, ours, DK_WIN_PATH);
+    if (!named || got == 0 || got >= DK_WIN_PATH || _wcsicmp(theirs, ours) != 0)
+        return dk__fail(err, DK_EINVAL, "send", 0,
+                        "%s: names process %lu, which is not a daemon of this "
+                        "program", pid_file, (unsigned long)pid);
+    return DK_OK;
+}
