@@ -394,7 +394,7 @@ win_pid win_case_stranger(void)
         _exit(127);
     }
     close(p[1]);
-    char line[64];
+    char line[64] = "";
     size_t len = 0;
     dk_deadline d = dk_deadline_in(WIN_DEADLINE);
     while (len + 1 < sizeof line && memchr(line, '\n', len) == NULL) {
