@@ -7,6 +7,7 @@
 #include "case.h"
 
 #include "sandbox.h"
+#include "spawn_os.h"
 #include "teardown.h"
 #include "trace.h"
 #include "trace_case.h"
@@ -21,7 +22,6 @@
 #include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -43,9 +43,8 @@ static const char *context = "";
  * controlling terminal of one session only. */
 static int open_pty(char *slave, size_t size)
 {
-    int m = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (m < 0 || grantpt(m) < 0 || unlockpt(m) < 0 ||
-        ptsname_r(m, slave, size) != 0)
+    int m = spawn_open_pty(slave, size);
+    if (m < 0)
         cr_assert_fail("BROKEN: cannot open a pseudo-terminal: %s",
                        strerror(errno));
     return m;
@@ -142,7 +141,7 @@ static void exec_launcher(char **argv, const inheritance *in)
             ;
     }
     /* Whatever the worker had open (Criterion's pipes) must not leak in. */
-    syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+    spawn_cloexec_from(3);
     if (dup2(in->out, 1) < 0 || dup2(in->err, 2) < 0)
         _exit(126); /* no stderr yet to say why; the status still tells */
     give_controlling_terminal(in->pty_slave);
@@ -441,7 +440,7 @@ static bool is_descendant(pid_t pid)
 }
 
 /* The ready file is there, or nobody is left alive to write it. */
-/* A /proc scan is no snapshot: a daemon whose parent exits during the scan
+/* A scan of the process table is no snapshot: a daemon whose parent exits during the scan
  * can be missed once (it still names that parent, no longer listed), so
  * "nobody" must hold on a second scan, by when it names us. */
 static bool ready_or_nobody(void *arg)
@@ -583,7 +582,7 @@ int case_send(const char *sig, const char *pidfile)
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
     if (pid == 0) {
-        syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+        spawn_cloexec_from(3);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (in < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
             _exit(126);
@@ -613,11 +612,17 @@ bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen)
     memset(seen, 0, sizeof *seen);
     if (obs_read_fd(pid, fd, seen) < 0)
         return false;
-    struct stat there, want;
-    char link[64];
-    snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)pid, fd);
-    return stat(link, &there) == 0 && stat(path, &want) == 0 &&
-           there.st_dev == want.st_dev && there.st_ino == want.st_ino;
+    /* The same object, by device and inode where the observer tells them;
+     * else by its path, resolved the same way on both sides. */
+    struct stat want;
+    if (stat(path, &want) < 0)
+        return false;
+    if (seen->have_id)
+        return seen->dev == (unsigned long long)want.st_dev &&
+               seen->ino == (unsigned long long)want.st_ino;
+    char a[PATH_MAX], b[PATH_MAX];
+    return realpath(seen->target, a) != NULL && realpath(path, b) != NULL &&
+           strcmp(a, b) == 0;
 }
 
 obs_stat case_stat(pid_t pid)

@@ -4,6 +4,7 @@
 
 #include "observe.h"
 #include "sandbox.h"
+#include "spawn_os.h"
 #include "teardown.h"
 #include "wait.h"
 #include "wine_session.h"
@@ -16,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -118,7 +118,7 @@ static win_launch *start_one(const win_spec *spec, const int barrier[2])
                 ;
         }
         /* Whatever the worker had open (Criterion's pipes) must not leak in. */
-        syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+        spawn_cloexec_from(3);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (in < 0 || chdir(dir) < 0)
             _exit(126);
@@ -287,7 +287,7 @@ int win_case_send_to(const char *sig, const char *pidfile_win)
     if (pid < 0)
         cr_assert_fail("BROKEN: fork: %s", strerror(errno));
     if (pid == 0) {
-        syscall(SYS_close_range, 3u, ~0u, 4u /* CLOSE_RANGE_CLOEXEC */);
+        spawn_cloexec_from(3);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (in < 0)
             _exit(126);

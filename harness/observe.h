@@ -1,6 +1,7 @@
 /* observe.h: what the OS shows of a process, seen from outside.
  *
- * One backend per OS: observe_linux.c reads /proc.  Every function is a pure
+ * One backend per OS (observe_linux.c, observe_darwin.c, observe_freebsd.c;
+ * Windows processes: observe_win.h). Every function is a pure
  * observation: it never signals, waits for or otherwise touches the process.
  * The parsers are split from the readers so they can be unit-tested and
  * fuzzed on bytes alone.
@@ -36,8 +37,10 @@ typedef struct obs_status {
 
 typedef struct obs_fd {
     int fd;
-    char target[4096];   /* readlink of /proc/PID/fd/N */
-    int flags;           /* open flags from fdinfo, octal there */
+    char target[4096];   /* what it is open on: a path, or "pipe:[N]" ... */
+    int flags;           /* its open flags (O_APPEND, O_ACCMODE ...) */
+    bool have_id;        /* dev and ino are known (not every backend) */
+    unsigned long long dev, ino; /* the file it is open on */
 } obs_fd;
 
 /* Parsers: 0 on success, -1 on malformed input (never crash, never read past
@@ -51,6 +54,8 @@ int obs_parse_fdinfo_flags(const char *buf, size_t len, int *flags);
 int obs_read_stat(pid_t pid, obs_stat *out);
 int obs_read_status(pid_t pid, obs_status *out);
 int obs_read_cwd(pid_t pid, char *buf, size_t size);
+/* The path of the executable pid runs. */
+int obs_read_exe(pid_t pid, char *buf, size_t size);
 int obs_read_fd(pid_t pid, int fd, obs_fd *out);
 /* Every open fd of pid, ascending. Returns the count (at most max), or -1. */
 int obs_list_fds(pid_t pid, obs_fd *out, size_t max);

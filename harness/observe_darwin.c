@@ -91,6 +91,19 @@ int obs_read_status(pid_t pid, obs_status *out)
     return -1;
 }
 
+int obs_read_exe(pid_t pid, char *buf, size_t size)
+{
+    char path[PROC_PIDPATHINFO_MAXSIZE];
+
+    if (proc_pidpath(pid, path, sizeof path) <= 0)
+        return -1;              /* errno from libproc */
+    if ((size_t)snprintf(buf, size, "%s", path) >= size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
 int obs_read_cwd(pid_t pid, char *buf, size_t size)
 {
     struct proc_vnodepathinfo vpi;
@@ -162,6 +175,9 @@ static int describe_fd(pid_t pid, int fd, uint32_t fdtype, obs_fd *out)
         return -1;              /* EBADF: no such fd */
     out->flags = open_flags(&a.pfi);
     /* Linux's words for what has no path: "pipe:[N]", "socket:[N]". */
+    out->have_id = fdtype == PROX_FDTYPE_VNODE;
+    out->dev = out->have_id ? (unsigned long long)a.vnode.pvip.vip_vi.vi_stat.vst_dev : 0;
+    out->ino = out->have_id ? (unsigned long long)a.vnode.pvip.vip_vi.vi_stat.vst_ino : 0;
     if (fdtype == PROX_FDTYPE_VNODE)
         snprintf(out->target, sizeof out->target, "%s",
                  a.vnode.pvip.vip_path);

@@ -192,6 +192,9 @@ static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
         out[count].fd = f->fs_fd;
         out[count].flags = open_flags(f->fs_fflags);
         target_of(f, out[count].target, sizeof out[count].target);
+        /* The file's identity needs procstat_get_vnode_info, one more call
+         * per fd: the path serves (case_fd_is compares it instead). */
+        out[count].have_id = false;
         count++;
     }
     procstat_freefiles(h.ps, head);
@@ -203,6 +206,15 @@ static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
     if (count > 1)
         qsort(out, count, sizeof *out, cmp_fd);
     return (int)count;
+}
+
+/* KERN_PROC_PATHNAME (sysctl(3)): the executable's path. */
+int obs_read_exe(pid_t pid, char *buf, size_t size)
+{
+    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PATHNAME, (int)pid };
+    size_t len = size;
+
+    return sysctl(mib, 4, buf, &len, NULL, 0) == 0 ? 0 : -1;
 }
 
 int obs_read_cwd(pid_t pid, char *buf, size_t size)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- parsers ---------------------------------------------------------- */
@@ -275,6 +276,11 @@ int obs_read_cwd(pid_t pid, char *buf, size_t size)
     return read_link(pid, "cwd", buf, size);
 }
 
+int obs_read_exe(pid_t pid, char *buf, size_t size)
+{
+    return read_link(pid, "exe", buf, size);
+}
+
 int obs_read_fd(pid_t pid, int fd, obs_fd *out)
 {
     char name[32], buf[4096];
@@ -284,6 +290,14 @@ int obs_read_fd(pid_t pid, int fd, obs_fd *out)
     snprintf(name, sizeof name, "fd/%d", fd);
     if (read_link(pid, name, out->target, sizeof out->target) != 0)
         return -1;
+    /* The link itself, stat()ed, is the object open there, whatever name
+     * it had or has lost. */
+    char link[64];
+    struct stat st;
+    snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)pid, fd);
+    out->have_id = stat(link, &st) == 0;
+    out->dev = out->have_id ? (unsigned long long)st.st_dev : 0;
+    out->ino = out->have_id ? (unsigned long long)st.st_ino : 0;
     snprintf(name, sizeof name, "fdinfo/%d", fd);
     n = read_proc(pid, name, buf, sizeof buf);
     if (n < 0)

@@ -15,8 +15,8 @@ typedef struct obs__proc {
  * The count, or -1. */
 ssize_t obs__scan(obs__proc **out);
 
-/* For run_marker.c, where there is no /proc (the Linux backend has its
- * own): when pid started, in the OS's unit (with the PID, it names a
+/* For run_marker.c, on every Unix (each backend reads them its own way):
+ * when pid started, in the OS's unit (with the PID, it names a
  * process uniquely), 0 if unknown; and whether pid's environment holds
  * exactly entry ("NAME=value"), false where it cannot be read. */
 unsigned long long obs__start_time(pid_t pid);

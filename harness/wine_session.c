@@ -1,5 +1,7 @@
 #include "wine_session.h"
 
+#include "observe.h"
+
 #include "wine_reap.h"
 
 #include <dirent.h>
@@ -83,12 +85,10 @@ const char *dk_wine_probe(void)
     if (given != NULL && given[0] != '\0')
         return given;
     if (path[0] == '\0') {
-        ssize_t n = readlink("/proc/self/exe", path, sizeof path - 32);
-        if (n < 0)
-            n = 0;
-        path[n] = '\0';
+        if (obs_read_exe(getpid(), path, sizeof path - 32) < 0)
+            path[0] = '\0';
         char *slash = strrchr(path, '/');
-        /* readlink left 32 bytes free for the name. */
+        /* 32 bytes were left free for the name. */
         // NOLINTNEXTLINE(clang-analyzer-security.insecureAPI.strcpy)
         strcpy(slash ? slash + 1 : path, "win/dkprobe.exe");
     }
