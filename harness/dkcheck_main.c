@@ -72,7 +72,8 @@ static bool executable(const char *cmd)
 /* The words of the contract (CONTRACT.md §2). */
 static const char *const capability_words[] = {
     "pidfile", "ready", "chdir", "umask", "stdin", "stdout", "stderr",
-    "shield", "on", "send", "readiness", "sentinel", NULL,
+    "shield", "on", "send", "readiness", "sentinel", "notify-socket",
+    "notify-fd", "user", "group", NULL,
 };
 
 /* What a pipe gave: the first size-1 bytes (NUL-terminated), and how many

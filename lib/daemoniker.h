@@ -68,6 +68,24 @@ typedef struct dk_options {
     double success_timeout;    /* seconds the launcher waits for the daemon */
     bool strip_cmd_args;       /* Windows: relaunch without the arguments */
     bool defer_ready;          /* the launcher waits for dk_ready() */
+    /* Readiness for a supervisor (Unix). systemd's needs no option: when
+     * NOTIFY_SOCKET is in the daemon's environment (a path, or '@' for the
+     * abstract namespace), readiness sends it "READY=1\nMAINPID=<pid>" and
+     * removes NOTIFY_SOCKET from the environment, so that the daemon's own
+     * children do not inherit it; the default signal handlers (and
+     * dk_notify_stopping) send "STOPPING=1" there. s6's: notify_fd, an fd
+     * the supervisor gave (>= 3; -1, the default: none), kept open in the
+     * daemon only (close-on-exec), closed in the launcher; readiness
+     * writes "\n" to it and closes it. */
+    int notify_fd;
+    /* Privileges (Unix): the daemon ends with the real, effective and saved
+     * uid of user and gid of group (NULL: the user's primary group), and
+     * the supplementary groups initgroups(3) gives the user. Needs root
+     * (unless the caller already is exactly that identity); the PID file is
+     * given to the user, and its directory must let the user remove it
+     * (writable by it, or sticky and world-writable). NULL: no change. */
+    const char *user;
+    const char *group;         /* only with user */
 } dk_options;
 
 void dk_options_init(dk_options *opts);
@@ -104,6 +122,12 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err);
  * is reported when daemonizing completes. */
 dk_status dk_ready(dk_error *err);
 dk_status dk_not_ready(const char *why);
+
+/* systemd's "STOPPING=1", for a program whose own handler begins an orderly
+ * exit (the default handlers send it themselves): sent to the NOTIFY_SOCKET
+ * the daemon had when it reported ready, if any; nothing otherwise, and
+ * nothing on Windows. Async-signal-safe. */
+void dk_notify_stopping(void);
 
 /* The simple call. Returns DK_OK in the daemon; the launcher never returns
  * from a successful call: it waits until the daemon reports that every step

@@ -131,6 +131,11 @@ int main(int argc, char **argv)
     opts.shielded_fds = args.shield;
     opts.n_shielded_fds = args.n_shield;
     opts.defer_ready = true;
+    /* --notify-socket only says NOTIFY_SOCKET is meant for us: the library
+     * answers it whenever it is set, so the flag needs nothing more. */
+    opts.notify_fd = args.notify_fd;
+    opts.user = args.user;
+    opts.group = args.group;
 
     size_t state_len;
     char *state = pack_args(argc, argv, &state_len);

@@ -133,7 +133,8 @@ static int parse_umask(const char *s, int *mask)
 /* The options that take a value, in the order of the contract. */
 static const char *const value_options[] = {
     "--pidfile", "--ready", "--chdir", "--stdin", "--stdout", "--stderr",
-    "--umask", "--shield", "--on", "--send"};
+    "--umask", "--shield", "--on", "--send", "--notify-fd", "--user",
+    "--group"};
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof value_options[0])
 
 static int option_index(const char *opt)
@@ -172,11 +173,18 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
 {
     memset(a, 0, sizeof *a);
     a->umask = -1;
+    a->notify_fd = -1;
     a->mode = MODE_DAEMONIZE;
     bool seen[N_VALUE_OPTIONS] = {false};
     bool seen_capabilities = false;
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
+        if (strcmp(opt, "--notify-socket") == 0) {
+            if (a->notify_socket)
+                return complain(why, size, "--notify-socket: given twice");
+            a->notify_socket = true;
+            continue;
+        }
         if (strcmp(opt, "--capabilities") == 0) {
             if (seen_capabilities)
                 return complain(why, size, "--capabilities: given twice");
@@ -221,6 +229,19 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
         } else if (strcmp(opt, "--on") == 0) {
             if (parse_on(val, a, why, size) < 0)
                 return -1;
+        } else if (strcmp(opt, "--notify-fd") == 0) {
+            if (parse_fd(val, &a->notify_fd) < 0 || a->notify_fd < 3)
+                return complain(why, size, "--notify-fd: expected an fd "
+                                "number of 3 or more, got \"%s\"",
+                                quoted(val));
+        } else if (strcmp(opt, "--user") == 0) {
+            if (val[0] == '\0')
+                return complain(why, size, "--user is empty");
+            a->user = val;
+        } else if (strcmp(opt, "--group") == 0) {
+            if (val[0] == '\0')
+                return complain(why, size, "--group is empty");
+            a->group = val;
         } else {
             a->mode = MODE_SEND;
             a->send_signal = subject_signal_number(val);
@@ -239,5 +260,7 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
         return complain(why, size, "--pidfile is empty");
     if (a->ready != NULL && a->ready[0] == '\0')
         return complain(why, size, "--ready is empty");
+    if (a->group != NULL && a->user == NULL)
+        return complain(why, size, "--group needs --user");
     return check_aliases(a, why, size);
 }

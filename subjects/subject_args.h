@@ -32,6 +32,9 @@ typedef struct subject_args {
     size_t n_shield;
     subject_action on_int, on_term, on_abrt;
     int send_signal;
+    bool notify_socket;              /* --notify-socket: NOTIFY_SOCKET is set */
+    int notify_fd;                   /* --notify-fd N; -1: not given */
+    const char *user, *group;        /* --user, --group */
 } subject_args;
 
 /* 0 on success; -1 with a one-line reason in why. */

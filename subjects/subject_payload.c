@@ -10,7 +10,7 @@
 
 const char subject_capabilities[] =
     "pidfile\nready\nchdir\numask\nstdin\nstdout\nstderr\nshield\non\nsend\n"
-    "readiness\n";
+    "readiness\nnotify-socket\nnotify-fd\nuser\ngroup\n";
 
 int subject_announce_ready(const char *ready_path)
 {

@@ -118,6 +118,9 @@ Test(lib_options, init_defaults)
     cr_assert_null(o.shielded_fds);
     cr_assert_eq(o.n_shielded_fds, 0);
     cr_assert_not(o.strip_cmd_args);
+    cr_assert_eq(o.notify_fd, -1);
+    cr_assert_null(o.user);
+    cr_assert_null(o.group);
 }
 
 Test(lib_options, valid_are_accepted)
@@ -269,6 +272,40 @@ Test(lib_options, fd_fallback_limit_range)
         o.fd_fallback_limit = (long)INT_MAX + 1;
         expect_rejected(&o, "fd_fallback_limit", "fd_fallback_limit INT_MAX+1");
     }
+}
+
+Test(lib_options, notify_fd_range)
+{
+    dk_options o = valid_options();
+    o.notify_fd = 3;
+    expect_accepted(&o, "notify_fd 3");
+    o.notify_fd = INT_MAX;
+    expect_accepted(&o, "notify_fd INT_MAX");
+    static const int bad[] = {0, 1, 2, -2, INT_MIN};
+    for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+        char what[64];
+        snprintf(what, sizeof what, "notify_fd %d", bad[i]);
+        o.notify_fd = bad[i];
+        expect_rejected(&o, "notify_fd", what);
+    }
+}
+
+Test(lib_options, user_and_group_names)
+{
+    dk_options o = valid_options();
+    o.user = "nobody";
+    expect_accepted(&o, "user nobody");
+    o.group = "nogroup";
+    expect_accepted(&o, "user nobody, group nogroup");
+    o.user = "";
+    expect_rejected(&o, "user", "an empty user");
+    o.user = "a:b";
+    expect_rejected(&o, "user", "a user with ':'");
+    o.user = NULL;
+    expect_rejected(&o, "group", "a group without a user");
+    o.user = "nobody";
+    o.group = "";
+    expect_rejected(&o, "group", "an empty group");
 }
 
 Test(lib_options, success_timeout_range)

@@ -9,6 +9,26 @@ void dk_options_init(dk_options *opts)
     opts->umask = DK_DEFAULT_UMASK;
     opts->fd_fallback_limit = DK_DEFAULT_FD_FALLBACK_LIMIT;
     opts->success_timeout = DK_DEFAULT_SUCCESS_TIMEOUT;
+    opts->notify_fd = -1;
+}
+
+/* A user or group name: what getpwnam/getgrnam could look up. The lookup
+ * itself is the launcher's, before anything is created. */
+static dk_status check_name(const char *what, const char *name, dk_error *err)
+{
+    if (name == NULL)
+        return DK_OK;
+    if (name[0] == '\0')
+        return dk__fail(err, DK_EINVAL, "options", 0, "%s is empty", what);
+    if (strlen(name) > 255)
+        return dk__fail(err, DK_EINVAL, "options", 0,
+                        "%s is longer than 255 bytes", what);
+    for (const char *p = name; *p != '\0'; p++)
+        if (*p == ':' || *p == '\n' || *p == '/')
+            return dk__fail(err, DK_EINVAL, "options", 0,
+                            "%s \"%s\" holds '%c', which no account name "
+                            "may", what, name, *p == '\n' ? ' ' : *p);
+    return DK_OK;
 }
 
 static dk_status check_path(const char *what, const char *path, bool absolute,
@@ -67,6 +87,17 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err)
         if (opts->shielded_fds[i] < 0)
             return dk__fail(err, DK_EINVAL, "options", 0,
                             "shielded fd %d is negative", opts->shielded_fds[i]);
+    /* 0..2 become the redirected stdio in the daemon. */
+    if (opts->notify_fd != -1 && opts->notify_fd < 3)
+        return dk__fail(err, DK_EINVAL, "options", 0,
+                        "notify_fd %d is out of range (-1 for none, or >= 3)",
+                        opts->notify_fd);
+    if ((st = check_name("user", opts->user, err)) ||
+        (st = check_name("group", opts->group, err)))
+        return st;
+    if (opts->group != NULL && opts->user == NULL)
+        return dk__fail(err, DK_EINVAL, "options", 0,
+                        "group %s is given without a user", opts->group);
     if (opts->fd_fallback_limit < 3 || opts->fd_fallback_limit > INT_MAX)
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "fd_fallback_limit %ld is out of range 3..%d",

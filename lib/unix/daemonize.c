@@ -20,17 +20,21 @@ static dk_status check_shielded(const dk_options *opts, dk_error *err)
             return dk__fail(err, DK_EINVAL, "U6", errno,
                             "shielded fd %d is not open",
                             opts->shielded_fds[i]);
+    if (opts->notify_fd >= 0 && fcntl(opts->notify_fd, F_GETFD) < 0)
+        return dk__fail(err, DK_EINVAL, "N2", errno, "notify fd %d is not open",
+                        opts->notify_fd);
     return DK_OK;
 }
 
 /* Everything after the second fork, in the daemon. On failure the daemon
  * removes its PID file, tells the launcher why, and exits. */
 static void finish_in_daemon(const dk_options *opts, const char *dir,
-                             const dk_daemon_fds *fds, int report_fd)
+                             const dk_daemon_fds *fds, int report_fd,
+                             const dk_identity *id)
 {
     dk_error err = {0};
     int pid_fd = fds->pid_fd;
-    int keep[DK_MAX_SHIELDED + 2];
+    int keep[DK_MAX_SHIELDED + 3];
     size_t n_keep = dk__daemon_keep(fds, report_fd, keep);
 
     dk__cleanup_register(opts->pid_file, pid_fd);
@@ -39,7 +43,9 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
         dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err) ||
         dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
                            opts->stderr_path, &err) ||
-        dk__stdio_not_pidfile(pid_fd, opts->pid_file, &err)) {
+        dk__stdio_not_pidfile(pid_fd, opts->pid_file, &err) ||
+        (fds->notify_fd >= 0 && dk__notify_fd_keep(fds->notify_fd, &err)) ||
+        dk__identity_drop(id, opts->pid_file, pid_fd, &err)) {
         dk__cleanup_run();
         dk__report_failure(report_fd, &err);
         _exit(1);
@@ -73,7 +79,10 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     if (state == NULL && state_len > 0)
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "state is NULL but state_len is %zu", state_len);
-    if ((st = dk_options_check(opts, err)) || (st = check_shielded(opts, err)))
+    dk_identity id;
+    if ((st = dk_options_check(opts, err)) ||
+        (st = check_shielded(opts, err)) ||
+        (st = dk__identity_lookup(opts->user, opts->group, &id, err)))
         return st;
 
     char dir[PATH_MAX];
@@ -113,6 +122,7 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     bool is_launcher;
     int report_fd;
     dk_daemon_fds fds = {.pid_fd = pid_fd,
+                         .notify_fd = opts->notify_fd,
                          .shielded = opts->shielded_fds,
                          .n_shielded = opts->n_shielded_fds,
                          .fallback_limit = opts->fd_fallback_limit};
@@ -125,6 +135,10 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     }
     if (is_launcher) {
         close(pid_fd);
+        /* The supervisor's notify fd is the daemon's alone: launcher-only
+         * code and whatever it starts must not hold it open. */
+        if (opts->notify_fd >= 0)
+            close(opts->notify_fd);
         pthread_sigmask(SIG_SETMASK, &launcher_mask, NULL);
         dz->is_parent = *is_parent = true;
         dz->ready_fd = report_fd;
@@ -132,7 +146,7 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         snprintf(dz->pid_file, sizeof dz->pid_file, "%s", opts->pid_file);
         return DK_OK;
     }
-    finish_in_daemon(opts, dir, &fds, report_fd);
+    finish_in_daemon(opts, dir, &fds, report_fd, &id);
     dz->is_parent = *is_parent = false;
     return DK_OK;
 

@@ -19,7 +19,7 @@
  * left to that one. */
 static void close_early(const dk_daemon_fds *fds, int report_fd)
 {
-    int keep[DK_MAX_SHIELDED + 2];
+    int keep[DK_MAX_SHIELDED + 3];
     size_t n_keep = dk__daemon_keep(fds, report_fd, keep);
     dk_error ignored = {0};
     (void)dk__close_fds(keep, n_keep, fds->fallback_limit, &ignored);

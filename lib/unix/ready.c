@@ -23,6 +23,7 @@ void dk__ready_pending(int fd)
  * the status the default handler gives. */
 static void end_with_cleanup(int signum)
 {
+    dk_notify_stopping();
     dk__cleanup_run();
     _exit(128 + signum);
 }
@@ -63,7 +64,10 @@ dk_status dk_ready(dk_error *err)
         return dk__fail(err, DK_ESTATE, "H3", 0,
                         "no launcher waits for this process's readiness");
     dk_status st = make_held_signals_safe(err);
-    if (st != DK_OK)
+    /* A supervisor hears of readiness before the launcher exits 0, so that
+     * "the launcher is done" means every listener was told. */
+    if (st != DK_OK || (st = dk__notify_systemd_ready(err)) != DK_OK ||
+        (st = dk__notify_fd_ready(err)) != DK_OK)
         return st;
     dk__report_ready(pending_fd);
     pending_fd = -1;

@@ -45,12 +45,14 @@ void dk__cleanup_run(void);
  * readiness socket (made by dk__detach) and the shielded ones. */
 typedef struct dk_daemon_fds {
     int pid_fd;
+    int notify_fd;       /* s6's readiness fd, or -1 */
     const int *shielded;
     size_t n_shielded;
     long fallback_limit; /* dk__close_fds's, where the limit is unlimited */
 } dk_daemon_fds;
-/* The keep list for dk__close_fds in keep (room for DK_MAX_SHIELDED + 2):
- * the PID file, then report_fd, then the shielded fds. Returns its length. */
+/* The keep list for dk__close_fds in keep (room for DK_MAX_SHIELDED + 3):
+ * the PID file, then report_fd, the notify fd if any, then the shielded
+ * fds. Returns its length. */
 size_t dk__daemon_keep(const dk_daemon_fds *fds, int report_fd, int *keep);
 
 /* U3: double fork with setsid in between. Returns in two processes:
@@ -108,5 +110,32 @@ void dk__report_failure(int fd, const dk_error *err);
 /* H3: in the launcher: wait for the word, print any error, exit. */
 void dk__launcher_wait(int fd, double timeout, const char *pid_file)
     __attribute__((noreturn));
+
+/* N1: systemd's READY=1 (and MAINPID) to NOTIFY_SOCKET when it is set;
+ * removes it from the environment and keeps the address for
+ * dk_notify_stopping. */
+dk_status dk__notify_systemd_ready(dk_error *err);
+/* N2: keep s6's notify fd for readiness (close-on-exec from now). */
+dk_status dk__notify_fd_keep(int fd, dk_error *err);
+/* N2: write "\n" to the kept fd and close it (nothing if none). */
+dk_status dk__notify_fd_ready(dk_error *err);
+
+/* P1: the identity the daemon takes, looked up by the launcher. */
+typedef struct dk_identity {
+    bool wanted;         /* a user was given */
+    bool already;        /* the caller is exactly that identity: no switch */
+    uid_t uid;
+    gid_t gid;
+    char user[256];
+} dk_identity;
+/* P1, in the launcher before anything is created: the user (and group)
+ * exist, and this process may switch to them (root, or already them). */
+dk_status dk__identity_lookup(const char *user, const char *group,
+                              dk_identity *out, dk_error *err);
+/* P1, in the daemon: the user's groups (initgroups), the PID file given
+ * to the user, its directory checked removable by the user, then real,
+ * effective and saved gid and uid. */
+dk_status dk__identity_drop(const dk_identity *id, const char *pid_file,
+                            int pid_fd, dk_error *err);
 
 #endif

@@ -176,6 +176,10 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
                         "state of %zu bytes is too large", state_len);
     if ((st = dk_options_check(opts, err)))
         return st;
+    /* Unix notions: refused rather than silently ignored. */
+    if (opts->user != NULL || opts->notify_fd >= 0)
+        return dk__fail(err, DK_EINVAL, "options", 0, "%s is not supported "
+                        "on Windows", opts->user ? "user" : "notify_fd");
     if ((st = run_in_launcher(dz, opts, state, state_len, err)))
         return st;
     dz->is_parent = *is_parent = true;
