@@ -54,26 +54,30 @@ UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
-TRACE        := harness/trace_linux.c harness/trace_names_linux.c
+TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
+                harness/notify_recv_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
                 harness/spawn_generic.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
-TRACE        := harness/trace_none.c harness/trace_names_generic.c
+TRACE        := harness/trace_none.c harness/trace_names_generic.c \
+                harness/notify_recv_none.c
 else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
                 harness/spawn_generic.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
-TRACE        := harness/trace_none.c harness/trace_names_generic.c
+TRACE        := harness/trace_none.c harness/trace_names_generic.c \
+                harness/notify_recv_none.c
 LDLIBS       += -lprocstat
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c
-TRACE        := harness/trace_none.c harness/trace_names_generic.c
+TRACE        := harness/trace_none.c harness/trace_names_generic.c \
+                harness/notify_recv_none.c
 endif
 OBSERVE      += $(UNIX_WAIT)
 

@@ -55,6 +55,9 @@ void case_init(void)
     const char *platform = getenv("DKCHECK_PLATFORM");
     if (platform != NULL && strcmp(platform, "windows") == 0)
         cr_skip_test("n/a: a Unix case; the subject is a Windows program");
+    /* A dkcheck run by systemd must not hand its own supervisor's socket
+     * to subjects: only the N1 cases set one, their own. */
+    unsetenv("NOTIFY_SOCKET");
     sandbox_open();
 }
 
@@ -80,9 +83,9 @@ static void broken(const char *what)
     _exit(126);
 }
 
-static void plant_fd(int target, const char *path)
+static void plant_fd_flags(int target, const char *path, int flags)
 {
-    int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    int f = open(path, flags | O_CLOEXEC, 0600);
     if (f < 0)
         broken(path);
     if (f == target)
@@ -91,6 +94,11 @@ static void plant_fd(int target, const char *path)
         dup2(f, target);
         close(f);
     }
+}
+
+static void plant_fd(int target, const char *path)
+{
+    plant_fd_flags(target, path, O_RDWR | O_CREAT);
 }
 
 static void give_controlling_terminal(const char *slave)
@@ -124,6 +132,7 @@ typedef struct inheritance {
     int out, err;               /* capture pipes (sandbox_capture) */
     const char *inherited[4];   /* paths for the low, shield and high fds */
     const char *near_limit;     /* H7 */
+    const char *notify_fifo;    /* N2: opened for writing as CASE_NOTIFY_FD */
     rlim_t limit;
     const trace_session *trace; /* traced launch (trace.h), or NULL */
 } inheritance;
@@ -149,6 +158,9 @@ static void exec_launcher(char **argv, const inheritance *in)
     plant_fd(CASE_INHERITED_LOW_B, in->inherited[1]);
     plant_fd(CASE_INHERITED_SHIELD, in->inherited[2]);
     plant_fd(CASE_INHERITED_HIGH, in->inherited[3]);
+    /* The case holds the FIFO's read end, so this open does not block. */
+    if (in->notify_fifo != NULL)
+        plant_fd_flags(CASE_NOTIFY_FD, in->notify_fifo, O_WRONLY);
     if (in->near_limit != NULL) {
         struct rlimit rl;
         getrlimit(RLIMIT_NOFILE, &rl);
@@ -202,6 +214,12 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
         ARG("--shield", sandbox_printf("%d", s->shield[i]));
     for (size_t i = 0; i < s->n_on && i < 3; i++)
         ARG("--on", s->on[i]);
+    if (s->notify_socket)
+        argv[n++] = "--notify-socket";
+    if (s->notify_fifo)
+        ARG("--notify-fd", sandbox_printf("%d", CASE_NOTIFY_FD));
+    ARG("--user", s->user);
+    ARG("--group", s->group);
 #undef ARG
     argv[n] = NULL;
     return argv;
@@ -247,6 +265,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         .inherited = {sandbox_path("inherited-3"), sandbox_path("inherited-4"),
                       sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
         .trace = trace,
+        .notify_fifo = s->notify_fifo,
     };
     if (s->raise_nofile) {
         in.limit = raised_limit();
@@ -641,6 +660,22 @@ obs_status case_status(pid_t pid)
         cr_assert_fail("%scannot observe process %d: %s", context, (int)pid,
                  strerror(errno));
     return st;
+}
+
+static bool pidfile_holds_pid(void *path)
+{
+    size_t len;
+    const char *text = sandbox_read(path, &len);
+    char *end;
+    return text != NULL && strtol(text, &end, 10) > 0 && *end == '\n';
+}
+
+long case_wait_pidfile_pid(const char *path, double seconds)
+{
+    if (!dk_wait_until(pidfile_holds_pid, (void *)path,
+                       dk_deadline_in(seconds)))
+        return 0;
+    return strtol(sandbox_read(path, NULL), NULL, 10);
 }
 
 bool case_wait_gone(pid_t pid, double seconds)

@@ -55,7 +55,16 @@ typedef struct launch_spec {
     const char *on[3];          /* --on SIG=ACTION */
     size_t n_on;
     bool raise_nofile;          /* H7: raise RLIMIT_NOFILE, inherit a fd near it */
+    bool notify_socket;         /* N1: --notify-socket (the case sets
+                                 * NOTIFY_SOCKET: notify_case.h) */
+    const char *notify_fifo;    /* N2: a FIFO the launcher inherits open for
+                                 * writing as CASE_NOTIFY_FD, --notify-fd */
+    const char *user;           /* P1: --user, as given */
+    const char *group;          /* P1: --group, as given */
 } launch_spec;
+
+/* The fd number s6 readiness is given on (N2): none of the inherited ones. */
+#define CASE_NOTIFY_FD 7
 
 typedef struct launch {
     pid_t launcher;
@@ -149,6 +158,10 @@ void case_precondition_send(void);
 /* The pid's state from the observer, or FAIL. */
 obs_stat case_stat(pid_t pid);
 obs_status case_status(pid_t pid);
+
+/* Wait until the PID file at path holds a PID (digits and a newline);
+ * that PID, or 0 at the deadline. */
+long case_wait_pidfile_pid(const char *path, double seconds);
 
 /* Wait for pid (our child or adopted) to end; false at the deadline. */
 bool case_wait_gone(pid_t pid, double seconds);

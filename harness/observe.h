@@ -43,16 +43,28 @@ typedef struct obs_fd {
     unsigned long long dev, ino; /* the file it is open on */
 } obs_fd;
 
+/* The identity a process runs with (P1). */
+#define OBS_MAX_GROUPS 256
+typedef struct obs_ids {
+    long uid[4];         /* real, effective, saved, file system */
+    long gid[4];
+    long groups[OBS_MAX_GROUPS];   /* supplementary, as the kernel lists them */
+    size_t n_groups;
+} obs_ids;
+
 /* Parsers: 0 on success, -1 on malformed input (never crash, never read past
  * len). buf need not be NUL-terminated. */
 int obs_parse_stat(const char *buf, size_t len, obs_stat *out);
 int obs_parse_status(const char *buf, size_t len, obs_status *out);
+int obs_parse_ids(const char *buf, size_t len, obs_ids *out);
 int obs_parse_fdinfo_flags(const char *buf, size_t len, int *flags);
 
 /* Readers: 0 on success, -1 with errno set (ENOENT/ESRCH: no such process,
  * or no such fd). */
 int obs_read_stat(pid_t pid, obs_stat *out);
 int obs_read_status(pid_t pid, obs_status *out);
+/* -1 and ENOTSUP where the backend cannot tell all of it. */
+int obs_read_ids(pid_t pid, obs_ids *out);
 int obs_read_cwd(pid_t pid, char *buf, size_t size);
 /* The path of the executable pid runs. */
 int obs_read_exe(pid_t pid, char *buf, size_t size);

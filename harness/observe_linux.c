@@ -271,6 +271,88 @@ int obs_read_status(pid_t pid, obs_status *out)
     return 0;
 }
 
+/* "Uid:\t0\t0\t0\t0": exactly four decimal ids; -1 if malformed. */
+static int four_ids(const char *p, const char *eol, long *out)
+{
+    for (int i = 0; i < 4; i++) {
+        uint64_t v;
+        while (p < eol && (*p == '\t' || *p == ' '))
+            p++;
+        if (!parse_uint(&p, eol, 10, UINT32_MAX, &v))
+            return -1;
+        out[i] = (long)v;
+    }
+    while (p < eol && (*p == '\t' || *p == ' '))
+        p++;
+    return p == eol ? 0 : -1;
+}
+
+static bool starts(const char *p, const char *eol, const char *key)
+{
+    size_t n = strlen(key);
+    return (size_t)(eol - p) >= n && memcmp(p, key, n) == 0;
+}
+
+int obs_parse_ids(const char *buf, size_t len, obs_ids *out)
+{
+    obs_ids ids;
+    unsigned found = 0;
+    const char *p = buf, *end;
+
+    if (!buf || !out)
+        return -1;
+    memset(&ids, 0, sizeof ids);
+    end = buf + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *eol = nl ? nl : end;
+        if (starts(p, eol, "Uid:")) {
+            if (!nl || four_ids(p + 4, eol, ids.uid) < 0)
+                return -1;
+            found |= 1;
+        } else if (starts(p, eol, "Gid:")) {
+            if (!nl || four_ids(p + 4, eol, ids.gid) < 0)
+                return -1;
+            found |= 2;
+        } else if (starts(p, eol, "Groups:")) {
+            const char *q = p + 7;
+            if (!nl)
+                return -1;
+            for (;;) {
+                uint64_t v;
+                while (q < eol && (*q == '\t' || *q == ' '))
+                    q++;
+                if (q == eol)
+                    break;
+                if (ids.n_groups == OBS_MAX_GROUPS ||
+                    !parse_uint(&q, eol, 10, UINT32_MAX, &v))
+                    return -1;
+                ids.groups[ids.n_groups++] = (long)v;
+            }
+            found |= 4;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (found != 7)
+        return -1;
+    *out = ids;
+    return 0;
+}
+
+int obs_read_ids(pid_t pid, obs_ids *out)
+{
+    char buf[8192];
+    ssize_t n = read_proc(pid, "status", buf, sizeof buf);
+
+    if (n < 0)
+        return -1;
+    if (obs_parse_ids(buf, (size_t)n, out) != 0) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
 int obs_read_cwd(pid_t pid, char *buf, size_t size)
 {
     return read_link(pid, "cwd", buf, size);

@@ -52,6 +52,13 @@ const dk_step dk_steps[] = {
     {"H7", "Descriptors are closed however high the limit.", "unix"},
     {"H8", "Bad input: a one-line reason, non-zero exit, nothing left behind.",
      "all"},
+    {"N1", "systemd readiness: READY=1 and MAINPID to NOTIFY_SOCKET once, from "
+           "the daemon, after its PID file; STOPPING=1 on SIGTERM.", "unix"},
+    {"N2", "s6 readiness: one newline on the notify fd after the PID file, "
+           "then the fd closed.", "unix"},
+    {"P1", "Privileges dropped: the user's uid and gid (real, effective, "
+           "saved) and groups; the PID file still removed; a bad user "
+           "refused.", "unix"},
 };
 
 const size_t dk_n_steps = sizeof dk_steps / sizeof dk_steps[0];
