@@ -867,3 +867,47 @@ Test(teardown, remove_tree_keeps_symlink_targets, .init = with_tmpdir,
     cr_assert_eq(stat(out, &sb), 0);
     cr_assert_eq(lstat(p, &sb), -1);
 }
+
+/* ---- obs_parse_ids: Uid, Gid and Groups of /proc/PID/status ---- */
+
+Test(parse_ids, plain)
+{
+    static const char text[] = "Name:\tx\nUid:\t65534\t65534\t65534\t65534\n"
+                               "Gid:\t65534\t1\t2\t3\nFDSize:\t64\n"
+                               "Groups:\t65534 27 \nNStgid:\t1\n";
+    obs_ids ids;
+    cr_assert_eq(obs_parse_ids(text, sizeof text - 1, &ids), 0);
+    cr_assert_eq(ids.uid[0], 65534);
+    cr_assert_eq(ids.uid[2], 65534);
+    cr_assert_eq(ids.gid[1], 1);
+    cr_assert_eq(ids.gid[3], 3);
+    cr_assert_eq(ids.n_groups, 2);
+    cr_assert_eq(ids.groups[0], 65534);
+    cr_assert_eq(ids.groups[1], 27);
+}
+
+Test(parse_ids, no_groups)
+{
+    static const char text[] = "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n";
+    obs_ids ids;
+    cr_assert_eq(obs_parse_ids(text, sizeof text - 1, &ids), 0);
+    cr_assert_eq(ids.n_groups, 0);
+}
+
+Test(parse_ids, malformed)
+{
+    static const char *const bad[] = {
+        "Uid:\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n",      /* three ids */
+        "Uid:\t0\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n", /* five */
+        "Uid:\t0\t0\t0\t0\nGroups:\t\n",                      /* no Gid */
+        "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n",               /* no Groups */
+        "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\tx\n",   /* garbage */
+        "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t1",     /* cut */
+        "Uid:\t99999999999\t0\t0\t0\nGid:\t0\t0\t0\t0\nGroups:\t\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        obs_ids ids;
+        cr_expect_eq(obs_parse_ids(bad[i], strlen(bad[i]), &ids), -1,
+                     "accepted: %s", bad[i]);
+    }
+}
