@@ -89,7 +89,7 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c \
                harness/steps.c harness/as_found.c $(OBSERVE) \
-               harness/case_win.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
+               harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
                $(TRACE) harness/trace_text.c harness/trace_case.c
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(wildcard cases/unit/*.c)

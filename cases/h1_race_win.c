@@ -4,7 +4,7 @@
  * has no tracer here to hold each launcher at its call (the traced H1
  * cases are Linux's); with K launchers starting within milliseconds, a
  * launcher that checks and then creates loses the race often enough. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <unistd.h>
@@ -12,12 +12,12 @@
 #define RACERS 8
 
 /* Every racer has exited; the winners' count and the last of them. */
-static size_t race(win_launch **racers, win_launch **winner)
+static size_t race(launch **racers, launch **winner)
 {
-    win_case_start_all(NULL, RACERS, racers);
+    case_start_all(NULL, RACERS, racers);
     size_t winners = 0;
     for (size_t i = 0; i < RACERS; i++)
-        if (win_case_wait_launcher(racers[i]) == 0) {
+        if (case_wait_launcher(racers[i]) == 0) {
             winners++;
             *winner = racers[i];
         }
@@ -26,28 +26,28 @@ static size_t race(win_launch **racers, win_launch **winner)
 
 DK_WIN_CASE(H1, H1_win_racing_launchers_one_succeeds)
 {
-    win_launch *racers[RACERS], *winner = NULL;
+    launch *racers[RACERS], *winner = NULL;
     size_t winners = race(racers, &winner);
     cr_expect(winners == 1, "expected exactly one of %d racing launchers to "
               "succeed; %zu exited 0 (the first said \"%s\")", RACERS, winners,
-              win_case_launcher_error(racers[0]));
+              case_launcher_error(racers[0]));
 }
 
 DK_WIN_CASE(H1, H1_win_racing_launchers_one_daemon)
 {
-    win_launch *racers[RACERS], *winner = NULL;
+    launch *racers[RACERS], *winner = NULL;
     size_t winners = race(racers, &winner);
     cr_assert(winners >= 1, "expected one of %d racing launchers to succeed; "
               "all failed, the first said \"%s\"", RACERS,
-              win_case_launcher_error(racers[0]));
-    win_pid daemon = win_case_daemon(winner);
+              case_launcher_error(racers[0]));
+    win_pid daemon = case_daemon(winner);
     size_t ready = 0;
     for (size_t i = 0; i < RACERS; i++)
         ready += access(racers[i]->ready, F_OK) == 0;
     cr_expect(ready == 1, "expected one daemon after %d racing launchers; "
               "%zu wrote their ready file", RACERS, ready);
-    win_pid named = win_case_pidfile_pid(winner->pidfile);
-    win_info in = named ? win_case_info(named, NULL) : (win_info){0};
+    win_pid named = case_pidfile_pid(winner->pidfile);
+    win_info in = named ? case_win_info(named, NULL) : (win_info){0};
     cr_expect(named == daemon || (in.alive && in.ppid == daemon),
               "expected %s to name daemon %lu or its sentinel; it names %lu",
               winner->pidfile, daemon, named);

@@ -1,7 +1,7 @@
 /* H2 on Windows: a stale PID file (its PID no process holds) is reclaimed
  * safely or refused with a message naming the stale PID, and a refusal
  * leaves it as it was. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -9,7 +9,7 @@
 
 static const char *stale_pidfile(win_pid *stale)
 {
-    *stale = win_case_dead_pid();
+    *stale = case_win_dead_pid();
     return sandbox_file("daemon.pid", sandbox_printf("%lu\n", *stale));
 }
 
@@ -17,18 +17,18 @@ DK_WIN_CASE(H2, H2_win_stale_pidfile_reclaimed_or_named)
 {
     win_pid stale;
     const char *pidfile = stale_pidfile(&stale);
-    win_launch *l = win_case_start(NULL);
-    int code = win_case_wait_launcher(l);
+    launch *l = case_start(NULL);
+    int code = case_wait_launcher(l);
     if (code == 0) {
-        win_pid daemon = win_case_daemon(l);
-        win_pid named = win_case_pidfile_pid(pidfile);
-        win_info in = named ? win_case_info(named, NULL) : (win_info){0};
+        win_pid daemon = case_daemon(l);
+        win_pid named = case_pidfile_pid(pidfile);
+        win_info in = named ? case_win_info(named, NULL) : (win_info){0};
         cr_expect(named == daemon || (in.alive && in.ppid == daemon),
                   "reclaimed the stale PID file but it names %lu, neither "
                   "daemon %lu nor its sentinel", named, daemon);
         return;
     }
-    const char *why = win_case_launcher_error(l);
+    const char *why = case_launcher_error(l);
     cr_expect(strstr(why, sandbox_printf("%lu", stale)) != NULL,
               "refused a stale PID file (exit %d) without naming its stale "
               "PID %lu: \"%s\"", code, stale, why);
@@ -39,15 +39,15 @@ DK_WIN_CASE(H2, H2_win_stale_pidfile_refused_left_as_found)
     win_pid stale;
     const char *pidfile = stale_pidfile(&stale);
     const char *content = sandbox_printf("%lu\n", stale);
-    win_launch *l = win_case_start(NULL);
-    if (win_case_wait_launcher(l) == 0)
+    launch *l = case_start(NULL);
+    if (case_wait_launcher(l) == 0)
         cr_skip_test("the subject reclaims a stale PID file (H2 allows it); "
                      "nothing refused to leave as found");
     const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
               "refused, but changed the stale %s to \"%s\"", pidfile,
               after ? after : "(removed)");
-    cr_expect(win_case_wait_living(0, WIN_DEADLINE),
+    cr_expect(case_wait_living(0, CASE_DEADLINE),
               "refused a stale PID file, but %zu processes of the subject "
-              "are alive", win_case_living());
+              "are alive", case_count_living());
 }

@@ -2,7 +2,7 @@
  * Wine, a symlink of the Linux file system is what the program meets).
  * H4's other half, "not group- or world-writable", speaks of Unix modes;
  * Windows has ACLs instead, which Wine does not map: no case here. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <errno.h>
 #include <string.h>
@@ -14,8 +14,8 @@ DK_WIN_CASE(H4, H4_win_dangling_symlink_not_followed)
     const char *planted = sandbox_path("planted");
     if (symlink(planted, sandbox_path("daemon.pid")) < 0)
         cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
-    win_launch *l = win_case_start(NULL);
-    int code = win_case_wait_launcher(l);
+    launch *l = case_start(NULL);
+    int code = case_wait_launcher(l);
     cr_expect(access(planted, F_OK) != 0, "the launcher (exit %d) created "
               "%s, where the PID file's symlink pointed", code, planted);
 }
@@ -26,8 +26,8 @@ DK_WIN_CASE(H4, H4_win_symlink_target_untouched)
     const char *victim = sandbox_file("someone-elses", "precious\n");
     if (symlink(victim, sandbox_path("daemon.pid")) < 0)
         cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
-    win_launch *l = win_case_start(NULL);
-    int code = win_case_wait_launcher(l);
+    launch *l = case_start(NULL);
+    int code = case_wait_launcher(l);
     const char *text = sandbox_read(victim, NULL);
     cr_expect(text && strcmp(text, "precious\n") == 0, "the launcher (exit "
               "%d) changed the symlink's target %s to \"%s\"", code, victim,

@@ -1,6 +1,6 @@
 /* H6 on Windows: redirected output is appended, never truncating an
  * existing log: what the file held stays first, the daemon's lines follow. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -18,14 +18,14 @@ DK_WIN_CASE(H6, H6_win_existing_stdout_log_kept)
 {
     sandbox_require("stdout");
     sandbox_file("out.log", "previous line\n");
-    win_spec spec = {.stdout_path = "out.log"};
-    expect_kept("out.log", win_case_run(&spec, NULL));
+    launch_spec spec = {.stdout_path = sandbox_path("out.log")};
+    expect_kept("out.log", case_run(&spec, NULL));
 }
 
 DK_WIN_CASE(H6, H6_win_existing_stderr_log_kept)
 {
     sandbox_require("stderr");
     sandbox_file("err.log", "previous line\n");
-    win_spec spec = {.stderr_path = "err.log"};
-    expect_kept("err.log", win_case_run(&spec, NULL));
+    launch_spec spec = {.stderr_path = sandbox_path("err.log")};
+    expect_kept("err.log", case_run(&spec, NULL));
 }

@@ -9,7 +9,6 @@
  * an unwritable directory for root (Wine maps no ACLs). */
 #include "../harness/as_found.h"
 #include "../harness/case.h"
-#include "../harness/case_win.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -28,14 +27,14 @@ typedef struct bad_input {
 static bad_input before(const char *what, const char *pidfile)
 {
     if (strncmp(what, "--send", 6) == 0)
-        win_case_precondition_send();
+        case_precondition_send();
     else
-        win_case_precondition_daemon();
+        case_precondition_daemon();
     return (bad_input){.what = what, .pidfile = pidfile,
                        .pidfile_before = as_found_at(pidfile),
                        .listing_before = case_listing(),
-                       .states_before = win_case_temp_states(),
-                       .living_before = win_case_living()};
+                       .states_before = case_win_temp_states(),
+                       .living_before = case_count_living()};
 }
 
 /* One line: a Windows program may end it with "\r\n". */
@@ -60,9 +59,9 @@ static void expect_left_as_found(const bad_input *b, int code,
     cr_expect(code != 0, "expected a non-zero exit for %s; it exited 0",
               b->what);
     expect_one_line_reason(b, err_path);
-    cr_expect(win_case_wait_living(b->living_before, WIN_DEADLINE),
+    cr_expect(case_wait_living(b->living_before, CASE_DEADLINE),
               "expected no daemon after refusing %s: %zu processes of ours "
-              "alive, %zu before", b->what, win_case_living(), b->living_before);
+              "alive, %zu before", b->what, case_count_living(), b->living_before);
 
     as_found after = as_found_at(b->pidfile);
     char was[600], is[600];
@@ -74,24 +73,22 @@ static void expect_left_as_found(const bad_input *b, int code,
     cr_expect(strcmp(listing, b->listing_before) == 0,
               "after refusing %s the sandbox changed: before [%s], after [%s]",
               b->what, one_line(b->listing_before), one_line(listing));
-    const char *states = win_case_new_temp_states(b->states_before);
+    const char *states = case_win_new_temp_states(b->states_before);
     cr_expect(states == NULL, "after refusing %s a state file is left in "
               "Windows' temporary directory: [%s], before [%s]", b->what,
               states ? states : "", b->states_before);
 }
 
-static void launch_refused(const bad_input *b, const win_spec *spec)
+static void launch_refused(const bad_input *b, const launch_spec *spec)
 {
-    win_launch *l = win_case_start(spec);
-    int code = win_case_wait_launcher(l);
+    launch *l = case_start(spec);
+    int code = case_wait_launcher(l);
     expect_left_as_found(b, code, l->err);
 }
 
 static void send_refused(const bad_input *b)
 {
-    char win[PATH_MAX];
-    win_path_of(b->pidfile, win, sizeof win);
-    int code = win_case_send_to("TERM", win);
+    int code = case_send("TERM", b->pidfile);
     expect_left_as_found(b, code, sandbox_path("send.err"));
 }
 
@@ -105,7 +102,7 @@ static const char *pid_line(win_pid pid)
 DK_WIN_CASE(H8, H8_win_pidfile_in_missing_directory)
 {
     sandbox_require("pidfile");
-    win_spec spec = {.pidfile = "no-such-dir/daemon.pid"};
+    launch_spec spec = {.pidfile = "no-such-dir/daemon.pid"};
     bad_input b = before("a PID file in a missing directory",
                          sandbox_path(spec.pidfile));
     launch_refused(&b, &spec);
@@ -115,7 +112,7 @@ DK_WIN_CASE(H8, H8_win_pidfile_parent_is_a_file)
 {
     sandbox_require("pidfile");
     sandbox_file("plain-file", "not a directory\n");
-    win_spec spec = {.pidfile = "plain-file/daemon.pid"};
+    launch_spec spec = {.pidfile = "plain-file/daemon.pid"};
     bad_input b = before("a PID file under a regular file",
                          sandbox_path(spec.pidfile));
     launch_refused(&b, &spec);
@@ -150,11 +147,11 @@ DK_WIN_CASE(H8, H8_win_pidfile_empty)
 DK_WIN_CASE(H8, H8_win_pidfile_names_live_pid)
 {
     sandbox_require("pidfile");
-    win_pid alive = win_case_stranger();
+    win_pid alive = case_win_stranger();
     bad_input b = before("an existing PID file naming a live process",
                          sandbox_file("daemon.pid", pid_line(alive)));
     launch_refused(&b, NULL);
-    cr_expect(win_case_info(alive, NULL).alive, "process %lu named in the "
+    cr_expect(case_win_info(alive, NULL).alive, "process %lu named in the "
               "existing PID file did not survive the refused launch", alive);
 }
 
@@ -163,7 +160,7 @@ DK_WIN_CASE(H8, H8_win_pidfile_names_live_pid)
 DK_WIN_CASE(H8, H8_win_chdir_missing_directory)
 {
     sandbox_require("chdir");
-    win_spec spec = {.chdir = "no-such-dir"};
+    launch_spec spec = {.chdir = sandbox_path("no-such-dir")};
     bad_input b = before("--chdir to a missing directory",
                          sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
@@ -173,7 +170,7 @@ DK_WIN_CASE(H8, H8_win_chdir_to_a_file)
 {
     sandbox_require("chdir");
     sandbox_file("plain-file", "not a directory\n");
-    win_spec spec = {.chdir = "plain-file"};
+    launch_spec spec = {.chdir = sandbox_path("plain-file")};
     bad_input b = before("--chdir to a regular file", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
@@ -181,7 +178,7 @@ DK_WIN_CASE(H8, H8_win_chdir_to_a_file)
 DK_WIN_CASE(H8, H8_win_stdin_unopenable)
 {
     sandbox_require("stdin");
-    win_spec spec = {.stdin_path = "no-such-dir/input"};
+    launch_spec spec = {.stdin_path = sandbox_path("no-such-dir/input")};
     bad_input b = before("--stdin in a missing directory",
                          sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
@@ -191,7 +188,7 @@ DK_WIN_CASE(H8, H8_win_stdin_is_a_directory)
 {
     sandbox_require("stdin");
     sandbox_mkdir("a-directory");
-    win_spec spec = {.stdin_path = "a-directory"};
+    launch_spec spec = {.stdin_path = sandbox_path("a-directory")};
     bad_input b = before("--stdin naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
@@ -200,7 +197,7 @@ DK_WIN_CASE(H8, H8_win_stdout_unopenable)
 {
     sandbox_require("stdout");
     sandbox_mkdir("a-directory");
-    win_spec spec = {.stdout_path = "a-directory"};
+    launch_spec spec = {.stdout_path = sandbox_path("a-directory")};
     bad_input b = before("--stdout naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
@@ -209,7 +206,7 @@ DK_WIN_CASE(H8, H8_win_stderr_unopenable)
 {
     sandbox_require("stderr");
     sandbox_mkdir("a-directory");
-    win_spec spec = {.stderr_path = "a-directory"};
+    launch_spec spec = {.stderr_path = sandbox_path("a-directory")};
     bad_input b = before("--stderr naming a directory", sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }
@@ -217,7 +214,7 @@ DK_WIN_CASE(H8, H8_win_stderr_unopenable)
 DK_WIN_CASE(H8, H8_win_ready_in_missing_directory)
 {
     sandbox_require("readiness");
-    win_spec spec = {.ready = "no-such-dir/ready"};
+    launch_spec spec = {.ready = sandbox_path("no-such-dir/ready")};
     bad_input b = before("--ready in a missing directory",
                          sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
@@ -245,7 +242,7 @@ DK_WIN_CASE(H8, H8_win_send_dead_pid)
 {
     sandbox_require("send");
     bad_input b = before("--send with a PID file naming a dead PID",
-                         sandbox_file("daemon.pid", pid_line(win_case_dead_pid())));
+                         sandbox_file("daemon.pid", pid_line(case_win_dead_pid())));
     send_refused(&b);
 }
 
@@ -262,11 +259,11 @@ DK_WIN_CASE(H8, H8_win_send_pidfile_is_a_directory)
 DK_WIN_CASE(H8, H8_win_send_to_a_stranger)
 {
     sandbox_require("send");
-    win_pid alive = win_case_stranger();
+    win_pid alive = case_win_stranger();
     bad_input b = before("--send with a PID file naming a live process that "
                          "is no daemon of this program",
                          sandbox_file("daemon.pid", pid_line(alive)));
     send_refused(&b);
-    cr_expect(win_case_info(alive, NULL).alive, "--send ended process %lu, "
+    cr_expect(case_win_info(alive, NULL).alive, "--send ended process %lu, "
               "which the PID file named but which is no daemon", alive);
 }

@@ -1,7 +1,7 @@
 /* SW1..SW6: signals on Windows through a sentinel process. The harness
  * "sends" a signal the way Daemoniker's send does: TerminateProcess on the
  * PID the PID file names, with the signal number as exit code. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,20 +18,20 @@ static size_t count(const char *text, const char *needle)
 }
 
 /* A daemon logging every signal to out.log. */
-static win_pid logging_daemon(win_launch **l)
+static win_pid logging_daemon(launch **l)
 {
     sandbox_require("sentinel");
     sandbox_require("on");
     sandbox_require("stdout");
-    static const win_spec spec = {.stdout_path = "out.log",
-                                  .on = {"INT=log", "TERM=log", "ABRT=log"},
-                                  .n_on = 3};
-    return win_case_run(&spec, l);
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"),
+                       .on = {"INT=log", "TERM=log", "ABRT=log"},
+                       .n_on = 3};
+    return case_run(&spec, l);
 }
 
-static win_pid sentinel_of(win_launch *l)
+static win_pid sentinel_of(launch *l)
 {
-    win_pid s = win_case_pidfile_pid(l->pidfile);
+    win_pid s = case_pidfile_pid(l->pidfile);
     cr_assert(s != 0, "the PID file %s names no process", l->pidfile);
     return s;
 }
@@ -46,14 +46,14 @@ static const char *log_of(void)
  * thread of the daemon waits on the sentinel. */
 DK_WIN_CASE(SW1, SW1_signal_handled_while_main_thread_sleeps)
 {
-    win_launch *l;
+    launch *l;
     win_pid daemon = logging_daemon(&l);
-    win_pid next = win_case_signal(sentinel_of(l), 15, l);
+    win_pid next = case_win_signal(sentinel_of(l), 15, l);
     cr_expect(next != 0, "no new sentinel after ending the first one");
     cr_expect(count(log_of(), "signal 15\n") == 1,
               "daemon %lu did not handle the signal; its stdout: \"%s\"",
               daemon, log_of());
-    win_info in = win_case_info(daemon, NULL);
+    win_info in = case_win_info(daemon, NULL);
     cr_expect(in.alive && in.threads >= 2,
               "daemon %lu has %lu threads; expected one for signals "
               "besides the main thread", daemon, in.threads);
@@ -64,10 +64,10 @@ DK_WIN_CASE(SW1, SW1_signal_handled_while_main_thread_sleeps)
 DK_WIN_CASE(SW2, SW2_sentinel_is_a_child_of_the_daemon)
 {
     sandbox_require("sentinel");
-    win_launch *l;
-    win_pid daemon = win_case_run(NULL, &l);
+    launch *l;
+    win_pid daemon = case_run(NULL, &l);
     win_pid sentinel = sentinel_of(l);
-    win_info in = win_case_info(sentinel, NULL);
+    win_info in = case_win_info(sentinel, NULL);
     cr_expect(sentinel != daemon && in.alive && in.ppid == daemon,
               "the PID file names %lu (alive %d, parent %lu); expected a "
               "living child of daemon %lu", sentinel, in.alive, in.ppid, daemon);
@@ -77,15 +77,15 @@ DK_WIN_CASE(SW2, SW2_sentinel_is_a_child_of_the_daemon)
 DK_WIN_CASE(SW3, SW3_pidfile_names_the_sentinel)
 {
     sandbox_require("sentinel");
-    win_launch *l;
-    win_pid daemon = win_case_run(NULL, &l);
+    launch *l;
+    win_pid daemon = case_run(NULL, &l);
     const char *text = sandbox_read(l->pidfile, NULL);
-    win_pid named = win_case_pidfile_pid(l->pidfile);
+    win_pid named = case_pidfile_pid(l->pidfile);
     cr_assert(named != 0, "the PID file holds \"%s\", not a PID and a "
               "newline", text ? text : "(none)");
     cr_expect(named != daemon, "the PID file names the daemon %lu, not "
               "its sentinel", daemon);
-    cr_expect(win_case_info(named, NULL).ppid == daemon,
+    cr_expect(case_win_info(named, NULL).ppid == daemon,
               "the PID file names %lu, not a child of daemon %lu", named,
               daemon);
 }
@@ -93,11 +93,11 @@ DK_WIN_CASE(SW3, SW3_pidfile_names_the_sentinel)
 /* SW4: the exit code is the signal number the handler receives. */
 DK_WIN_CASE(SW4, SW4_exit_code_is_the_signal_number)
 {
-    win_launch *l;
+    launch *l;
     logging_daemon(&l);
     static const unsigned codes[] = {15, 22, 2};
     for (size_t i = 0; i < 3; i++)
-        cr_assert(win_case_signal(sentinel_of(l), codes[i], l) != 0,
+        cr_assert(case_win_signal(sentinel_of(l), codes[i], l) != 0,
                   "no new sentinel after ending one with %u", codes[i]);
     cr_expect(strstr(log_of(), "signal 15\nsignal 22\nsignal 2\n") != NULL,
               "ended sentinels with 15, 22, 2; the handlers logged \"%s\"",
@@ -107,11 +107,11 @@ DK_WIN_CASE(SW4, SW4_exit_code_is_the_signal_number)
 /* SW4: CTRL_C_EVENT (0) and CTRL_BREAK_EVENT (1) both mean SIGINT. */
 DK_WIN_CASE(SW4, SW4_codes_0_and_1_are_sigint)
 {
-    win_launch *l;
+    launch *l;
     logging_daemon(&l);
-    cr_assert(win_case_signal(sentinel_of(l), 0, l) != 0,
+    cr_assert(case_win_signal(sentinel_of(l), 0, l) != 0,
               "no new sentinel after ending one with 0");
-    cr_assert(win_case_signal(sentinel_of(l), 1, l) != 0,
+    cr_assert(case_win_signal(sentinel_of(l), 1, l) != 0,
               "no new sentinel after ending one with 1");
     cr_expect(count(log_of(), "signal 2\n") == 2,
               "ended sentinels with 0 and 1; expected two SIGINTs (2), "
@@ -122,12 +122,12 @@ DK_WIN_CASE(SW4, SW4_codes_0_and_1_are_sigint)
 DK_WIN_CASE(SW4, SW4_ignored_signal_does_nothing)
 {
     sandbox_require("sentinel");
-    win_spec spec = {.stdout_path = "out.log", .on = {"INT=ignore"}, .n_on = 1};
-    win_launch *l;
-    win_pid daemon = win_case_run(&spec, &l);
-    cr_assert(win_case_signal(sentinel_of(l), 2, l) != 0,
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"), .on = {"INT=ignore"}, .n_on = 1};
+    launch *l;
+    win_pid daemon = case_run(&spec, &l);
+    cr_assert(case_win_signal(sentinel_of(l), 2, l) != 0,
               "no new sentinel after an ignored SIGINT");
-    cr_expect(win_case_info(daemon, NULL).alive,
+    cr_expect(case_win_info(daemon, NULL).alive,
               "daemon %lu ended on an ignored SIGINT", daemon);
 }
 
@@ -135,12 +135,12 @@ DK_WIN_CASE(SW4, SW4_ignored_signal_does_nothing)
 DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
 {
     sandbox_require("send");
-    win_launch *l;
+    launch *l;
     win_pid daemon = logging_daemon(&l);
     win_pid sentinel = sentinel_of(l);
-    int code = win_case_send("TERM", l);
+    int code = case_send("TERM", l->pidfile);
     cr_assert(code == 0, "'--send TERM' exited %d", code);
-    cr_assert(win_await_pidfile(l->pidfile_win, sentinel, WIN_DEADLINE) != 0,
+    cr_assert(win_await_pidfile(l->pidfile_subject, sentinel, CASE_DEADLINE) != 0,
               "no new sentinel after '--send TERM'");
     cr_expect(count(log_of(), "signal 15\n") == 1,
               "daemon %lu's handler did not log SIGTERM after '--send "
@@ -151,19 +151,19 @@ DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
  * named in the PID file. */
 DK_WIN_CASE(SW5, SW5_new_sentinel_for_every_signal)
 {
-    win_launch *l;
+    launch *l;
     win_pid daemon = logging_daemon(&l);
     win_pid previous = sentinel_of(l);
     for (int i = 0; i < 3; i++) {
-        win_pid next = win_case_signal(previous, 2, l);
+        win_pid next = case_win_signal(previous, 2, l);
         cr_assert(next != 0 && next != previous,
                   "signal %d: the PID file did not name a new sentinel "
                   "(still %lu)", i + 1, previous);
-        win_info in = win_case_info(next, NULL);
+        win_info in = case_win_info(next, NULL);
         cr_expect(in.alive && in.ppid == daemon,
                   "signal %d: new sentinel %lu is not a living child of "
                   "daemon %lu", i + 1, next, daemon);
-        cr_expect(!win_case_info(previous, NULL).alive,
+        cr_expect(!case_win_info(previous, NULL).alive,
                   "the ended sentinel %lu is still alive", previous);
         previous = next;
     }
@@ -176,22 +176,22 @@ DK_WIN_CASE(SW5, SW5_new_sentinel_for_every_signal)
 static void expect_orderly_end(const char *on, unsigned signum)
 {
     sandbox_require("sentinel");
-    win_spec spec = {.on = {on}, .n_on = 1};
-    win_launch *l;
-    win_pid daemon = win_case_run(&spec, &l);
-    win_case_terminate(sentinel_of(l), signum);
+    launch_spec spec = {.on = {on}, .n_on = 1};
+    launch *l;
+    win_pid daemon = case_run(&spec, &l);
+    case_win_terminate(sentinel_of(l), signum);
     unsigned long code = 0;
-    cr_assert(win_wait_exit(daemon, WIN_DEADLINE, &code) == 1,
+    cr_assert(win_wait_exit(daemon, CASE_DEADLINE, &code) == 1,
               "daemon %lu still alive %gs after its sentinel ended with %u",
-              daemon, WIN_DEADLINE, signum);
+              daemon, CASE_DEADLINE, signum);
     cr_expect(code == 128 + signum, "daemon %lu exited %lu, expected %u",
               daemon, code, 128 + signum);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "daemon %lu ended on %u but left the PID file", daemon,
               signum);
-    cr_expect(win_case_wait_none_living(WIN_DEADLINE),
+    cr_expect(case_wait_living(0, CASE_DEADLINE),
               "%zu processes of the subject left after the daemon ended",
-              win_case_living());
+              case_count_living());
 }
 
 DK_WIN_CASE(SW6, SW6_default_sigterm_ends_daemon_orderly)

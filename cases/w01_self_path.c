@@ -1,5 +1,5 @@
 /* W1: Find the running program (for C: the executable's own path). */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +11,8 @@
  * the launcher ran, by full path. */
 DK_WIN_CASE(W1, W1_daemon_runs_the_same_executable)
 {
-    win_pid daemon = win_case_run(NULL, NULL);
-    win_info in = win_case_info(daemon, NULL);
+    win_pid daemon = case_run(NULL, NULL);
+    win_info in = case_win_info(daemon, NULL);
     const char *program = getenv("DKCHECK_SUBJECT");
     char want[PATH_MAX], resolved[PATH_MAX];
     size_t n = strcspn(program, " ");

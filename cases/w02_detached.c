@@ -1,7 +1,7 @@
 /* W2: Start the relaunch detached, with no console window (the Windows
  * counterpart of pythonw.exe): DETACHED_PROCESS and a process group of its
  * own. Both show in the daemon's process parameters, read from its PEB. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +11,8 @@
  * any other value. */
 DK_WIN_CASE(W2, W2_daemon_has_no_console)
 {
-    win_pid daemon = win_case_run(NULL, NULL);
-    win_info in = win_case_info(daemon, NULL);
+    win_pid daemon = case_run(NULL, NULL);
+    win_info in = case_win_info(daemon, NULL);
     cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     cr_expect(in.console == 0 || in.console == ~0ULL,
               "daemon %lu has console handle %#llx; expected none "
@@ -23,8 +23,8 @@ DK_WIN_CASE(W2, W2_daemon_has_no_console)
  * parameters record as ConsoleFlags bit 0. */
 DK_WIN_CASE(W2, W2_daemon_in_new_process_group)
 {
-    win_pid daemon = win_case_run(NULL, NULL);
-    win_info in = win_case_info(daemon, NULL);
+    win_pid daemon = case_run(NULL, NULL);
+    win_info in = case_win_info(daemon, NULL);
     cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     cr_expect(in.console_flags & 1,
               "daemon %lu does not ignore Ctrl+C (console flags %#lx): not "

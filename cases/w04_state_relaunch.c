@@ -5,7 +5,7 @@
  * The state file is owner-only (W4) but lives only between the launcher's
  * write and the daemon's read: no observation from outside can catch its
  * access list, so no case claims it. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +15,12 @@
 DK_WIN_CASE(W4, W4_relaunched_daemon_acts_on_the_state)
 {
     sandbox_require("on");
-    win_spec spec = {.stdout_path = "out.log", .on = {"INT=log"}, .n_on = 1};
-    win_launch *l;
-    win_pid daemon = win_case_run(&spec, &l);
-    win_pid sentinel = win_case_pidfile_pid(l->pidfile);
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"), .on = {"INT=log"}, .n_on = 1};
+    launch *l;
+    win_pid daemon = case_run(&spec, &l);
+    win_pid sentinel = case_pidfile_pid(l->pidfile);
     cr_assert(sentinel != 0, "the PID file names no process");
-    cr_assert(win_case_signal(sentinel, 2, l) != 0,
+    cr_assert(case_win_signal(sentinel, 2, l) != 0,
               "no new sentinel after ending %lu with 2", sentinel);
     const char *log = sandbox_read(sandbox_path("out.log"), NULL);
     cr_expect(log && strstr(log, "signal 2\n"),
@@ -32,10 +32,10 @@ DK_WIN_CASE(W4, W4_relaunched_daemon_acts_on_the_state)
  * starts with the executable's full path. */
 DK_WIN_CASE(W4, W4_daemon_is_a_new_process)
 {
-    win_launch *l;
-    win_pid daemon = win_case_run(NULL, &l);
-    win_info in = win_case_info(daemon, NULL);
-    win_info parent = win_case_info(in.ppid, NULL);
+    launch *l;
+    win_pid daemon = case_run(NULL, &l);
+    win_info in = case_win_info(daemon, NULL);
+    win_info parent = case_win_info(in.ppid, NULL);
     cr_expect(!parent.alive,
               "daemon %lu's parent %lu is still alive; expected the "
               "launcher to have exited", daemon, in.ppid);

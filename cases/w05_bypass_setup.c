@@ -1,6 +1,6 @@
 /* W5: The relaunched process bypasses already-completed setup code,
  * switched by an environment variable. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +8,8 @@
 /* The daemon's environment holds the switch. */
 DK_WIN_CASE(W5, W5_daemon_has_the_switch)
 {
-    win_pid daemon = win_case_run(NULL, NULL);
-    win_info in = win_case_info(daemon, "DAEMONIKER_RELAUNCHED");
+    win_pid daemon = case_run(NULL, NULL);
+    win_info in = case_win_info(daemon, "DAEMONIKER_RELAUNCHED");
     cr_assert(in.have_params, "cannot read daemon %lu's environment", daemon);
     cr_expect(in.has_var && in.var[0] != '\0',
               "daemon %lu has no DAEMONIKER_RELAUNCHED in its environment",
@@ -20,15 +20,15 @@ DK_WIN_CASE(W5, W5_daemon_has_the_switch)
  * only child is its sentinel, and nothing else of the subject alive. */
 DK_WIN_CASE(W5, W5_relaunch_does_not_launch_again)
 {
-    win_launch *l;
-    win_pid daemon = win_case_run(NULL, &l);
+    launch *l;
+    win_pid daemon = case_run(NULL, &l);
     size_t n, children = 0;
-    const win_proc *procs = win_case_snapshot(&n);
+    const win_proc *procs = case_win_snapshot(&n);
     for (size_t i = 0; i < n; i++)
         children += procs[i].ppid == daemon;
     cr_expect(children <= 1, "daemon %lu has %zu children; expected its "
               "sentinel at most", daemon, children);
-    cr_expect(win_case_living() <= 2,
+    cr_expect(case_count_living() <= 2,
               "%zu processes of the subject alive; expected the daemon and "
-              "its sentinel", win_case_living());
+              "its sentinel", case_count_living());
 }

@@ -1,5 +1,5 @@
 /* W6: Change the working directory. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +9,7 @@
 
 static void expect_cwd(win_pid daemon, const char *want)
 {
-    win_info in = win_case_info(daemon, NULL);
+    win_info in = case_win_info(daemon, NULL);
     cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     char with_slash[PATH_MAX];
     snprintf(with_slash, sizeof with_slash, "%s\\", want);
@@ -21,12 +21,12 @@ DK_WIN_CASE(W6, W6_cwd_as_asked)
 {
     sandbox_require("chdir");
     mkdir(sandbox_path("elsewhere"), 0755);
-    win_spec spec = {.chdir = "elsewhere"};
-    expect_cwd(win_case_run(&spec, NULL), win_case_winpath("elsewhere"));
+    launch_spec spec = {.chdir = sandbox_path("elsewhere")};
+    expect_cwd(case_run(&spec, NULL), case_win_path(sandbox_path("elsewhere")));
 }
 
 /* Daemoniker's default: the launcher's cwd (dkcheck starts it in launch/). */
 DK_WIN_CASE(W6, W6_cwd_default_is_the_launchers)
 {
-    expect_cwd(win_case_run(NULL, NULL), win_case_winpath("launch"));
+    expect_cwd(case_run(NULL, NULL), case_win_path(sandbox_path("launch")));
 }

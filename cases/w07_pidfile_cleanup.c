@@ -5,7 +5,7 @@
  * the sentinel in the PID file at once, so the daemon's own PID is there
  * only for an instant no observer can catch; the file names the daemon's
  * line (it or its sentinel), never the launcher. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,11 +14,11 @@
 
 DK_WIN_CASE(W7, W7_pidfile_names_the_daemon_or_its_sentinel)
 {
-    win_launch *l;
-    win_pid daemon = win_case_run(NULL, &l);
-    win_pid named = win_case_pidfile_pid(l->pidfile);
+    launch *l;
+    win_pid daemon = case_run(NULL, &l);
+    win_pid named = case_pidfile_pid(l->pidfile);
     cr_assert(named != 0, "PID file %s holds no PID", l->pidfile);
-    win_info in = win_case_info(named, NULL);
+    win_info in = case_win_info(named, NULL);
     cr_expect(named == daemon || (in.alive && in.ppid == daemon),
               "PID file names %lu, neither daemon %lu nor a child of it",
               named, daemon);
@@ -27,8 +27,8 @@ DK_WIN_CASE(W7, W7_pidfile_names_the_daemon_or_its_sentinel)
 /* The launcher exits without touching it: it never runs the cleanup. */
 DK_WIN_CASE(W7, W7_launcher_exit_keeps_pidfile)
 {
-    win_launch *l;
-    win_case_run(NULL, &l);
+    launch *l;
+    case_run(NULL, &l);
     cr_expect(access(l->pidfile, F_OK) == 0,
               "the PID file %s is gone once the launcher exited", l->pidfile);
 }
@@ -38,14 +38,14 @@ DK_WIN_CASE(W7, W7_launcher_exit_keeps_pidfile)
 DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
 {
     sandbox_require("on");
-    win_spec spec = {.on = {"TERM=default"}, .n_on = 1};
-    win_launch *l;
-    win_pid daemon = win_case_run(&spec, &l);
-    win_case_terminate(win_case_pidfile_pid(l->pidfile), 15);
+    launch_spec spec = {.on = {"TERM=default"}, .n_on = 1};
+    launch *l;
+    win_pid daemon = case_run(&spec, &l);
+    case_win_terminate(case_pidfile_pid(l->pidfile), 15);
     unsigned long code;
-    cr_assert(win_wait_exit(daemon, WIN_DEADLINE, &code) == 1,
+    cr_assert(win_wait_exit(daemon, CASE_DEADLINE, &code) == 1,
               "daemon %lu still alive %gs after SIGTERM's sentinel ended",
-              daemon, WIN_DEADLINE);
+              daemon, CASE_DEADLINE);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "daemon %lu exited (code %lu) but left %s", daemon, code,
               l->pidfile);

@@ -1,6 +1,6 @@
 /* W8: Redirect stdin, stdout and stderr. Seen in the standard handles the
  * daemon's process parameters hold, and in the files it writes. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@ static void expect_file(win_pid daemon, const win_info *in, int which,
                         const char *name)
 {
     static const char *names[3] = {"stdin", "stdout", "stderr"};
-    const char *want = win_case_winpath(name);
+    const char *want = case_win_path(sandbox_path(name));
     const char *got = in->std[which].path;
     if (strncmp(got, "\\\\?\\", 4) == 0)
         got += 4;
@@ -23,9 +23,9 @@ static void expect_file(win_pid daemon, const win_info *in, int which,
 
 DK_WIN_CASE(W8, W8_default_is_the_null_device)
 {
-    win_launch *l;
-    win_pid daemon = win_case_run(NULL, &l);
-    win_info in = win_case_info(daemon, NULL);
+    launch *l;
+    win_pid daemon = case_run(NULL, &l);
+    win_info in = case_win_info(daemon, NULL);
     cr_assert(in.have_params, "cannot read daemon %lu's parameters", daemon);
     for (int i = 0; i < 3; i++)
         cr_expect(strcmp(in.std[i].type, "char") == 0,
@@ -40,9 +40,9 @@ DK_WIN_CASE(W8, W8_stdout_and_stderr_to_files)
 {
     sandbox_require("stdout");
     sandbox_require("stderr");
-    win_spec spec = {.stdout_path = "out.log", .stderr_path = "err.log"};
-    win_pid daemon = win_case_run(&spec, NULL);
-    win_info in = win_case_info(daemon, NULL);
+    launch_spec spec = {.stdout_path = sandbox_path("out.log"), .stderr_path = sandbox_path("err.log")};
+    win_pid daemon = case_run(&spec, NULL);
+    win_info in = case_win_info(daemon, NULL);
     expect_file(daemon, &in, 1, "out.log");
     expect_file(daemon, &in, 2, "err.log");
     char line[64];
@@ -59,9 +59,9 @@ DK_WIN_CASE(W8, W8_stdin_from_file)
 {
     sandbox_require("stdin");
     sandbox_file("in.txt", "input\n");
-    win_spec spec = {.stdin_path = "in.txt"};
-    win_pid daemon = win_case_run(&spec, NULL);
-    win_info in = win_case_info(daemon, NULL);
+    launch_spec spec = {.stdin_path = sandbox_path("in.txt")};
+    win_pid daemon = case_run(&spec, NULL);
+    win_info in = case_win_info(daemon, NULL);
     expect_file(daemon, &in, 0, "in.txt");
 }
 
@@ -70,8 +70,8 @@ DK_WIN_CASE(W8, W8_output_appended)
 {
     sandbox_require("stdout");
     sandbox_file("out.log", "earlier line\n");
-    win_spec spec = {.stdout_path = "out.log"};
-    win_pid daemon = win_case_run(&spec, NULL);
+    launch_spec spec = {.stdout_path = sandbox_path("out.log")};
+    win_pid daemon = case_run(&spec, NULL);
     char want[96];
     snprintf(want, sizeof want, "earlier line\nready %lu\n", daemon);
     const char *out = sandbox_read(sandbox_path("out.log"), NULL);

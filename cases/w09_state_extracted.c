@@ -1,7 +1,7 @@
 /* W9: Extract the saved state: read back, and the file removed (its
  * content overwritten first, which no outside observer can see once it
  * is gone). The daemon's switch (W5) names the file. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +26,8 @@ static const char *linux_path(const char *windows, char *out, size_t size)
 
 DK_WIN_CASE(W9, W9_state_file_removed)
 {
-    win_pid daemon = win_case_run(NULL, NULL);
-    win_info in = win_case_info(daemon, "DAEMONIKER_RELAUNCHED");
+    win_pid daemon = case_run(NULL, NULL);
+    win_info in = case_win_info(daemon, "DAEMONIKER_RELAUNCHED");
     if (!in.has_var || in.var[0] == '\0' || in.var[1] != ':')
         cr_skip_test("daemon %lu's environment does not name its state file "
                      "(W5 says whether that is a failure)", daemon);

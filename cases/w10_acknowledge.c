@@ -1,6 +1,6 @@
 /* W10: Hand the state back to the resumed daemon; the original process
  * exits after the daemon acknowledges success, within success_timeout. */
-#include "../harness/case_win.h"
+#include "../harness/case.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +12,12 @@
  * file names it (or its sentinel), not the empty file W3 created. */
 DK_WIN_CASE(W10, W10_launcher_exits_after_the_daemons_steps)
 {
-    win_launch *l = win_case_start(NULL);
-    int code = win_case_wait_launcher(l);
+    launch *l = case_start(NULL);
+    int code = case_wait_launcher(l);
     cr_assert(code == 0, "launcher exited %d: \"%s\"", code,
-              win_case_launcher_error(l));
+              case_launcher_error(l));
     const char *text = sandbox_read(l->pidfile, NULL);
-    cr_expect(win_case_pidfile_pid(l->pidfile) != 0,
+    cr_expect(case_pidfile_pid(l->pidfile) != 0,
               "the launcher exited 0 while the PID file held \"%s\": it "
               "did not wait for the daemon", text ? text : "(no file)");
 }
@@ -27,17 +27,17 @@ DK_WIN_CASE(W10, W10_launcher_exits_after_the_daemons_steps)
 DK_WIN_CASE(W10, W10_daemon_failure_reaches_the_launcher)
 {
     sandbox_require("chdir");
-    win_spec spec = {.chdir = "missing"};
-    win_launch *l = win_case_start(&spec);
-    int code = win_case_wait_launcher(l);
+    launch_spec spec = {.chdir = sandbox_path("missing")};
+    launch *l = case_start(&spec);
+    int code = case_wait_launcher(l);
     cr_expect(code != 0, "launcher exited 0 though the daemon could not "
               "change to a missing directory");
-    cr_expect(strstr(win_case_launcher_error(l), "missing") != NULL,
+    cr_expect(strstr(case_launcher_error(l), "missing") != NULL,
               "the launcher's error does not name the directory: \"%s\"",
-              win_case_launcher_error(l));
-    cr_expect(win_case_wait_none_living(WIN_DEADLINE),
+              case_launcher_error(l));
+    cr_expect(case_wait_living(0, CASE_DEADLINE),
               "%zu processes of the subject left after the failed launch",
-              win_case_living());
+              case_count_living());
     cr_expect(access(l->pidfile, F_OK) != 0,
               "the failed launch left the PID file behind");
 }

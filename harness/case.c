@@ -50,14 +50,29 @@ static int open_pty(char *slave, size_t size)
     return m;
 }
 
-void case_init(void)
+bool case_windows(void)
 {
     const char *platform = getenv("DKCHECK_PLATFORM");
-    if (platform != NULL && strcmp(platform, "windows") == 0)
+    return platform != NULL && strcmp(platform, "windows") == 0;
+}
+
+void case_init(void)
+{
+    if (case_windows())
         cr_skip_test("n/a: a Unix case; the subject is a Windows program");
     /* A dkcheck run by systemd must not hand its own supervisor's socket
      * to subjects: only the N1 cases set one, their own. */
     unsetenv("NOTIFY_SOCKET");
+    sandbox_open();
+}
+
+void case_init_windows(void)
+{
+    if (!case_windows())
+        cr_skip_test("n/a: a Windows case; the subject is not a Windows program");
+    const char *missing = getenv("DKCHECK_WINE_MISSING");
+    if (missing != NULL)
+        cr_skip_test("a Windows case, and Wine cannot run it here: %s", missing);
     sandbox_open();
 }
 
@@ -135,8 +150,10 @@ typedef struct inheritance {
     const char *notify_fifo;    /* N2: opened for writing as CASE_NOTIFY_FD */
     rlim_t limit;
     const trace_session *trace; /* traced launch (trace.h), or NULL */
+    bool windows;               /* a Windows subject: stdio and cwd only */
 } inheritance;
 
+static void plant_inheritance(const inheritance *in);
 static void exec_launcher(char **argv, const inheritance *in)
     __attribute__((noreturn));
 static void exec_launcher(char **argv, const inheritance *in)
@@ -153,7 +170,28 @@ static void exec_launcher(char **argv, const inheritance *in)
     spawn_cloexec_from(3);
     if (dup2(in->out, 1) < 0 || dup2(in->err, 2) < 0)
         _exit(126); /* no stderr yet to say why; the status still tells */
-    give_controlling_terminal(in->pty_slave);
+    if (in->windows) {
+        /* Under Wine what a Unix launcher inherits means nothing to the
+         * subject (Wine's own processes would hold the terminal). */
+        int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (null < 0 || dup2(null, 0) < 0)
+            broken("/dev/null");
+    } else {
+        give_controlling_terminal(in->pty_slave);
+        plant_inheritance(in);
+    }
+    if (chdir(in->launch_dir) < 0)
+        broken(in->launch_dir);
+    if (in->trace && trace_child_arm(in->trace) < 0)
+        broken("seccomp filter for the tracer");
+    execvp(argv[0], argv);
+    dprintf(2, "dkcheck: cannot run %s: %s\n", argv[0], strerror(errno));
+    _exit(127);
+}
+
+/* The fds, limit, signals and umask a Unix launcher inherits. */
+static void plant_inheritance(const inheritance *in)
+{
     plant_fd(CASE_INHERITED_LOW_A, in->inherited[0]);
     plant_fd(CASE_INHERITED_LOW_B, in->inherited[1]);
     plant_fd(CASE_INHERITED_SHIELD, in->inherited[2]);
@@ -171,13 +209,6 @@ static void exec_launcher(char **argv, const inheritance *in)
     }
     give_signals();
     umask(CASE_LAUNCHER_UMASK);
-    if (chdir(in->launch_dir) < 0)
-        broken(in->launch_dir);
-    if (in->trace && trace_child_arm(in->trace) < 0)
-        broken("seccomp filter for the tracer");
-    execvp(argv[0], argv);
-    dprintf(2, "dkcheck: cannot run %s: %s\n", argv[0], strerror(errno));
-    _exit(127);
 }
 
 /* The highest soft limit we may set: the hard limit, and 1<<20 at most
@@ -192,10 +223,25 @@ static rlim_t raised_limit(void)
                                                              : rl.rlim_max;
 }
 
+/* The subject's command line, with wine in front for a Windows one. */
+static size_t subject_command(char **argv, size_t max)
+{
+    size_t n = 0;
+    if (case_windows())
+        argv[n++] = "wine";
+    return n + sandbox_command(argv + n, max - n);
+}
+
+/* A path as the subject names it. */
+static const char *subject_path(const char *path)
+{
+    return path && case_windows() ? case_win_path(path) : path;
+}
+
 static char **launcher_argv(const launch *l, const launch_spec *s)
 {
     char **argv = sandbox_alloc(sizeof(char *) * (MAX_ARGS + 1));
-    size_t n = sandbox_command(argv, MAX_ARGS - 40);
+    size_t n = subject_command(argv, MAX_ARGS - 40);
 #define ARG(flag, value)                                                       \
     do {                                                                       \
         if (value) {                                                           \
@@ -203,13 +249,13 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
             argv[n++] = (char *)(value);                                       \
         }                                                                      \
     } while (0)
-    ARG("--pidfile", l->pidfile);
-    ARG("--ready", l->ready);
-    ARG("--chdir", s->chdir);
+    ARG("--pidfile", l->pidfile_subject);
+    ARG("--ready", subject_path(l->ready));
+    ARG("--chdir", subject_path(s->chdir));
     ARG("--umask", s->umask);
-    ARG("--stdin", s->stdin_path);
-    ARG("--stdout", s->stdout_path);
-    ARG("--stderr", s->stderr_path);
+    ARG("--stdin", subject_path(s->stdin_path));
+    ARG("--stdout", subject_path(s->stdout_path));
+    ARG("--stderr", subject_path(s->stderr_path));
     for (size_t i = 0; i < s->n_shield && i < 4; i++)
         ARG("--shield", sandbox_printf("%d", s->shield[i]));
     for (size_t i = 0; i < s->n_on && i < 3; i++)
@@ -248,15 +294,19 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     l->pty_master = -1;
     snprintf(l->pidfile, sizeof l->pidfile, "%s",
              s->pidfile ? sandbox_path(s->pidfile) : sandbox_path("daemon.pid"));
+    snprintf(l->pidfile_subject, sizeof l->pidfile_subject, "%s",
+             subject_path(l->pidfile));
     snprintf(l->ready, sizeof l->ready, "%s", s->ready ? s->ready : ready_path(k));
     snprintf(l->out, sizeof l->out, "%s",
              sandbox_path(sandbox_printf("launcher-%zu.out", k)));
     snprintf(l->err, sizeof l->err, "%s",
              sandbox_path(sandbox_printf("launcher-%zu.err", k)));
 
-    char slave[64];
-    l->pty_master = open_pty(slave, sizeof slave);
+    char slave[64] = "";
+    if (!case_windows())
+        l->pty_master = open_pty(slave, sizeof slave);
     inheritance in = {
+        .windows = case_windows(),
         .barrier = {barrier[0], barrier[1]},
         .pty_slave = slave,
         .launch_dir = sandbox_path("launch"),
@@ -495,7 +545,8 @@ pid_t case_daemon(launch *l)
     if (text == NULL || pid <= 0 || *end != '\n')
         cr_assert_fail("%sready file %s holds no PID: \"%s\"", context, l->ready,
                  text ? text : "(unreadable)");
-    if (!obs_alive((pid_t)pid) || !is_descendant((pid_t)pid))
+    if (case_windows() ? !case_win_info((pid_t)pid, NULL).alive
+                       : !obs_alive((pid_t)pid) || !is_descendant((pid_t)pid))
         cr_assert_fail("%sthe daemon %ld named in the ready file is not alive "
                  "among the processes we spawned; living: [%s]",
                  context, pid, case_describe_living());
@@ -588,11 +639,11 @@ void case_signal(pid_t pid, int signum)
 int case_send(const char *sig, const char *pidfile)
 {
     char *argv[MAX_ARGS + 1];
-    size_t n = sandbox_command(argv, MAX_ARGS - 5);
+    size_t n = subject_command(argv, MAX_ARGS - 5);
     argv[n++] = "--send";
     argv[n++] = (char *)sig;
     argv[n++] = "--pidfile";
-    argv[n++] = (char *)pidfile;
+    argv[n++] = (char *)subject_path(pidfile);
     argv[n] = NULL;
     /* Its output, like the launcher's, goes to bounded logs: never ours. */
     int out = sandbox_capture(sandbox_path("send.out"));
@@ -687,41 +738,95 @@ bool case_wait_gone(pid_t pid, double seconds)
 
 /* ---- preconditions ---- */
 
-pid_t case_precondition_daemon(void)
+/* pid, a daemon, is gone: reaped (Unix: it is our child), or, for a
+ * Windows subject, no process of ours is left but the others before it. */
+static bool daemon_gone(pid_t pid, size_t others)
+{
+    return case_windows() ? case_wait_living(others, CASE_DEADLINE)
+                          : case_wait_gone(pid, CASE_DEADLINE);
+}
+
+/* The precondition's daemon, with SANDBOX/control.pid; *others gets how
+ * many processes of ours lived before it. */
+static launch *control_daemon(const char *why, size_t *others)
 {
     static const launch_spec control = {.pidfile = "control.pid"};
+    *others = case_count_living();
     launch *l = case_start(&control);
-    context = "cannot judge (precondition: a daemon started with a plain PID "
-              "file): ";
-    pid_t pid = case_daemon(l);
+    context = why;
+    case_daemon(l);
     context = "";
+    return l;
+}
+
+pid_t case_precondition_daemon(void)
+{
+    size_t others;
+    launch *l = control_daemon("cannot judge (precondition: a daemon started "
+                               "with a plain PID file): ", &others);
+    pid_t pid = l->daemon;
     if (access(l->pidfile, F_OK) != 0)
         cr_assert_fail("cannot judge (precondition): the subject's daemon "
                        "%d created no PID file %s", (int)pid, l->pidfile);
-    /* Out of the way of what the case counts: gone, its file left as is. */
-    case_signal(pid, SIGKILL);
-    if (!case_wait_gone(pid, CASE_DEADLINE))
-        cr_assert_fail("BROKEN: the precondition's daemon %d outlived SIGKILL",
-                       (int)pid);
+    /* Out of the way of what the case counts: gone (a Windows daemon's
+     * sentinel ends with it), its file left as is. */
+    if (case_windows())
+        case_win_terminate(pid, 9);
+    else
+        case_signal(pid, SIGKILL);
+    if (!daemon_gone(pid, others))
+        cr_assert_fail("BROKEN: the precondition's daemon %d outlived %s",
+                       (int)pid, case_windows() ? "TerminateProcess" : "SIGKILL");
     return pid;
 }
 
 void case_precondition_send(void)
 {
-    static const launch_spec control = {.pidfile = "control.pid"};
-    launch *l = case_start(&control);
-    context = "cannot judge (precondition: a daemon started with a plain PID "
-              "file, for --send): ";
-    pid_t pid = case_daemon(l);
-    context = "";
+    size_t others;
+    launch *l = control_daemon("cannot judge (precondition: a daemon started "
+                               "with a plain PID file, for --send): ", &others);
+    pid_t pid = l->daemon;
     int code = case_send("TERM", l->pidfile);
     if (code != 0)
         cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
                        "running daemon %d exited %d: \"%s\"", (int)pid,
                        code, sandbox_quote_first_line(sandbox_path("send.err")));
-    if (!case_wait_gone(pid, CASE_DEADLINE))
+    if (!daemon_gone(pid, others))
         cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
                        "but daemon %d is still alive %gs later", (int)pid,
                        CASE_DEADLINE);
     unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
+}
+
+/* ---- counting and reading ---- */
+
+size_t case_count_living(void)
+{
+    pid_t living[4096];
+    return case_living(living, 4096);
+}
+
+struct living_count {
+    size_t n;
+};
+
+/* Twice, for the reason ready_or_nobody gives. */
+static bool living_is(void *arg)
+{
+    const struct living_count *c = arg;
+    return case_count_living() == c->n && case_count_living() == c->n;
+}
+
+bool case_wait_living(size_t n, double seconds)
+{
+    struct living_count c = {n};
+    return dk_wait_until(living_is, &c, dk_deadline_in(seconds));
+}
+
+pid_t case_pidfile_pid(const char *path)
+{
+    const char *text = sandbox_read(path, NULL);
+    char *end;
+    long pid = text ? strtol(text, &end, 10) : 0;
+    return text && pid > 0 && *end == '\n' && end[1] == '\0' ? (pid_t)pid : 0;
 }

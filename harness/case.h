@@ -1,5 +1,7 @@
 /* case.h: what a conformance case uses: its sandbox, launching the subject
- * the way CONTRACT.md §2 says, and finding the daemon it left.
+ * the way CONTRACT.md §2 says, and finding the daemon it left; the same
+ * for a Unix subject and a Windows one (run under Wine, with Windows
+ * paths: the launch translates them, a case names Linux paths).
  *
  * Every case runs in its own Criterion worker process, which makes itself
  * the child subreaper, so the daemon (orphaned by its double fork) becomes
@@ -24,9 +26,14 @@
 /* Per-case bound enforced by Criterion, above every deadline inside. */
 #define CASE_TIMEOUT 120.0
 
-/* Declare a case of a step: Test(step, name) with our set-up and teardown. */
+/* Declare a case of a step: Test(step, name) with our set-up and teardown.
+ * DK_CASE for a Unix subject, DK_WIN_CASE for a Windows one; the other's
+ * cases are n/a. */
 #define DK_CASE(step, name)                                                    \
     Test(step, name, .init = case_init, .fini = case_fini,                    \
+         .timeout = CASE_TIMEOUT)
+#define DK_WIN_CASE(step, name)                                                \
+    Test(step, name, .init = case_init_windows, .fini = case_fini,            \
          .timeout = CASE_TIMEOUT)
 
 /* What the launcher inherits from the harness (see case.c for why). */
@@ -67,20 +74,26 @@ typedef struct launch_spec {
 #define CASE_NOTIFY_FD 7
 
 typedef struct launch {
-    pid_t launcher;
+    pid_t launcher;             /* the Linux process (under Wine, `wine ...`) */
     bool exited;                /* the launcher was reaped */
     int status;                 /* its wait status */
     char pidfile[PATH_MAX];
+    char pidfile_subject[PATH_MAX]; /* the same, as the subject names it */
     char ready[PATH_MAX];
     char out[PATH_MAX];         /* the launcher's stdout and stderr */
     char err[PATH_MAX];
-    pid_t daemon;               /* 0 until case_daemon() found it */
+    pid_t daemon;               /* 0 until case_daemon() found it (a
+                                 * Windows subject's: its Windows PID) */
     int high_fd;                /* the inherited fd near the limit (H7) */
     int pty_master;             /* its controlling terminal, ours to close */
 } launch;
 
 void case_init(void);
+void case_init_windows(void);
 void case_fini(void);
+
+/* The subject is a Windows program. */
+bool case_windows(void);
 
 /* The sandbox (its paths, files, capabilities) is sandbox.h's. */
 
@@ -112,6 +125,10 @@ const char *case_listing(void);
 
 /* Living processes we spawned or adopted, excluding nothing. */
 size_t case_living(pid_t *out, size_t max);
+/* How many (under Wine, a Windows process is a Linux one too). */
+size_t case_count_living(void);
+/* Wait until exactly n are left; true if so. */
+bool case_wait_living(size_t n, double seconds);
 /* Wait until the only living descendants are those in keep; true if so. */
 bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds);
 /* Describe living descendants, "4242 4243", for messages. */
@@ -141,6 +158,9 @@ const char *case_next_ready(size_t i);
  * FAIL if it does not exit within the deadline. */
 int case_send(const char *sig, const char *pidfile);
 
+/* The PID in the PID file at path ("PID\n" and nothing else), or 0. */
+pid_t case_pidfile_pid(const char *path);
+
 /* fd of pid is open on the file at path (same device and inode). seen gets
  * what is open there, if anything. */
 bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen);
@@ -165,5 +185,31 @@ long case_wait_pidfile_pid(const char *path, double seconds);
 
 /* Wait for pid (our child or adopted) to end; false at the deadline. */
 bool case_wait_gone(pid_t pid, double seconds);
+
+/* ---- Windows processes (a Windows subject's), seen through the
+ * observer's Windows backend (observe.h, observe_win_wine.c); each FAILs
+ * BROKEN if the observer cannot answer. In case_wine.c. */
+
+/* pid's state; var, if not NULL, an environment variable to look up. */
+win_info case_win_info(pid_t pid, const char *var);
+/* Every Windows process; n set to the count. */
+const win_proc *case_win_snapshot(size_t *n);
+/* End pid with code; the PID the launch's PID file names next (0: none
+ * within the deadline). */
+pid_t case_win_signal(pid_t pid, unsigned code, const launch *l);
+/* TerminateProcess(pid, code). */
+void case_win_terminate(pid_t pid, unsigned code);
+/* A live Windows process that is nobody's daemon (the probe, idle), ended
+ * by the teardown; its PID. */
+pid_t case_win_stranger(void);
+/* A Windows PID no process holds now. */
+pid_t case_win_dead_pid(void);
+/* path (a Linux path) as a Windows program names it, valid until fini. */
+const char *case_win_path(const char *path);
+/* The state files (W4) in Windows' temporary directory: "NAME NAME ". */
+const char *case_win_temp_states(void);
+/* NULL once no state file absent from before is left (within the
+ * deadline); else the listing, which holds one left behind. */
+const char *case_win_new_temp_states(const char *before);
 
 #endif

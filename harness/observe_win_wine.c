@@ -1,8 +1,9 @@
-/* observe_win_wine.c: observe_win.h on Linux, through dkprobe.exe under Wine.
+/* observe_win_wine.c: observe.h's Windows processes, on Linux: through
+ * dkprobe.exe under Wine.
  *
  * wine_session.c has found the probe and started a persistent wineserver
  * before any case runs, so each call pays a Wine process start only. */
-#include "observe_win.h"
+#include "observe.h"
 
 #include "wait.h"
 #include "wine_session.h"

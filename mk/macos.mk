@@ -16,7 +16,7 @@ MACOS_TARGETS := x86_64-macos aarch64-macos
 
 # The harness files that do not use Criterion, by what they include (the
 # sandbox is a case's, made and removed by Criterion's hooks).
-NO_CRITERION_SRC = $(shell grep -L -e '<criterion/' -e '"case.h"' -e '"case_win.h"' \
+NO_CRITERION_SRC = $(shell grep -L -e '<criterion/' -e '"case.h"' \
                      -e '"cli.h"' -e '"report.h"' -e '"sandbox.h"' $(HARNESS_SRC))
 # Their rules are the Linux ones (Makefile, mk/hostile.mk, mk/matrix.mk).
 MACOS_SUBJECTS   := subject-reference subject-hostile subject-payload dk-version
