@@ -21,13 +21,16 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -979,4 +982,115 @@ Test(lib_signals, default_handler_exits_128_plus_signum)
         cr_assert_eq(bytes, 1, "signal %d: exit cleanup did not run",
                      sigs[i]);
     }
+}
+
+/* ---- readiness for supervisors (N1, N2) and identity (P1) ---------------- */
+
+TestSuite(lib_notify, .init = make_tmpdir, .fini = remove_tmpdir,
+          .timeout = 30);
+TestSuite(lib_identity, .timeout = 30);
+
+static int bound_socket(const char *path)
+{
+    int s = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    size_t len = strlen(path);
+    cr_assert(len < sizeof a.sun_path, "TMPDIR too long for a socket");
+    memcpy(a.sun_path, path, len + 1);
+    cr_assert(s >= 0 && bind(s, (struct sockaddr *)&a, sizeof a) == 0,
+              "bind %s: %s", path, strerror(errno));
+    return s;
+}
+
+Test(lib_notify, ready_then_variable_gone_then_stopping)
+{
+    char path[PATH_MAX];
+    in_tmp("notify.sock", path);
+    int s = bound_socket(path);
+    cr_assert_eq(setenv("NOTIFY_SOCKET", path, 1), 0);
+    dk_error err;
+    cr_assert_eq(dk__notify_systemd_ready(&err), DK_OK, "%s", err.message);
+    /* The daemon's children must not report for it. */
+    cr_assert_null(getenv("NOTIFY_SOCKET"));
+    char buf[128], want[64];
+    ssize_t n = recv(s, buf, sizeof buf - 1, MSG_DONTWAIT);
+    cr_assert(n > 0, "no READY datagram: %s", strerror(errno));
+    buf[n] = '\0';
+    snprintf(want, sizeof want, "READY=1\nMAINPID=%ld", (long)getpid());
+    cr_assert_str_eq(buf, want);
+    dk_notify_stopping();
+    n = recv(s, buf, sizeof buf - 1, MSG_DONTWAIT);
+    cr_assert(n > 0, "no STOPPING datagram: %s", strerror(errno));
+    buf[n] = '\0';
+    cr_assert_str_eq(buf, "STOPPING=1");
+    close(s);
+}
+
+Test(lib_notify, unset_sends_nothing_bad_value_refused)
+{
+    unsetenv("NOTIFY_SOCKET");
+    dk_error err;
+    cr_assert_eq(dk__notify_systemd_ready(&err), DK_OK);
+    cr_assert_eq(setenv("NOTIFY_SOCKET", "relative/path", 1), 0);
+    cr_assert_eq(dk__notify_systemd_ready(&err), DK_EINVAL);
+    cr_assert_not_null(strstr(err.message, "NOTIFY_SOCKET"), "%s",
+                       err.message);
+    char path[PATH_MAX];
+    cr_assert_eq(setenv("NOTIFY_SOCKET", in_tmp("nobody-listens", path), 1),
+                 0);
+    cr_assert_eq(dk__notify_systemd_ready(&err), DK_ESYS);
+}
+
+Test(lib_notify, fd_gets_one_newline_then_closed)
+{
+    int p[2];
+    cr_assert_eq(pipe(p), 0);
+    dk_error err;
+    cr_assert_eq(dk__notify_fd_keep(p[1], &err), DK_OK, "%s", err.message);
+    cr_assert(fcntl(p[1], F_GETFD) & FD_CLOEXEC, "not close-on-exec");
+    cr_assert_eq(dk__notify_fd_ready(&err), DK_OK, "%s", err.message);
+    cr_assert(fcntl(p[1], F_GETFD) < 0 && errno == EBADF,
+              "the notify fd is still open");
+    char buf[8];
+    cr_assert_eq(read(p[0], buf, sizeof buf), 1);
+    cr_assert_eq(buf[0], '\n');
+    cr_assert_eq(read(p[0], buf, sizeof buf), 0, "no end of file");
+    /* Once only. */
+    cr_assert_eq(dk__notify_fd_ready(&err), DK_OK);
+    close(p[0]);
+}
+
+Test(lib_identity, unknown_user_and_group)
+{
+    dk_identity id;
+    dk_error err;
+    cr_assert_eq(dk__identity_lookup("dkcheck-no-such-user", NULL, &id, &err),
+                 DK_EINVAL);
+    cr_assert_not_null(strstr(err.message, "does not exist"), "%s",
+                       err.message);
+    struct passwd *pw = getpwuid(getuid());
+    cr_assert_not_null(pw);
+    cr_assert_eq(dk__identity_lookup(pw->pw_name, "dkcheck-no-such-group",
+                                     &id, &err), DK_EINVAL);
+    cr_assert_not_null(strstr(err.message, "group"), "%s", err.message);
+}
+
+Test(lib_identity, switch_needs_root)
+{
+    struct passwd *nobody = getpwnam("nobody");
+    if (nobody == NULL || geteuid() != 0)
+        cr_skip_test("needs root and a user nobody");
+    uid_t target = nobody->pw_uid;
+    pid_t c = fork();
+    cr_assert(c >= 0);
+    if (c == 0) {
+        if (setgid(nobody->pw_gid) < 0 || setuid(target) < 0)
+            _exit(3);
+        dk_identity id;
+        dk_error err;
+        dk_status st = dk__identity_lookup("root", NULL, &id, &err);
+        _exit(st == DK_ESYS && err.sys_errno == EPERM ? 0 : 1);
+    }
+    cr_assert_eq(reap(c), 0, "a non-root caller asking for root was not "
+                 "refused with EPERM");
 }
