@@ -13,6 +13,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #define FILLER "dkcheck: filler"
@@ -30,9 +31,16 @@ int notify_open(bool abstract, const char *dir, char *value, size_t size)
     memset(&rx.addr, 0, sizeof rx.addr);
     rx.addr.sun_family = AF_UNIX;
     char name[sizeof rx.addr.sun_path];
+    /* Abstract names are shared by the whole network namespace, which
+     * concurrent runs (each with PID namespaces of their own, where PIDs
+     * repeat) share: the case's sandbox (mkdtemp's random name) and the
+     * time make it the case's own. */
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    const char *base = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
     if (abstract)
-        snprintf(name, sizeof name, "@dkcheck-notify-%ld-%lx", (long)getpid(),
-                 (unsigned long)random());
+        snprintf(name, sizeof name, "@dkcheck-notify-%.40s-%ld-%lld.%09ld",
+                 base, (long)getpid(), (long long)now.tv_sec, now.tv_nsec);
     else
         snprintf(name, sizeof name, "%s/notify.sock", dir);
     size_t n = strlen(name);
