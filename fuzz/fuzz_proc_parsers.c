@@ -1,5 +1,6 @@
 /* libFuzzer target: the /proc parsers (harness/observe_linux.c), each fed
- * the same bytes: obs_parse_stat, obs_parse_status, obs_parse_fdinfo_flags.
+ * the same bytes: obs_parse_stat, obs_parse_status, obs_parse_fdinfo_flags,
+ * obs_parse_ids.
  * They promise never to read past len on input that is not NUL-terminated;
  * the input is copied to a buffer of exactly its size so ASan sees any
  * overread. */
@@ -27,6 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     int flags;
     if (obs_parse_fdinfo_flags(buf, size, &flags) == 0 && flags < 0)
+        abort();
+    obs_ids ids;
+    if (obs_parse_ids(buf, size, &ids) == 0 && ids.n_groups > OBS_MAX_GROUPS)
         abort();
     free(buf);
     return 0;
