@@ -17,7 +17,7 @@ BROKEN_STATUS = 125
 SIGNALS = {"INT": signal.SIGINT, "TERM": signal.SIGTERM, "ABRT": signal.SIGABRT}
 ACTIONS = ("default", "ignore", "log")
 VALUED = ("--pidfile", "--ready", "--chdir", "--umask", "--stdin", "--stdout",
-          "--stderr", "--shield", "--on", "--send")
+          "--stderr", "--shield", "--on", "--send", "--user", "--group")
 
 
 class Args:
@@ -27,6 +27,7 @@ class Args:
         self.pidfile = self.ready = self.chdir = None
         self.stdin = self.stdout = self.stderr = None
         self.umask = None
+        self.user = self.group = None
         self.shield = []
         self.on = {}
 
@@ -90,6 +91,8 @@ def parse(argv, supported):
         raise ValueError("--pidfile is required")
     if a.send is None and a.ready is None:
         raise ValueError("--ready is required")
+    if a.group is not None and a.user is None:
+        raise ValueError("--group needs --user")
     return a
 
 
