@@ -5,7 +5,8 @@
 # declares, beyond pidfile and ready), then calls `contract_parse "$@"`,
 # which sets: capabilities (1 or empty), pidfile, ready, dir, mask, in,
 # out, err, shield (space-separated fds), on (words "--on SIG=ACTION"
-# ready to split), send (the signal name, SIG prefix removed).
+# ready to split), send (the signal name, SIG prefix removed), user,
+# group.
 #
 # broken REASON: an error of the adapter's own (README, "Adapters"): one
 # line on stderr, exit 125, which dkcheck reports as BROKEN, never as a
@@ -32,6 +33,7 @@ declared() { # WORD: is it in SUPPORTED?
 
 contract_parse() {
     capabilities= pidfile= ready= dir= mask= in= out= err= shield= on= send=
+    user= group=
     while [ $# -gt 0 ]; do
         if [ "$1" = --capabilities ]; then
             capabilities=1
@@ -43,7 +45,7 @@ contract_parse() {
         --pidfile) pidfile=$2 ;;
         --ready) ready=$2 ;;
         --send) send=${2#SIG} ;;
-        --chdir|--umask|--stdin|--stdout|--stderr|--shield|--on)
+        --chdir|--umask|--stdin|--stdout|--stderr|--shield|--on|--user|--group)
             declared "${1#--}" || broken "$1: not declared by this adapter"
             case $1 in
             --chdir) dir=$2 ;;
@@ -52,6 +54,8 @@ contract_parse() {
             --stdout) out=$2 ;;
             --stderr) err=$2 ;;
             --shield) shield="$shield $2" ;;
+            --user) user=$2 ;;
+            --group) group=$2 ;;
             --on)
                 case $2 in
                 INT=default|INT=ignore|INT=log|TERM=default|TERM=ignore|TERM=log|ABRT=default|ABRT=ignore|ABRT=log)
@@ -66,6 +70,7 @@ contract_parse() {
     [ -n "$capabilities" ] && return 0
     [ -n "$pidfile" ] || broken "--pidfile is required"
     [ -n "$send" ] || [ -n "$ready" ] || broken "--ready is required"
+    [ -z "$group" ] || [ -n "$user" ] || broken "--group needs --user"
 }
 
 # print the capabilities (pidfile, ready, then SUPPORTED) and exit 0
