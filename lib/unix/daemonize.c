@@ -54,8 +54,14 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
     dk__ready_pending(report_fd);
     /* The simple form is ready now: held signals get a handler with
      * cleanup before the launcher hears "ok". */
-    if (!opts->defer_ready)
-        dk_ready(NULL);
+    if (!opts->defer_ready && dk_ready(&err) != DK_OK) {
+        /* A supervisor that could not be told (N1, N2) fails the launch,
+         * as it would with defer_ready, instead of leaving the launcher
+         * to wait out success_timeout. */
+        dk__cleanup_run();
+        dk__report_failure(report_fd, &err);
+        _exit(1);
+    }
 }
 
 bool dk_daemonizer_begin(dk_daemonizer *dz)
