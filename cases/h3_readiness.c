@@ -1,5 +1,7 @@
 /* H3: readiness: when the daemon fails after the fork, the launcher exits
- * non-zero with a one-line reason, leaving no daemon and no PID file. */
+ * non-zero with a one-line reason, leaving no daemon and no PID file.
+ * For a Windows subject (DK_ANY_CASE, DK_WIN_CASE) "after the fork" is
+ * after the relaunch: the launcher waits for the daemon's answer (W10). */
 #include "../harness/case.h"
 
 #include <string.h>
@@ -22,7 +24,7 @@ static void expect_clean_failure(const launch_spec *spec, const char *what)
               l->pidfile);
 }
 
-DK_CASE(H3, H3_bad_chdir_fails_launcher)
+DK_ANY_CASE(H3, H3_bad_chdir_fails_launcher)
 {
     sandbox_require("chdir");
     sandbox_require("readiness");
@@ -31,11 +33,31 @@ DK_CASE(H3, H3_bad_chdir_fails_launcher)
     expect_clean_failure(&spec, "--chdir to a missing directory");
 }
 
-DK_CASE(H3, H3_unopenable_stdout_fails_launcher)
+DK_ANY_CASE(H3, H3_unopenable_stdout_fails_launcher)
 {
     sandbox_require("stdout");
     sandbox_require("readiness");
     case_precondition_daemon();
     launch_spec spec = {.stdout_path = sandbox_path("no-such-dir/out.log")};
     expect_clean_failure(&spec, "--stdout in a missing directory");
+}
+
+/* Not yet judged on Unix (H8 has their input there). */
+DK_WIN_CASE(H3, H3_win_unopenable_stdin_fails_launcher)
+{
+    sandbox_require("stdin");
+    sandbox_require("readiness");
+    case_precondition_daemon();
+    launch_spec spec = {.stdin_path = sandbox_path("no-such-dir/in.txt")};
+    expect_clean_failure(&spec, "--stdin in a missing directory");
+}
+
+/* The payload's own failure after the library's steps (its ready file):
+ * the launcher still waits for it (readiness). */
+DK_WIN_CASE(H3, H3_win_payload_failure_fails_launcher)
+{
+    sandbox_require("readiness");
+    case_precondition_daemon();
+    launch_spec spec = {.ready = sandbox_path("no-such-dir/ready")};
+    expect_clean_failure(&spec, "--ready in a missing directory");
 }

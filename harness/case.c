@@ -66,6 +66,14 @@ void case_init(void)
     sandbox_open();
 }
 
+void case_init_any(void)
+{
+    if (case_windows())
+        case_init_windows();
+    else
+        sandbox_open();
+}
+
 void case_init_windows(void)
 {
     if (!case_windows())
@@ -621,12 +629,33 @@ const char *case_describe_living(void)
 
 pid_t case_dead_pid(void)
 {
+    if (case_windows())
+        return case_win_dead_pid();
     pid_t pid = fork();
     if (pid == 0)
         _exit(0);
     if (pid < 0 || waitpid(pid, NULL, 0) != pid)
         cr_assert_fail("BROKEN: cannot make a dead PID");
     return pid;
+}
+
+pid_t case_stranger(void)
+{
+    if (case_windows())
+        return case_win_stranger();
+    pid_t p = fork();
+    if (p < 0)
+        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+    if (p == 0) {
+        for (;;)
+            pause();
+    }
+    return p;
+}
+
+bool case_alive(pid_t pid)
+{
+    return case_windows() ? case_win_info(pid, NULL).alive : obs_alive(pid);
 }
 
 void case_signal(pid_t pid, int signum)

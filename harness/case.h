@@ -35,6 +35,10 @@
 #define DK_WIN_CASE(step, name)                                                \
     Test(step, name, .init = case_init_windows, .fini = case_fini,            \
          .timeout = CASE_TIMEOUT)
+/* A case whose input and checks mean the same on both: run for either. */
+#define DK_ANY_CASE(step, name)                                                \
+    Test(step, name, .init = case_init_any, .fini = case_fini,                \
+         .timeout = CASE_TIMEOUT)
 
 /* What the launcher inherits from the harness (see case.c for why). */
 #define CASE_LAUNCHER_UMASK 0
@@ -90,6 +94,7 @@ typedef struct launch {
 
 void case_init(void);
 void case_init_windows(void);
+void case_init_any(void);
 void case_fini(void);
 
 /* The subject is a Windows program. */
@@ -134,8 +139,14 @@ bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds);
 /* Describe living descendants, "4242 4243", for messages. */
 const char *case_describe_living(void);
 
-/* A PID that was ours a moment ago and is dead now (for stale PID files). */
+/* A PID that was ours a moment ago and is dead now (for stale PID files);
+ * for a Windows subject, a Windows PID no process holds. */
 pid_t case_dead_pid(void);
+/* A live process that is nobody's daemon (a child of ours that waits; for
+ * a Windows subject, the idle probe), ended by the teardown. */
+pid_t case_stranger(void);
+/* pid (a Windows PID for a Windows subject) is alive. */
+bool case_alive(pid_t pid);
 
 /* Send signum to pid from outside (kill(2)). */
 void case_signal(pid_t pid, int signum);
