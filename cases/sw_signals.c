@@ -17,15 +17,19 @@ static size_t count(const char *text, const char *needle)
     return n;
 }
 
-/* A daemon logging every signal to out.log. */
+/* A daemon logging every signal to out.log. Its stderr goes there too,
+ * where it can: a daemon that cannot start its next sentinel says why on
+ * stderr, which a failure then quotes (log_of). */
 static win_pid logging_daemon(launch **l)
 {
     sandbox_require("sentinel");
     sandbox_require("on");
     sandbox_require("stdout");
     launch_spec spec = {.stdout_path = sandbox_path("out.log"),
-                       .on = {"INT=log", "TERM=log", "ABRT=log"},
-                       .n_on = 3};
+                        .stderr_path = sandbox_has("stderr")
+                                           ? sandbox_path("out.log") : NULL,
+                        .on = {"INT=log", "TERM=log", "ABRT=log"},
+                        .n_on = 3};
     return case_run(&spec, l);
 }
 
@@ -49,7 +53,8 @@ DK_WIN_CASE(SW1, SW1_signal_handled_while_main_thread_sleeps)
     launch *l;
     win_pid daemon = logging_daemon(&l);
     win_pid next = case_win_signal(sentinel_of(l), 15, l);
-    cr_expect(next != 0, "no new sentinel after ending the first one");
+    cr_expect(next != 0, "no new sentinel after ending the first one; the "
+              "daemon's output: \"%s\"", log_of());
     cr_expect(count(log_of(), "signal 15\n") == 1,
               "daemon %lu did not handle the signal; its stdout: \"%s\"",
               daemon, log_of());
@@ -98,7 +103,8 @@ DK_WIN_CASE(SW4, SW4_exit_code_is_the_signal_number)
     static const unsigned codes[] = {15, 22, 2};
     for (size_t i = 0; i < 3; i++)
         cr_assert(case_win_signal(sentinel_of(l), codes[i], l) != 0,
-                  "no new sentinel after ending one with %u", codes[i]);
+                  "no new sentinel after ending one with %u; the daemon's "
+                  "output: \"%s\"", codes[i], log_of());
     cr_expect(strstr(log_of(), "signal 15\nsignal 22\nsignal 2\n") != NULL,
               "ended sentinels with 15, 22, 2; the handlers logged \"%s\"",
               log_of());
@@ -110,9 +116,11 @@ DK_WIN_CASE(SW4, SW4_codes_0_and_1_are_sigint)
     launch *l;
     logging_daemon(&l);
     cr_assert(case_win_signal(sentinel_of(l), 0, l) != 0,
-              "no new sentinel after ending one with 0");
+              "no new sentinel after ending one with 0; the daemon's "
+              "output: \"%s\"", log_of());
     cr_assert(case_win_signal(sentinel_of(l), 1, l) != 0,
-              "no new sentinel after ending one with 1");
+              "no new sentinel after ending one with 1; the daemon's "
+              "output: \"%s\"", log_of());
     cr_expect(count(log_of(), "signal 2\n") == 2,
               "ended sentinels with 0 and 1; expected two SIGINTs (2), "
               "the handlers logged \"%s\"", log_of());
