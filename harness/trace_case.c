@@ -1,6 +1,7 @@
 /* trace_case.c: the tracer's record as words for a case's messages. */
 #include "trace_case.h"
 
+#include "case.h"
 #include "sandbox.h"
 
 #include <stdio.h>
@@ -20,6 +21,10 @@ static const char *sandbox_dir(void)
 
 bool case_observe_calls(void)
 {
+    /* A Windows subject's calls are Wine's, made for it: nothing there to
+     * explain a verdict with. */
+    if (case_windows())
+        return false;
     if (!tried || trace_current() != observer) {
         tried = true;
         char why[256];
