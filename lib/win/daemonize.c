@@ -29,9 +29,9 @@ bool dk_daemonizer_begin(dk_daemonizer *dz)
     return dz->is_setup;
 }
 
-/* In the relaunched process. On failure after the state is read, the
- * launcher learns why and this process exits; before, the launcher sees it
- * end without a word. */
+/* In the relaunched process. On failure the launcher learns why and this
+ * process exits; when the state cannot be read, the pipe's name comes from
+ * the environment and the error returns to the caller, who exits. */
 static dk_status run_in_daemon(dk_daemonizer *dz, bool defer_ready,
                                dk_error *err)
 {
@@ -40,8 +40,15 @@ static dk_status run_in_daemon(dk_daemonizer *dz, bool defer_ready,
     dk_status st;
     if (!dk__win_relaunched(state_file, DK_WIN_PATH))
         return dk__fail(err, DK_ESTATE, "W5", 0, "not a relaunched process");
-    if ((st = dk__win_state_load(state_file, &rec, err)))
+    dk_error lost = {0};
+    if ((st = dk__win_state_load(state_file, &rec, &lost))) {
+        char pipe[256];
+        if (dk__win_relaunch_ack_pipe(pipe, sizeof pipe))
+            dk__win_ack_failure(pipe, &lost);
+        if (err != NULL)
+            *err = lost;
         return st;
+    }
     /* The switch stays in the daemon's environment, as Daemoniker leaves
      * it: what it names is gone now. Its sentinels do not inherit it. */
 
@@ -128,7 +135,7 @@ static dk_status run_in_launcher(dk_daemonizer *dz, const dk_options *opts,
     if ((st = dk__win_state_save(bytes, len, launched.state_file, DK_WIN_PATH,
                                  err)) ||
         (st = dk__win_relaunch_cmdline(exe, opts->strip_cmd_args, &cmdline, err)) ||
-        (st = dk__win_relaunch_mark(launched.state_file, err)))
+        (st = dk__win_relaunch_mark(launched.state_file, pipe, err)))
         goto undo;
     fflush(NULL);
     st = dk__win_relaunch(exe, cmdline, &pi, err);

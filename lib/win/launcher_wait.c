@@ -60,6 +60,12 @@ static void leave_nothing(HANDLE daemon, const wchar_t *pid_file,
     DeleteFileW(state_file);
 }
 
+/* The daemon closed its end (it exited, or wrote nothing). */
+static bool closed(DWORD code)
+{
+    return code == ERROR_BROKEN_PIPE || code == ERROR_PIPE_NOT_CONNECTED;
+}
+
 static DWORD ms_left(ULONGLONG until)
 {
     ULONGLONG now = GetTickCount64();
@@ -83,13 +89,20 @@ void dk__win_launcher_wait(HANDLE daemon, double timeout,
     memset(&ov, 0, sizeof ov);
     ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
 
-    DWORD r = WAIT_OBJECT_0;
-    if (!ConnectNamedPipe(listening, &ov)) {
+    /* failed: the launcher's own call that failed, and its error */
+    const char *failed = NULL;
+    DWORD failed_code = 0, r = WAIT_OBJECT_0;
+    if (ov.hEvent == NULL) {
+        failed = "CreateEvent", failed_code = GetLastError();
+        r = WAIT_FAILED;
+    } else if (!ConnectNamedPipe(listening, &ov)) {
         DWORD code = GetLastError();
         if (code == ERROR_IO_PENDING)
             r = await(&ov, daemon, until);
         else if (code != ERROR_PIPE_CONNECTED)
-            r = WAIT_FAILED;
+            failed = "ConnectNamedPipe", failed_code = code, r = WAIT_FAILED;
+        if (r == WAIT_FAILED && failed == NULL)
+            failed = "WaitForMultipleObjects", failed_code = GetLastError();
     }
     char buf[DK_ERROR_MAX + 64] = {0};
     size_t len = 0;
@@ -99,13 +112,26 @@ void dk__win_launcher_wait(HANDLE daemon, double timeout,
         ResetEvent(ov.hEvent);
         if (!ReadFile(listening, buf + len, (DWORD)(sizeof buf - 1 - len), &got,
                       &ov)) {
-            if (GetLastError() != ERROR_IO_PENDING)
-                break; /* ERROR_BROKEN_PIPE: the daemon closed its end */
+            DWORD code = GetLastError();
+            if (code != ERROR_IO_PENDING) {
+                /* ERROR_BROKEN_PIPE: the daemon closed its end */
+                if (!closed(code))
+                    failed = "ReadFile", failed_code = code;
+                break;
+            }
             /* The daemon may have written and exited: the data is in the
              * pipe, so only the deadline bounds this read. */
             r = await(&ov, NULL, until);
-            if (r != WAIT_OBJECT_0 || !GetOverlappedResult(listening, &ov, &got, FALSE))
+            if (r == WAIT_FAILED)
+                failed = "WaitForMultipleObjects", failed_code = GetLastError();
+            if (r != WAIT_OBJECT_0)
                 break;
+            if (!GetOverlappedResult(listening, &ov, &got, FALSE)) {
+                code = GetLastError();
+                if (!closed(code))
+                    failed = "GetOverlappedResult", failed_code = code;
+                break;
+            }
         }
         if (got == 0)
             break;
@@ -123,6 +149,16 @@ void dk__win_launcher_wait(HANDLE daemon, double timeout,
         }
     }
     DWORD pid = GetProcessId(daemon);
+    if (failed != NULL) {
+        /* The launcher cannot hear the daemon: it ends it, as on a
+         * timeout, and says why. */
+        leave_nothing(daemon, pid_file, state_file, true);
+        dk_error err;
+        dk__win_fail(&err, DK_ESYS, "W10", failed_code,
+                     "%s: cannot wait for daemon %lu's answer", failed,
+                     (unsigned long)pid);
+        launcher_exit(1, err.message);
+    }
     if (r == WAIT_TIMEOUT) {
         leave_nothing(daemon, pid_file, state_file, true);
         snprintf(message, sizeof message,

@@ -56,10 +56,17 @@ int dk__win_pidfile_get(const wchar_t *path, DWORD *pid)
     char buf[32];
     DWORD got = 0;
     BOOL ok = ReadFile(h, buf, sizeof buf, &got, NULL);
+    DWORD code = ok ? 0 : GetLastError();
     CloseHandle(h);
     long value;
-    if (!ok || dk__pidfile_parse(buf, got, &value) < 0)
+    if (!ok) {
+        SetLastError(code);
         return -1;
+    }
+    if (dk__pidfile_parse(buf, got, &value) < 0) {
+        SetLastError(ERROR_INVALID_DATA);
+        return -1;
+    }
     *pid = (DWORD)value;
     return 0;
 }

@@ -19,8 +19,13 @@ dk_status dk_send(const char *pid_file, int signum, dk_error *err)
     if (GetFileAttributesW(wide) == INVALID_FILE_ATTRIBUTES)
         return dk__win_fail(err, DK_ESYS, "send", GetLastError(),
                             "%s: cannot open PID file", pid_file);
-    if (dk__win_pidfile_get(wide, &pid) < 0)
+    if (dk__win_pidfile_get(wide, &pid) < 0) {
+        DWORD code = GetLastError();
+        if (code != ERROR_INVALID_DATA)
+            return dk__win_fail(err, DK_ESYS, "send", code,
+                                "%s: cannot read PID file", pid_file);
         return dk__fail(err, DK_EINVAL, "send", 0, "%s: holds no PID", pid_file);
+    }
     dk_status st = dk__win_send_target_check(pid, pid_file, err);
     if (st != DK_OK)
         return st;

@@ -11,21 +11,41 @@ dk_status dk__win_send_target_check(DWORD pid, const char *pid_file,
                                     dk_error *err)
 {
     HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid);
-    if (h == NULL)
-        return dk__win_fail(err, DK_ESYS, "send", GetLastError(),
-                            "%s: names process %lu, which is not running",
-                            pid_file, (unsigned long)pid);
+    if (h == NULL) {
+        /* ERROR_INVALID_PARAMETER is how Windows says no such process. */
+        DWORD code = GetLastError();
+        if (code == ERROR_INVALID_PARAMETER)
+            return dk__win_fail(err, DK_ESYS, "send", code,
+                                "%s: names process %lu, which is not running",
+                                pid_file, (unsigned long)pid);
+        return dk__win_fail(err, DK_ESYS, "send", code,
+                            "%s: cannot open process %lu", pid_file,
+                            (unsigned long)pid);
+    }
     wchar_t theirs[DK_WIN_PATH], ours[DK_WIN_PATH];
-    DWORD n = DK_WIN_PATH, code;
-    BOOL alive = GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
-    BOOL named = QueryFullProcessImageNameW(h, 0, theirs, &n);
+    DWORD n = DK_WIN_PATH, exit_code, code = 0;
+    const char *what = NULL;
+    BOOL alive = FALSE;
+    if (!GetExitCodeProcess(h, &exit_code))
+        what = "cannot tell whether it runs", code = GetLastError();
+    else if ((alive = exit_code == STILL_ACTIVE) &&
+             !QueryFullProcessImageNameW(h, 0, theirs, &n))
+        what = "cannot tell which program it runs", code = GetLastError();
     CloseHandle(h);
-    if (!alive)
+    if (what == NULL && !alive)
         return dk__fail(err, DK_ESYS, "send", 0,
                         "%s: names process %lu, which is not running",
                         pid_file, (unsigned long)pid);
-    DWORD got = GetModuleFileNameW(NULL, ours, DK_WIN_PATH);
-    if (!named || got == 0 || got >= DK_WIN_PATH || _wcsicmp(theirs, ours) != 0)
+    if (what == NULL) {
+        DWORD got = GetModuleFileNameW(NULL, ours, DK_WIN_PATH);
+        if (got == 0 || got >= DK_WIN_PATH)
+            what = "cannot compare it with this program",
+            code = got ? ERROR_INSUFFICIENT_BUFFER : GetLastError();
+    }
+    if (what != NULL)
+        return dk__win_fail(err, DK_ESYS, "send", code, "%s: process %lu: %s",
+                            pid_file, (unsigned long)pid, what);
+    if (_wcsicmp(theirs, ours) != 0)
         return dk__fail(err, DK_EINVAL, "send", 0,
                         "%s: names process %lu, which is not a daemon of this "
                         "program", pid_file, (unsigned long)pid);

@@ -4,7 +4,10 @@
  * code of its own for it: a process started with DAEMONIKER_SENTINEL=PID
  * in its environment waits for that daemon to end and never runs main().
  * It "sleeps for ever" as Daemoniker's sentinel does, but also ends with
- * its daemon, so a daemon killed outright leaves no sentinel behind. */
+ * its daemon, so a daemon killed outright leaves no sentinel behind. A
+ * sentinel that cannot watch its daemon only sleeps: ending on its own, it
+ * would tell the daemon it got a signal (exit code 0 is SIGINT), and the
+ * next sentinel, failing the same way, again. */
 #include "signals.h"
 
 #include <stdlib.h>
@@ -17,9 +20,12 @@ __attribute__((constructor)) static void sentinel_mode(void)
     if (got == 0 || got >= 32)
         return;
     HANDLE daemon = OpenProcess(SYNCHRONIZE, FALSE, wcstoul(value, NULL, 10));
-    if (daemon == NULL)
-        ExitProcess(0); /* its daemon is already gone */
-    WaitForSingleObject(daemon, INFINITE);
+    /* ERROR_INVALID_PARAMETER: no such process; its daemon is gone */
+    if (daemon == NULL && GetLastError() == ERROR_INVALID_PARAMETER)
+        ExitProcess(0);
+    if (daemon == NULL || WaitForSingleObject(daemon, INFINITE) == WAIT_FAILED)
+        for (;;)
+            Sleep(INFINITE);
     ExitProcess(0);
 }
 
@@ -55,6 +61,8 @@ static wchar_t *sentinel_environment(void)
         block[at] = L'\0';
     }
     FreeEnvironmentStringsW(env);
+    if (block == NULL)
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
     return block;
 }
 
@@ -67,7 +75,8 @@ dk_status dk__win_sentinel_start(HANDLE *process, DWORD *pid, dk_error *err)
                             "cannot find this program's executable");
     wchar_t *env = sentinel_environment();
     if (env == NULL)
-        return dk__fail(err, DK_ESYS, "SW2", ENOMEM, "sentinel environment");
+        return dk__win_fail(err, DK_ESYS, "SW2", GetLastError(),
+                            "sentinel environment");
     wchar_t cmdline[DK_WIN_PATH + 32];
     _snwprintf(cmdline, DK_WIN_PATH + 32, L"\"%ls\" --daemoniker-sentinel", exe);
     cmdline[DK_WIN_PATH + 31] = L'\0';

@@ -32,9 +32,12 @@ dk_status dk__win_state_save(const unsigned char *bytes, size_t len,
 
 /* W5: mark the relaunch (the variable its environment inherits), and, in
  * a process, whether it is that relaunch: true and the state's path. */
-dk_status dk__win_relaunch_mark(const wchar_t *state_path, dk_error *err);
+dk_status dk__win_relaunch_mark(const wchar_t *state_path, const char *ack_pipe,
+                                dk_error *err);
 void dk__win_relaunch_unmark(void);
 bool dk__win_relaunched(wchar_t *state_path, size_t n);
+/* In the relaunch: the launcher's pipe, which the mark also names. */
+bool dk__win_relaunch_ack_pipe(char *out, size_t n);
 
 /* W6: change the working directory. */
 dk_status dk__win_chdir(const char *dir, dk_error *err);

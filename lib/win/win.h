@@ -18,6 +18,8 @@
  * of the daemon it stands for). */
 #define DK_WIN_RELAUNCH_VAR L"DAEMONIKER_RELAUNCHED"
 #define DK_WIN_SENTINEL_VAR L"DAEMONIKER_SENTINEL"
+/* Beside the first: the launcher's pipe, for a daemon whose state is lost. */
+#define DK_WIN_ACK_VAR L"DAEMONIKER_ACK"
 
 /* Long enough for the paths we use (PID file, state file, executable). */
 #define DK_WIN_PATH 1024
@@ -47,7 +49,8 @@ void dk__win_stream_rebind(FILE *stream, int fd);
 /* "PID\n" written to path atomically (a file beside it, then a replacing
  * move), so a reader never sees it half-written. 0, or a Windows error. */
 DWORD dk__win_pidfile_put(const wchar_t *path, DWORD pid);
-/* The PID path names: 0 and *pid, or -1 (missing, unreadable, garbage). */
+/* The PID path names: 0 and *pid, or -1 (missing, unreadable, garbage),
+ * GetLastError() then saying which (ERROR_INVALID_DATA: not a PID). */
 int dk__win_pidfile_get(const wchar_t *path, DWORD *pid);
 
 /* send: pid (named in pid_file) is a live process of this program, a
