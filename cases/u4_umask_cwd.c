@@ -1,6 +1,9 @@
 /* U4: Reset the umask and change the working directory. The launcher runs
  * with umask 0 in SANDBOX/launch, so neither default can be inherited by
- * accident. */
+ * accident.
+ *
+ * The daemon7 profile's D10 and D11 are the same checks with daemon(7)'s
+ * values: umask 0 (its launcher has 022) and cwd /. */
 #include "../harness/case.h"
 #include "../harness/trace_case.h"
 
@@ -16,7 +19,7 @@ static void expect_umask(pid_t daemon, int want, const char *how)
     cr_expect(st.umask == want,
               "expected daemon %d umask %04o (%s); it has %04o "
               "(launcher had %04o)%s",
-              (int)daemon, want, how, st.umask, CASE_LAUNCHER_UMASK,
+              (int)daemon, want, how, st.umask, case_launcher_umask(),
               case_call_order());
 }
 
@@ -61,4 +64,16 @@ DK_CASE(U4, U4_cwd_default_launcher_cwd)
     case_observe_calls();
     expect_cwd(case_run(NULL, NULL), sandbox_path("launch"),
                "Daemoniker's default: the launcher's cwd");
+}
+
+DK_CASE(D10, D10_umask_zero)
+{
+    case_observe_calls();
+    expect_umask(case_run(NULL, NULL), 0, "daemon(7): umask 0");
+}
+
+DK_CASE(D11, D11_cwd_root)
+{
+    case_observe_calls();
+    expect_cwd(case_run(NULL, NULL), "/", "daemon(7): the root directory");
 }

@@ -56,8 +56,35 @@ bool case_windows(void)
     return platform != NULL && strcmp(platform, "windows") == 0;
 }
 
+bool case_profile_daemon7(void)
+{
+    const char *p = getenv("DKCHECK_PROFILE");
+    return p != NULL && strcmp(p, "daemon7") == 0;
+}
+
+/* Each profile runs its own cases (the D steps are daemon7's); dkcheck's
+ * default filter leaves the other's out, and a --filter naming them gets
+ * this reason. */
+static void profile_gate(void)
+{
+    const char *suite = criterion_current_suite->name;
+    bool d7_case = suite[0] == 'D' && suite[1] >= '0' && suite[1] <= '9';
+    if (d7_case && !case_profile_daemon7())
+        cr_skip_test("a daemon7 profile case (dkcheck --profile daemon7)");
+    if (!d7_case && case_profile_daemon7())
+        cr_skip_test("not in the daemon7 profile (dkcheck --profile "
+                     "daemoniker runs it)");
+}
+
+int case_launcher_umask(void)
+{
+    return case_profile_daemon7() ? CASE_LAUNCHER_UMASK_D7
+                                  : CASE_LAUNCHER_UMASK;
+}
+
 void case_init(void)
 {
+    profile_gate();
     if (case_windows())
         cr_skip_test("n/a: a Unix case; the subject is a Windows program");
     /* A dkcheck run by systemd must not hand its own supervisor's socket
@@ -68,6 +95,7 @@ void case_init(void)
 
 void case_init_any(void)
 {
+    profile_gate();
     if (case_windows())
         case_init_windows();
     else
@@ -76,6 +104,7 @@ void case_init_any(void)
 
 void case_init_windows(void)
 {
+    profile_gate();
     if (!case_windows())
         cr_skip_test("n/a: a Windows case; the subject is not a Windows program");
     const char *missing = getenv("DKCHECK_WINE_MISSING");
@@ -216,7 +245,7 @@ static void plant_inheritance(const inheritance *in)
         plant_fd((int)in->limit - 1, in->near_limit);
     }
     give_signals();
-    umask(CASE_LAUNCHER_UMASK);
+    umask((mode_t)case_launcher_umask());
 }
 
 /* The highest soft limit we may set: the hard limit, and 1<<20 at most
@@ -257,6 +286,11 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
             argv[n++] = (char *)(value);                                       \
         }                                                                      \
     } while (0)
+    /* daemon7 behaviour is asked for where the subject offers it; one
+     * without the option is judged on what it does by default (CONTRACT.md,
+     * "Profiles"). */
+    if (case_profile_daemon7() && sandbox_has("profile"))
+        ARG("--profile", "daemon7");
     ARG("--pidfile", l->pidfile_subject);
     ARG("--ready", subject_path(l->ready));
     ARG("--chdir", subject_path(s->chdir));

@@ -42,6 +42,9 @@
 
 /* What the launcher inherits from the harness (see case.c for why). */
 #define CASE_LAUNCHER_UMASK 0
+/* Under the daemon7 profile, whose daemon must set umask 0 itself: a
+ * launcher's 0 would let a daemon that never sets it pass. */
+#define CASE_LAUNCHER_UMASK_D7 022
 #define CASE_INHERITED_LOW_A 3
 #define CASE_INHERITED_LOW_B 4
 #define CASE_INHERITED_SHIELD 5
@@ -93,6 +96,10 @@ typedef struct launch {
 } launch;
 
 void case_init(void);
+/* dkcheck --profile daemon7: the D cases run, the others SKIP. */
+bool case_profile_daemon7(void);
+/* The umask the launcher is given (CASE_LAUNCHER_UMASK[_D7]). */
+int case_launcher_umask(void);
 void case_init_windows(void);
 void case_init_any(void);
 void case_fini(void);

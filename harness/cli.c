@@ -34,6 +34,11 @@ const char dk_cli_usage[] =
     "  -h, --help            this text\n"
     "\n"
     "Selecting and running (Criterion's):\n"
+    "  --profile NAME        the checklist to judge by: daemoniker (the\n"
+    "                        default: U, H, SU, W, SW, N and P steps) or\n"
+    "                        daemon7 (systemd's daemon(7) list for SysV\n"
+    "                        daemons: the D steps); the other's cases are\n"
+    "                        not run (SKIPped if a --filter names them)\n"
     "  --filter PATTERN      run only the cases STEP/NAME matching PATTERN\n"
     "                        (globs, with @(a|b), !(a) ...): --filter 'U6/*'\n"
     "  -j N, --jobs N        run N cases at a time\n"
@@ -162,6 +167,7 @@ static void pass_on(dk_cli *cli, const char *fmt, const char *value)
 
 enum {
     OPT_SUBJECT = 256, OPT_VERDICTS, OPT_REAP, OPT_STEPS, OPT_FILTER,
+    OPT_PROFILE,
     OPT_JSON, OPT_XML, OPT_TAP, OPT_ALWAYS, OPT_IGNORE, OPT_CRASH, OPT_DEBUG,
     OPT_TRANSPORT, OPT_FULL, OPT_VERBOSE, OPT_COLOR, OPT_ENCODING, OPT_ASCII,
 };
@@ -175,6 +181,7 @@ static const struct option options[] = {
     {"version", no_argument, 0, 'v'},
     {"help", no_argument, 0, 'h'},
     {"filter", required_argument, 0, OPT_FILTER},
+    {"profile", required_argument, 0, OPT_PROFILE},
     {"jobs", required_argument, 0, 'j'},
     {"fail-fast", no_argument, 0, 'f'},
     {"timeout", required_argument, 0, 't'},
@@ -208,6 +215,7 @@ static const char *option_name(int c)
 int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
 {
     static const char *const colors[] = {"auto", "always", "never", NULL};
+    static const char *const profiles[] = {"daemoniker", "daemon7", NULL};
     static const char *const debuggers[] = {"gdb", "lldb", "windbg", "idle",
                                             NULL};
     memset(cli, 0, sizeof *cli);
@@ -239,6 +247,11 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
         case OPT_FILTER:
             cli->filter = a;
             pass_on(cli, "--filter=%s", a);
+            break;
+        case OPT_PROFILE:
+            if (!one_of(a, profiles))
+                return fail(why, size, "--profile wants daemoniker or daemon7, not '%s'", a);
+            cli->profile = a;
             break;
         case 'j':
             if (!is_count(a))
@@ -304,6 +317,13 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
     if (optind < argc)
         return fail(why, size, "unexpected argument '%s' (the subject goes "
                     "after --subject, quoted)", argv[optind]);
+    /* A profile selects its own cases: without a --filter, only they run
+     * (case.c SKIPs the other profile's cases a --filter names). */
+    if (cli->profile == NULL)
+        cli->profile = "daemoniker";
+    if (cli->filter == NULL)
+        pass_on(cli, "--filter=%s", strcmp(cli->profile, "daemon7") == 0
+                                        ? "D+([0-9])/*" : "!(D+([0-9]))/*");
     optind = 0; /* Criterion parses its argv with getopt afresh */
     /* Criterion's own variable for reports would bypass the checks above:
      * its reports become ours. */

@@ -26,6 +26,7 @@ typedef struct dk_cli {
     const char *subject;   /* --subject, else DKCHECK_SUBJECT, else NULL */
     const char *verdicts;  /* --verdicts=FILE; NULL: standard output */
     const char *filter;    /* --filter, as given */
+    const char *profile;   /* --profile: "daemoniker" (default) or "daemon7" */
     bool help, version, list, steps, reap;
     int argc;              /* what Criterion gets: argv[0] and its options */
     char **argv;

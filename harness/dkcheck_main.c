@@ -73,7 +73,7 @@ static bool executable(const char *cmd)
 static const char *const capability_words[] = {
     "pidfile", "ready", "chdir", "umask", "stdin", "stdout", "stderr",
     "shield", "on", "send", "readiness", "sentinel", "notify-socket",
-    "notify-fd", "user", "group", NULL,
+    "notify-fd", "user", "group", "profile", NULL,
 };
 
 /* What a pipe gave: the first size-1 bytes (NUL-terminated), and how many
@@ -268,6 +268,7 @@ int main(int argc, char **argv)
 
     setenv("DKCHECK_SUBJECT", subject, 1);
     setenv("DKCHECK_CAPABILITIES", caps, 1);
+    setenv("DKCHECK_PROFILE", cli.profile, 1);
     /* The kernel cleans up after the run where it may; otherwise a case
      * that crashes orphans its subject's processes to us, the subreaper,
      * and we end them below. Not under Wine: the wineserver, outside,

@@ -88,6 +88,9 @@ const dk_run_item *dk_run_info(void)
     info[i++] = (dk_run_item){"dkcheck", DK_VERSION_STRING};
     info[i++] = (dk_run_item){"subject", env("DKCHECK_SUBJECT")};
     info[i++] = (dk_run_item){"capabilities", caps};
+    info[i++] = (dk_run_item){"profile", getenv("DKCHECK_PROFILE")
+                                             ? env("DKCHECK_PROFILE")
+                                             : "daemoniker"};
     info[i++] = (dk_run_item){"platform",
                               getenv("DKCHECK_PLATFORM") ? env("DKCHECK_PLATFORM")
                                                          : "unix"};

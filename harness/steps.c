@@ -59,6 +59,14 @@ const dk_step dk_steps[] = {
     {"P1", "Privileges dropped: the user's uid and gid (real, effective, "
            "saved) and groups; the PID file still removed; a bad user "
            "refused.", "unix"},
+    /* The daemon7 profile (dkcheck --profile daemon7): systemd daemon(7)'s
+     * list for SysV daemons, numbered as its items; only the items with
+     * cases are here (docs/CONTRACT.md, "The daemon7 profile"). */
+    {"D2", "daemon(7): every signal handler reset to its default (none "
+           "ignored).", "unix"},
+    {"D3", "daemon(7): the signal mask reset (nothing blocked).", "unix"},
+    {"D10", "daemon(7): the umask set to 0.", "unix"},
+    {"D11", "daemon(7): the working directory changed to /.", "unix"},
 };
 
 const size_t dk_n_steps = sizeof dk_steps / sizeof dk_steps[0];

@@ -90,6 +90,23 @@ typedef struct dk_options {
 
 void dk_options_init(dk_options *opts);
 
+/* Option sets named for the checklist they meet (Unix; on Windows only the
+ * working directory applies):
+ * - DK_PROFILE_DAEMONIKER: dk_options_init()'s defaults, the Python
+ *   Daemoniker's (umask 027, the caller's cwd);
+ * - DK_PROFILE_DAEMON7: systemd daemon(7)'s list for SysV daemons: umask 0
+ *   and cwd "/". Both profiles close every descriptor but stdio (and the
+ *   shielded ones), reset every signal disposition to its default, clear
+ *   the signal mask and put stdio on the null device. */
+typedef enum dk_profile {
+    DK_PROFILE_DAEMONIKER = 0,
+    DK_PROFILE_DAEMON7 = 1
+} dk_profile;
+
+/* dk_options_init(), then the profile's values (an unknown profile is
+ * DK_PROFILE_DAEMONIKER). */
+void dk_options_init_profile(dk_options *opts, dk_profile profile);
+
 /* Checks the options alone (no file system access). */
 dk_status dk_options_check(const dk_options *opts, dk_error *err);
 

@@ -120,9 +120,11 @@ int main(int argc, char **argv)
         return send_signal(&args);
 
     dk_options opts;
-    dk_options_init(&opts);
+    dk_options_init_profile(&opts, args.daemon7 ? DK_PROFILE_DAEMON7
+                                                : DK_PROFILE_DAEMONIKER);
     opts.pid_file = args.pidfile;
-    opts.chdir = args.chdir;
+    if (args.chdir != NULL)
+        opts.chdir = args.chdir;
     opts.stdin_path = args.stdin_path;
     opts.stdout_path = args.stdout_path;
     opts.stderr_path = args.stderr_path;

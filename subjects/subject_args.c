@@ -134,7 +134,7 @@ static int parse_umask(const char *s, int *mask)
 static const char *const value_options[] = {
     "--pidfile", "--ready", "--chdir", "--stdin", "--stdout", "--stderr",
     "--umask", "--shield", "--on", "--send", "--notify-fd", "--user",
-    "--group"};
+    "--group", "--profile"};
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof value_options[0])
 
 static int option_index(const char *opt)
@@ -238,6 +238,11 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
             if (val[0] == '\0')
                 return complain(why, size, "--user is empty");
             a->user = val;
+        } else if (strcmp(opt, "--profile") == 0) {
+            if (strcmp(val, "daemon7") != 0 && strcmp(val, "daemoniker") != 0)
+                return complain(why, size, "--profile: expected daemoniker "
+                                "or daemon7, got \"%s\"", quoted(val));
+            a->daemon7 = strcmp(val, "daemon7") == 0;
         } else if (strcmp(opt, "--group") == 0) {
             if (val[0] == '\0')
                 return complain(why, size, "--group is empty");

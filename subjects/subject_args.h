@@ -35,6 +35,7 @@ typedef struct subject_args {
     bool notify_socket;              /* --notify-socket: NOTIFY_SOCKET is set */
     int notify_fd;                   /* --notify-fd N; -1: not given */
     const char *user, *group;        /* --user, --group */
+    bool daemon7;                    /* --profile daemon7 */
 } subject_args;
 
 /* 0 on success; -1 with a one-line reason in why. */

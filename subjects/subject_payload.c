@@ -10,7 +10,7 @@
 
 const char subject_capabilities[] =
     "pidfile\nready\nchdir\numask\nstdin\nstdout\nstderr\nshield\non\nsend\n"
-    "readiness\nnotify-socket\nnotify-fd\nuser\ngroup\n";
+    "readiness\nnotify-socket\nnotify-fd\nuser\ngroup\nprofile\n";
 
 int subject_announce_ready(const char *ready_path)
 {

@@ -123,6 +123,25 @@ Test(lib_options, init_defaults)
     cr_assert_null(o.group);
 }
 
+Test(lib_options, profiles)
+{
+    dk_options o, base;
+    dk_options_init(&base);
+    memset(&o, 0xa5, sizeof o);
+    dk_options_init_profile(&o, DK_PROFILE_DAEMONIKER);
+    cr_assert_eq(memcmp(&o, &base, sizeof o), 0,
+                 "the daemoniker profile is dk_options_init's defaults");
+    memset(&o, 0xa5, sizeof o);
+    dk_options_init_profile(&o, DK_PROFILE_DAEMON7);
+    cr_assert_eq(o.umask, 0);
+    cr_assert_str_eq(o.chdir, "/");
+    cr_assert_eq(o.notify_fd, -1);
+    cr_assert_null(o.user);
+    o.pid_file = "/run/x.pid";
+    dk_error err;
+    cr_assert_eq(dk_options_check(&o, &err), DK_OK, "%s", err.message);
+}
+
 Test(lib_options, valid_are_accepted)
 {
     dk_options o = valid_options();
@@ -626,6 +645,24 @@ Test(lib_subject_args, daemonize_full)
     cr_assert_eq(a.on_int, ACTION_IGNORE);
     cr_assert_eq(a.on_term, ACTION_LOG);
     cr_assert_eq(a.on_abrt, ACTION_DEFAULT);
+}
+
+Test(lib_subject_args, profile)
+{
+    subject_args a;
+    char why[256] = "";
+    cr_assert_eq(PARSE(&a, why, "--pidfile", "/p", "--ready", "/r"), 0);
+    cr_assert_not(a.daemon7);
+    cr_assert_eq(PARSE(&a, why, "--pidfile", "/p", "--ready", "/r",
+                       "--profile", "daemon7"), 0, "rejected: %s", why);
+    cr_assert(a.daemon7);
+    cr_assert_eq(PARSE(&a, why, "--pidfile", "/p", "--ready", "/r",
+                       "--profile", "daemoniker"), 0, "rejected: %s", why);
+    cr_assert_not(a.daemon7);
+    EXPECT_BAD("--profile", "--pidfile", "/p", "--ready", "/r", "--profile",
+               "sysv");
+    EXPECT_BAD("--profile", "--pidfile", "/p", "--ready", "/r", "--profile",
+               "daemon7", "--profile", "daemon7");
 }
 
 Test(lib_subject_args, daemonize_minimal)

@@ -12,6 +12,18 @@ void dk_options_init(dk_options *opts)
     opts->notify_fd = -1;
 }
 
+void dk_options_init_profile(dk_options *opts, dk_profile profile)
+{
+    dk_options_init(opts);
+    if (profile == DK_PROFILE_DAEMON7) {
+        /* daemon(7)'s SysV list: the daemon's files get exactly the modes
+         * it asks for, and it holds no directory busy. The signal reset
+         * and the closed descriptors are already every profile's. */
+        opts->umask = 0;
+        opts->chdir = "/";
+    }
+}
+
 /* A user or group name: what getpwnam/getgrnam could look up. The lookup
  * itself is the launcher's, before anything is created. */
 static dk_status check_name(const char *what, const char *name, dk_error *err)
