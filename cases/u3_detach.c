@@ -42,7 +42,7 @@ DK_CASE(U3, U3_intermediate_child_exits)
               (int)st.sid, CASE_DEADLINE);
 }
 
-DK_CASE(U3, U3_daemon_not_session_leader)
+DK_CASE_BOTH(U3, U3_daemon_not_session_leader, D7, D7_not_session_leader)
 {
     case_observe_calls();
     pid_t daemon = case_run(NULL, NULL);

@@ -1,5 +1,6 @@
 /* U6: Close file descriptors (except shielded ones). The launcher inherits
- * fds 3, 4, 5 and 1000, each open on its own SANDBOX/inherited-N. */
+ * fds 3, 4, 5 and 1000, each open on its own SANDBOX/inherited-N.
+ * daemon(7)'s item 1 (D1) asks the same of every descriptor but stdio. */
 #include "../harness/case.h"
 
 #include <stdio.h>
@@ -23,7 +24,7 @@ DK_CASE(U6, U6_low_fds_closed)
     expect_closed(daemon, CASE_INHERITED_SHIELD);
 }
 
-DK_CASE(U6, U6_fd_1000_closed)
+DK_CASE_BOTH(U6, U6_fd_1000_closed, D1, D1_fd_1000_closed)
 {
     expect_closed(case_run(NULL, NULL), CASE_INHERITED_HIGH);
 }
@@ -53,7 +54,7 @@ static bool anonymous(const char *target)
            strncmp(target, "anon_inode:", 11) == 0;
 }
 
-DK_CASE(U6, U6_no_other_file_open)
+DK_CASE_BOTH(U6, U6_no_other_file_open, D1, D1_no_other_file_open)
 {
     launch *l;
     pid_t daemon = case_run(NULL, &l);

@@ -21,7 +21,7 @@ static void expect_fd_on(pid_t daemon, int fd, const char *path, int accmode)
               (unsigned)seen.flags);
 }
 
-DK_CASE(U7, U7_default_stdio_null)
+DK_CASE_BOTH(U7, U7_default_stdio_null, D9, D9_stdio_null)
 {
     pid_t daemon = case_run(NULL, NULL);
     expect_fd_on(daemon, 0, "/dev/null", O_RDONLY);

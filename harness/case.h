@@ -35,6 +35,14 @@
 #define DK_WIN_CASE(step, name)                                                \
     Test(step, name, .init = case_init_windows, .fini = case_fini,            \
          .timeout = CASE_TIMEOUT)
+/* One Unix case's code judged in both profiles: as step/name under
+ * Daemoniker's and as d7step/d7name under daemon7's (dkcheck --profile),
+ * where daemon(7) expects the same. The body follows, as for DK_CASE. */
+#define DK_CASE_BOTH(step, name, d7step, d7name)                               \
+    static void step##_##name##_body(void);                                    \
+    DK_CASE(step, name) { step##_##name##_body(); }                            \
+    DK_CASE(d7step, d7name) { step##_##name##_body(); }                        \
+    static void step##_##name##_body(void)
 /* A case whose input and checks mean the same on both: run for either. */
 #define DK_ANY_CASE(step, name)                                                \
     Test(step, name, .init = case_init_any, .fini = case_fini,                \

@@ -62,9 +62,13 @@ const dk_step dk_steps[] = {
     /* The daemon7 profile (dkcheck --profile daemon7): systemd daemon(7)'s
      * list for SysV daemons, numbered as its items; only the items with
      * cases are here (docs/CONTRACT.md, "The daemon7 profile"). */
+    {"D1", "daemon(7): every descriptor but stdio closed.", "unix"},
     {"D2", "daemon(7): every signal handler reset to its default (none "
            "ignored).", "unix"},
     {"D3", "daemon(7): the signal mask reset (nothing blocked).", "unix"},
+    {"D7", "daemon(7): a second fork: the daemon does not lead its session.",
+     "unix"},
+    {"D9", "daemon(7): stdin, stdout and stderr on /dev/null.", "unix"},
     {"D10", "daemon(7): the umask set to 0.", "unix"},
     {"D11", "daemon(7): the working directory changed to /.", "unix"},
 };
