@@ -1,9 +1,14 @@
 /* H3: readiness: when the daemon fails after the fork, the launcher exits
  * non-zero with a one-line reason, leaving no daemon and no PID file.
  * For a Windows subject (DK_ANY_CASE, DK_WIN_CASE) "after the fork" is
- * after the relaunch: the launcher waits for the daemon's answer (W10). */
+ * after the relaunch: the launcher waits for the daemon's answer (W10).
+ *
+ * daemon(7)'s items 14 and 15 are the same contract: the daemon tells the
+ * original process how its initialization went (D14, a failure included),
+ * and the original process exits only then (D15). */
 #include "../harness/case.h"
 
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -33,7 +38,7 @@ DK_ANY_CASE(H3, H3_bad_chdir_fails_launcher)
     expect_clean_failure(&spec, "--chdir to a missing directory");
 }
 
-DK_ANY_CASE(H3, H3_unopenable_stdout_fails_launcher)
+DK_ANY_CASE_BOTH(H3, H3_unopenable_stdout_fails_launcher, D14, D14_failure_told)
 {
     sandbox_require("stdout");
     sandbox_require("readiness");
@@ -60,4 +65,27 @@ DK_WIN_CASE(H3, H3_win_payload_failure_fails_launcher)
     case_precondition_daemon();
     launch_spec spec = {.ready = sandbox_path("no-such-dir/ready")};
     expect_clean_failure(&spec, "--ready in a missing directory");
+}
+
+/* Rounds, so that a launcher racing its daemon's PID file shows. */
+#define D15_ROUNDS 10
+
+DK_CASE(D15, D15_launcher_exits_after_pidfile)
+{
+    sandbox_require("pidfile");
+    for (int round = 1; round <= D15_ROUNDS; round++) {
+        launch *l = case_start(NULL);
+        int code = case_wait_launcher(l);
+        cr_assert_eq(code, 0, "round %d: the launcher exited %d: %s", round,
+                     code, case_launcher_error(l));
+        pid_t pid = case_pidfile_pid(l->pidfile);
+        cr_assert(pid > 1 && case_alive(pid),
+                  "round %d: the launcher exited 0 before its daemon's "
+                  "initialization was complete: the PID file %s holds %s",
+                  round, l->pidfile,
+                  pid > 1 ? "a PID no process has" : "no PID");
+        case_signal(pid, SIGKILL);
+        case_wait_gone(pid, CASE_DEADLINE);
+        unlink(l->pidfile);
+    }
 }

@@ -117,7 +117,7 @@ static obs_ids ids_of(pid_t pid)
     return ids;
 }
 
-DK_CASE(P1, P1_ids_dropped)
+DK_CASE_BOTH(P1, P1_ids_dropped, D13, D13_ids_dropped)
 {
     target t = prepare();
     pid_t daemon = start_as(&t, NULL);
@@ -148,7 +148,7 @@ static const char *list(const long *v, size_t n)
     return s;
 }
 
-DK_CASE(P1, P1_groups_of_user)
+DK_CASE_BOTH(P1, P1_groups_of_user, D13, D13_groups_of_user)
 {
     target t = prepare();
     gid_t want_gids[OBS_MAX_GROUPS];

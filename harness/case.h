@@ -43,6 +43,13 @@
     DK_CASE(step, name) { step##_##name##_body(); }                            \
     DK_CASE(d7step, d7name) { step##_##name##_body(); }                        \
     static void step##_##name##_body(void)
+/* The same for a DK_ANY_CASE: either OS under Daemoniker's profile, Unix
+ * under daemon7's. */
+#define DK_ANY_CASE_BOTH(step, name, d7step, d7name)                           \
+    static void step##_##name##_body(void);                                    \
+    DK_ANY_CASE(step, name) { step##_##name##_body(); }                        \
+    DK_CASE(d7step, d7name) { step##_##name##_body(); }                        \
+    static void step##_##name##_body(void)
 /* A case whose input and checks mean the same on both: run for either. */
 #define DK_ANY_CASE(step, name)                                                \
     Test(step, name, .init = case_init_any, .fini = case_fini,                \

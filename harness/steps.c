@@ -71,6 +71,12 @@ const dk_step dk_steps[] = {
     {"D9", "daemon(7): stdin, stdout and stderr on /dev/null.", "unix"},
     {"D10", "daemon(7): the umask set to 0.", "unix"},
     {"D11", "daemon(7): the working directory changed to /.", "unix"},
+    {"D13", "daemon(7): privileges dropped, when asked: the user's uid, gid "
+            "and groups.", "unix"},
+    {"D14", "daemon(7): the daemon tells the original process how its "
+            "initialization went (a failure too).", "unix"},
+    {"D15", "daemon(7): the original process exits only once told: the PID "
+            "file holds the living daemon's PID by then.", "unix"},
 };
 
 const size_t dk_n_steps = sizeof dk_steps / sizeof dk_steps[0];
