@@ -280,7 +280,7 @@ static void judge(race *r)
                      r->interleaving, trace_note(r->trace));
 }
 
-DK_CASE(H1, H1_traced_checks_before_creates)
+DK_CASE_BOTH(H1, H1_traced_checks_before_creates, D12, D12_traced_checks_before_creates)
 {
     race r;
     start_race(&r, TRACE_CHECKS_FIRST,

@@ -18,7 +18,7 @@ DK_CASE(U1, U1_second_launch_fails)
               first->pidfile, (int)daemon);
 }
 
-DK_CASE(U1, U1_second_launch_starts_no_daemon)
+DK_CASE_BOTH(U1, U1_second_launch_starts_no_daemon, D12, D12_second_launch_starts_no_daemon)
 {
     pid_t daemon = case_run(NULL, NULL);
     launch *second = case_start(NULL);

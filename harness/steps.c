@@ -71,6 +71,8 @@ const dk_step dk_steps[] = {
     {"D9", "daemon(7): stdin, stdout and stderr on /dev/null.", "unix"},
     {"D10", "daemon(7): the umask set to 0.", "unix"},
     {"D11", "daemon(7): the working directory changed to /.", "unix"},
+    {"D12", "daemon(7): the PID file written race-free: one daemon, however "
+            "launches meet.", "unix"},
     {"D13", "daemon(7): privileges dropped, when asked: the user's uid, gid "
             "and groups.", "unix"},
     {"D14", "daemon(7): the daemon tells the original process how its "
