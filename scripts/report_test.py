@@ -154,6 +154,25 @@ class ReportTest(unittest.TestCase):
                       'and\\na second line\n', text)
         self.assertIn("| U1_b | skip |", text)
 
+    def test_profiles_judge_each_checklist_apart(self):
+        def run(name, caps, d_status):
+            raw = json.dumps({"id": "dkcheck 0.2.0",
+                              "run_info": {"capabilities": caps},
+                              "test_suites": [
+                                  {"name": "U1", "tests": [{"name": "U1_a",
+                                                            "verdict": "pass"}]},
+                                  {"name": "D10", "tests": [{"name": "D10_umask_zero",
+                                                             "verdict": d_status,
+                                                             "reason": "umask 022"}]}]})
+            self.fx.run("linux-x86_64", name, raw=raw)
+        run("reference", "pidfile profile", "pass")
+        run("tool", "pidfile", "FAIL")
+        text = self.fx.render()
+        self.assertIn("| reference | linux-x86_64 | meets (1 cases) | meets (1 cases) | yes |",
+                      text)
+        self.assertIn("| tool | linux-x86_64 | meets (1 cases) | fails 1 of 1 | "
+                      "no (its default) |", text)
+
     def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
         self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
         self.fx.run("linux-x86_64", "tool", [("U1", "U1_a", "FAILED", ["no"])])
