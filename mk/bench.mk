@@ -5,15 +5,23 @@
 
 BENCH_SRC := $(wildcard bench/*.c)
 DKBENCH   := $(BUILD)/dkbench
+# A hand-written plain-POSIX daemonizer, the reference's comparison at a
+# large RLIMIT_NOFILE (subjects/plain_posix.c says what it does).
+PLAIN_POSIX := $(BUILD)/subject-plain-posix
 
 .PHONY: bench bench-build
-$(DKBENCH): $(call obj,$(BENCH_SRC) $(OBSERVE) $(ISOLATE))
+# ISOLATE's Wine reaper ends an unused wineserver through wine_session.c.
+$(DKBENCH): $(call obj,$(BENCH_SRC) $(OBSERVE) $(ISOLATE) harness/wine_session.c)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-bench-build: $(DKBENCH)
+$(PLAIN_POSIX): $(call obj,subjects/plain_posix.c subjects/payload_signals.c $(SUBJECT_SRC))
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+bench-build: $(DKBENCH) $(PLAIN_POSIX)
 
 bench: deps
 	@scripts/bench-deps
-	@$(MAKE) --no-print-directory all $(DKBENCH)
+	@$(MAKE) --no-print-directory all bench-build
 	@scripts/bench
