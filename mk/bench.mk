@@ -1,6 +1,6 @@
 # make bench: the benchmarks (scripts/bench), never part of make check.
-# Writes BENCH.md and bench/latency.svg from one run; build/bench keeps the
-# raw lines. BENCH_RUNS (200), BENCH_REPS (100) and BENCH_KS (2 8 32 64)
+# Writes BENCH.md and the SVG plots in bench/ from one run; build/bench keeps the
+# raw lines. BENCH_RUNS (100), BENCH_REPS (20) and BENCH_KS (2 4 8 16 32 64)
 # make a quick run smaller: make bench BENCH_RUNS=20 BENCH_REPS=5
 
 BENCH_SRC := $(wildcard bench/*.c)
