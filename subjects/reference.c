@@ -56,15 +56,18 @@ static int daemon_main(const subject_args *a)
         return not_ready(err.message);
     /* Ready means the ready file is there and TERM would be handled. */
     if (subject_announce_ready(a->ready) < 0) {
-        /* announce's failing call left errno; its report on stderr (not
+        /* announce's failing call left its error; its report on stderr (not
          * the launcher's) does not change it */
         char why[512];
         snprintf(why, sizeof why, "subject-reference: --ready: cannot write "
-                 "the ready file: %s", strerror(errno));
+                 "the ready file: %s", subject_announce_error());
         return not_ready(why);
     }
-    if (dk_ready(&err) != DK_OK)
+    /* Not ready after all: the ready file must not say otherwise. */
+    if (dk_ready(&err) != DK_OK) {
+        remove(a->ready);
         return not_ready(err.message);
+    }
     subject_wait_forever();
 }
 

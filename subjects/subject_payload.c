@@ -43,6 +43,11 @@ int subject_announce_ready(const char *ready_path)
     return 0;
 }
 
+const char *subject_announce_error(void)
+{
+    return strerror(errno);
+}
+
 void subject_log_signal(int signum)
 {
     printf("signal %d\n", signum);

@@ -7,6 +7,9 @@
  * to ready_path atomically (a temporary file beside it, then rename).
  * 0, or -1 with a one-line reason on stderr. */
 int subject_announce_ready(const char *ready_path);
+/* Why it failed, in the system's words (call it right after the failure:
+ * on Unix it is errno's text). */
+const char *subject_announce_error(void);
 
 /* The `log` action: append "signal N" to stdout and flush. */
 void subject_log_signal(int signum);

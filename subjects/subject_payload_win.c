@@ -2,12 +2,16 @@
 #include "subject_payload.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <windows.h>
 
 /* No umask and no fds to shield on Windows; signals through a sentinel. */
 const char subject_capabilities[] =
     "pidfile\nready\nchdir\nstdin\nstdout\nstderr\non\nsend\nreadiness\n"
     "sentinel\n";
+
+/* The Windows error of announce's failing call. */
+static DWORD failed_with;
 
 static int widen(const char *s, wchar_t *out, int n)
 {
@@ -24,6 +28,7 @@ int subject_announce_ready(const char *ready_path)
 
     wchar_t path[1024], tmp[1100];
     if (widen(ready_path, path, 1024) < 0) {
+        failed_with = ERROR_INVALID_NAME;
         fprintf(stderr, "subject: %s: bad ready path\n", ready_path);
         return -1;
     }
@@ -32,8 +37,9 @@ int subject_announce_ready(const char *ready_path)
     HANDLE h = CreateFileW(tmp, GENERIC_WRITE, 0, NULL, CREATE_NEW,
                            FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE) {
+        failed_with = GetLastError();
         fprintf(stderr, "subject: %s: cannot create (error %lu)\n", ready_path,
-                GetLastError());
+                failed_with);
         return -1;
     }
     char line[32];
@@ -43,12 +49,26 @@ int subject_announce_ready(const char *ready_path)
     ok = CloseHandle(h) && ok;
     /* The replacing move is atomic: a reader sees no file or the whole. */
     if (!ok || !MoveFileExW(tmp, path, MOVEFILE_REPLACE_EXISTING)) {
+        failed_with = GetLastError();
         fprintf(stderr, "subject: %s: cannot write (error %lu)\n", ready_path,
-                GetLastError());
+                failed_with);
         DeleteFileW(tmp);
         return -1;
     }
     return 0;
+}
+
+const char *subject_announce_error(void)
+{
+    static char text[300];
+    char why[256] = "";
+    FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+                   NULL, failed_with, 0, why, sizeof why, NULL);
+    size_t n = strlen(why);
+    while (n > 0 && strchr("\r\n .", why[n - 1]) != NULL)
+        why[--n] = '\0';
+    snprintf(text, sizeof text, "%s (error %lu)", why, (unsigned long)failed_with);
+    return text;
 }
 
 void subject_log_signal(int signum)

@@ -76,8 +76,11 @@ static dk_status run_in_daemon(dk_daemonizer *dz, bool defer_ready,
     }
     snprintf(dz->pid_file, sizeof dz->pid_file, "%s", rec.pid_file);
     dk__win_ready_defer(rec.ack_pipe);
-    if (!defer_ready)
-        dk_ready(NULL);
+    if (!defer_ready && dk_ready(&why) != DK_OK) {
+        dk__win_cleanup_run();
+        dk__win_ack_failure(rec.ack_pipe, &why);
+        _exit(1);
+    }
     dk__win_record_free(&rec);
     return DK_OK;
 }

@@ -44,8 +44,21 @@ static void launcher_exit(int status, const char *message)
     _exit(status);
 }
 
+/* Whether pid ends within ms (a sentinel ends with its daemon), or is
+ * already gone. */
+static bool ends_soon(DWORD pid, DWORD ms)
+{
+    HANDLE h = OpenProcess(SYNCHRONIZE, FALSE, pid);
+    if (h == NULL)
+        return GetLastError() == ERROR_INVALID_PARAMETER;
+    bool ended = WaitForSingleObject(h, ms) == WAIT_OBJECT_0;
+    CloseHandle(h);
+    return ended;
+}
+
 /* The daemon failed: what it would have cleaned up is ours to remove, the
- * PID file only if it is empty or names that daemon. */
+ * PID file only if it is empty or names that daemon, or, once we ended the
+ * daemon, a process that ends with it (its sentinel). */
 static void leave_nothing(HANDLE daemon, const wchar_t *pid_file,
                           const wchar_t *state_file, bool end_it)
 {
@@ -55,7 +68,7 @@ static void leave_nothing(HANDLE daemon, const wchar_t *pid_file,
     }
     DWORD named;
     if (dk__win_pidfile_get(pid_file, &named) < 0 ||
-        named == GetProcessId(daemon))
+        named == GetProcessId(daemon) || (end_it && ends_soon(named, 2000)))
         DeleteFileW(pid_file);
     DeleteFileW(state_file);
 }
@@ -80,6 +93,60 @@ static DWORD await(OVERLAPPED *ov, HANDLE daemon, ULONGLONG until)
     return WaitForMultipleObjects(daemon ? 2 : 1, both, FALSE, ms_left(until));
 }
 
+/* Why the launcher itself could not listen: its call and the error. */
+struct listen_failure {
+    const char *call;
+    DWORD code;
+};
+
+/* Accept the daemon's connection and read until a newline, the daemon's
+ * end (it closed the pipe), the deadline or a failure of our own. The
+ * result of the last wait: WAIT_OBJECT_0 when it connected. */
+static DWORD hear(HANDLE daemon, OVERLAPPED *ov, ULONGLONG until, char *buf,
+                  size_t size, size_t *len, struct listen_failure *failed)
+{
+    DWORD r = WAIT_OBJECT_0;
+    if (!ConnectNamedPipe(listening, ov)) {
+        DWORD code = GetLastError();
+        if (code == ERROR_IO_PENDING)
+            r = await(ov, daemon, until);
+        else if (code != ERROR_PIPE_CONNECTED)
+            failed->call = "ConnectNamedPipe", failed->code = code, r = WAIT_FAILED;
+        if (r == WAIT_FAILED && failed->call == NULL)
+            failed->call = "WaitForMultipleObjects", failed->code = GetLastError();
+    }
+    while (r == WAIT_OBJECT_0 && *len < size - 1 &&
+           memchr(buf, '\n', *len) == NULL) {
+        DWORD got = 0;
+        ResetEvent(ov->hEvent);
+        if (!ReadFile(listening, buf + *len, (DWORD)(size - 1 - *len), &got, ov)) {
+            DWORD code = GetLastError();
+            if (code != ERROR_IO_PENDING) {
+                if (!closed(code))
+                    failed->call = "ReadFile", failed->code = code;
+                break;
+            }
+            /* The daemon may have written and exited: the data is in the
+             * pipe, so only the deadline bounds this read. */
+            r = await(ov, NULL, until);
+            if (r == WAIT_FAILED)
+                failed->call = "WaitForMultipleObjects", failed->code = GetLastError();
+            if (r != WAIT_OBJECT_0)
+                break;
+            if (!GetOverlappedResult(listening, ov, &got, FALSE)) {
+                code = GetLastError();
+                if (!closed(code))
+                    failed->call = "GetOverlappedResult", failed->code = code;
+                break;
+            }
+        }
+        if (got == 0)
+            break;
+        *len += got;
+    }
+    return r;
+}
+
 void dk__win_launcher_wait(HANDLE daemon, double timeout,
                            const wchar_t *pid_file, const wchar_t *state_file)
 {
@@ -89,54 +156,26 @@ void dk__win_launcher_wait(HANDLE daemon, double timeout,
     memset(&ov, 0, sizeof ov);
     ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
 
-    /* failed: the launcher's own call that failed, and its error */
-    const char *failed = NULL;
-    DWORD failed_code = 0, r = WAIT_OBJECT_0;
-    if (ov.hEvent == NULL) {
-        failed = "CreateEvent", failed_code = GetLastError();
-        r = WAIT_FAILED;
-    } else if (!ConnectNamedPipe(listening, &ov)) {
-        DWORD code = GetLastError();
-        if (code == ERROR_IO_PENDING)
-            r = await(&ov, daemon, until);
-        else if (code != ERROR_PIPE_CONNECTED)
-            failed = "ConnectNamedPipe", failed_code = code, r = WAIT_FAILED;
-        if (r == WAIT_FAILED && failed == NULL)
-            failed = "WaitForMultipleObjects", failed_code = GetLastError();
-    }
+    struct listen_failure failed = {NULL, 0};
+    DWORD r = WAIT_FAILED;
     char buf[DK_ERROR_MAX + 64] = {0};
     size_t len = 0;
-    while (r == WAIT_OBJECT_0 && len < sizeof buf - 1 &&
-           memchr(buf, '\n', len) == NULL) {
-        DWORD got = 0;
-        ResetEvent(ov.hEvent);
-        if (!ReadFile(listening, buf + len, (DWORD)(sizeof buf - 1 - len), &got,
-                      &ov)) {
-            DWORD code = GetLastError();
-            if (code != ERROR_IO_PENDING) {
-                /* ERROR_BROKEN_PIPE: the daemon closed its end */
-                if (!closed(code))
-                    failed = "ReadFile", failed_code = code;
-                break;
-            }
-            /* The daemon may have written and exited: the data is in the
-             * pipe, so only the deadline bounds this read. */
-            r = await(&ov, NULL, until);
-            if (r == WAIT_FAILED)
-                failed = "WaitForMultipleObjects", failed_code = GetLastError();
-            if (r != WAIT_OBJECT_0)
-                break;
-            if (!GetOverlappedResult(listening, &ov, &got, FALSE)) {
-                code = GetLastError();
-                if (!closed(code))
-                    failed = "GetOverlappedResult", failed_code = code;
-                break;
-            }
-        }
-        if (got == 0)
+    if (ov.hEvent == NULL)
+        failed.call = "CreateEvent", failed.code = GetLastError();
+    /* A daemon whose "ok" did not get through says why on a second
+     * connection (dk_not_ready): while it runs, listen again. */
+    for (int connection = 0; connection < 3 && failed.call == NULL; connection++) {
+        len = 0;
+        memset(buf, 0, sizeof buf);
+        r = hear(daemon, &ov, until, buf, sizeof buf, &len, &failed);
+        if (r != WAIT_OBJECT_0 || memchr(buf, '\n', len) != NULL ||
+            failed.call != NULL ||
+            WaitForSingleObject(daemon, 0) != WAIT_TIMEOUT)
             break;
-        len += got;
+        DisconnectNamedPipe(listening);
     }
+    const char *failed_call = failed.call;
+    DWORD failed_code = failed.code;
     buf[len] = '\0';
     char *nl = strchr(buf, '\n');
     if (nl != NULL) {
@@ -149,13 +188,13 @@ void dk__win_launcher_wait(HANDLE daemon, double timeout,
         }
     }
     DWORD pid = GetProcessId(daemon);
-    if (failed != NULL) {
+    if (failed_call != NULL) {
         /* The launcher cannot hear the daemon: it ends it, as on a
          * timeout, and says why. */
         leave_nothing(daemon, pid_file, state_file, true);
         dk_error err;
         dk__win_fail(&err, DK_ESYS, "W10", failed_code,
-                     "%s: cannot wait for daemon %lu's answer", failed,
+                     "%s: cannot wait for daemon %lu's answer", failed_call,
                      (unsigned long)pid);
         launcher_exit(1, err.message);
     }

@@ -21,7 +21,12 @@ dk_status dk_ready(dk_error *err)
     if (pending_pipe[0] == '\0')
         return dk__fail(err, DK_ESTATE, "H3", 0,
                         "no launcher waits for this process's readiness");
-    dk__win_ack_ready(pending_pipe);
+    /* Undelivered, the launcher would wait out its deadline: the daemon
+     * fails instead, and may still say why with dk_not_ready(). */
+    DWORD code = dk__win_ack_ready(pending_pipe);
+    if (code != 0)
+        return dk__win_fail(err, DK_ESYS, "W10", code,
+                            "cannot tell the launcher that the daemon is ready");
     pending_pipe[0] = '\0';
     reported = true;
     return DK_OK;

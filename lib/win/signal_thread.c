@@ -25,9 +25,21 @@ DWORD WINAPI dk__win_signal_loop(void *arg)
     if (!arm(s, &sentinel))
         return 1;
     SetEvent(s->armed);
+    int failed_waits = 0;
     for (;;) {
         HANDLE both[2] = {s->stop, sentinel};
         DWORD r = WaitForMultipleObjects(2, both, FALSE, INFINITE);
+        /* A failed wait tells neither a signal nor a stop: wait again, a
+         * few times, then give up as when no sentinel can be armed. */
+        if (r == WAIT_FAILED && ++failed_waits <= 3)
+            continue;
+        if (r == WAIT_FAILED) {
+            dk__win_fail(&s->thread_err, DK_ESYS, "SW2", GetLastError(),
+                         "cannot wait for the sentinel");
+            fprintf(stderr, "%s\n", s->thread_err.message);
+            fflush(stderr);
+        }
+        failed_waits = 0;
         if (r != WAIT_OBJECT_0 + 1) {
             /* stop(): the sentinel goes with us, so nobody signals a thread
              * that is no longer listening. */

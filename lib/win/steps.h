@@ -60,7 +60,8 @@ dk_status dk__win_state_load(const wchar_t *path, dk_win_record *rec,
                              dk_error *err);
 
 /* W10, daemon side: tell the launcher "ok", or why it failed. */
-void dk__win_ack_ready(const char *pipe_name);
+/* 0, or the error that kept "ok" from the launcher (one gone is no error). */
+DWORD dk__win_ack_ready(const char *pipe_name);
 void dk__win_ack_failure(const char *pipe_name, const dk_error *err);
 /* defer_ready: keep the pipe for dk_ready() or dk_not_ready() (ready.c). */
 void dk__win_ready_defer(const char *pipe_name);
