@@ -25,3 +25,14 @@ bench: deps
 	@scripts/bench-deps
 	@$(MAKE) --no-print-directory all bench-build
 	@scripts/bench
+
+# Section 5's yardstick under Wine: a bare CreateProcess and wait
+# (bench/win/spawn_wait.c), built where the Windows cross-build is.
+WIN_SPAWN_WAIT := $(BUILD)/win/spawn-wait.exe
+$(WIN_SPAWN_WAIT): bench/win/spawn_wait.c
+	@mkdir -p $(dir $@)
+	$(SAY) LD-WIN $@
+	$(Q)x86_64-w64-mingw32-gcc -O2 -std=c11 -Wall -Wextra $(filter -Werror,$(CFLAGS)) -o $@ $<
+ifneq ($(shell command -v x86_64-w64-mingw32-gcc 2>/dev/null),)
+bench-build: $(WIN_SPAWN_WAIT)
+endif
