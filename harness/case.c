@@ -289,8 +289,10 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
     /* daemon7 behaviour is asked for where the subject offers it; one
      * without the option is judged on what it does by default (CONTRACT.md,
      * "Profiles"). */
-    if (case_profile_daemon7() && sandbox_has("profile"))
-        ARG("--profile", "daemon7");
+    if (case_profile_daemon7() && sandbox_has("profile")) {
+        argv[n++] = "--profile";
+        argv[n++] = "daemon7";
+    }
     ARG("--pidfile", l->pidfile_subject);
     ARG("--ready", subject_path(l->ready));
     ARG("--chdir", subject_path(s->chdir));
