@@ -33,9 +33,21 @@ DK_CASE(H5, H5_ignored_signals_reset)
                    "SIGUSR2 and SIGHUP");
 }
 
+/* Every signal a program can set: not the C library's own real-time
+ * signals below SIGRTMIN (32 and 33 in glibc), whose sigaction it refuses,
+ * so that a disposition inherited from dkcheck's own caller there is no
+ * daemon's fault. */
+static uint64_t settable_signals(void)
+{
+    uint64_t bits = ~(uint64_t)0;
+    for (int sig = 32; sig < SIGRTMIN; sig++)
+        bits &= ~OBS_SIGBIT(sig);
+    return bits;
+}
+
 DK_CASE(D2, D2_no_signal_ignored)
 {
-    expect_cleared("not ignored", false, ~(uint64_t)0, "every signal");
+    expect_cleared("not ignored", false, settable_signals(), "every signal");
 }
 
 DK_CASE(D3, D3_signal_mask_empty)
