@@ -116,7 +116,8 @@ int main(int argc, char **argv)
         snprintf(ready + len, sizeof ready - len, "/%s", args.ready);
         args.ready = ready;
     } else {
-        args.ready = strcpy(ready, args.ready);
+        snprintf(ready, sizeof ready, "%s", args.ready); /* length checked */
+        args.ready = ready;
     }
 
     int pid_fd = open(args.pidfile,

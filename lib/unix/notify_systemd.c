@@ -12,6 +12,15 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+/* macOS has neither flag. The socket is closed right after its one send,
+ * and a datagram sendto raises no SIGPIPE there. */
+#ifndef SOCK_CLOEXEC
+#define SOCK_CLOEXEC 0
+#endif
+#ifndef MSG_NOSIGNAL
+#define MSG_NOSIGNAL 0
+#endif
+
 /* The address, kept at readiness (NOTIFY_SOCKET is gone from the
  * environment by then) for STOPPING=1, which a signal handler sends. */
 static struct {

@@ -16,7 +16,7 @@ size_t __wrap_dk__daemon_keep(const dk_daemon_fds *fds, int report_fd,
 {
     (void)!send(report_fd, "ok\n", 3, MSG_NOSIGNAL);
     /* The window the launcher's early exit opens, held wide. */
-    struct timespec t = {.tv_sec = 0, .tv_nsec = 300 * 1000 * 1000};
+    struct timespec t = {.tv_sec = 0, .tv_nsec = 300000000L};
     nanosleep(&t, NULL);
     return __real_dk__daemon_keep(fds, report_fd, keep);
 }
