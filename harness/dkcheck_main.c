@@ -124,6 +124,8 @@ static void drain(struct capture *c, size_t n, dk_deadline d)
  * Anything else than words of the contract, one a line, is an error: a
  * subject that says nonsense there cannot be judged. Its standard error
  * is kept, to quote, never passed through. */
+#define CAPABILITIES_DEADLINE 30 /* seconds */
+
 static char *query_capabilities(char **words, size_t n, const char *subject)
 {
     char *argv[66];
@@ -151,14 +153,18 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     char err_text[512], quoted[300];
     struct capture c[2] = {{p[0], out, sizeof out, 0, 0},
                            {e[0], err_text, sizeof err_text, 0, 0}};
-    dk_deadline d = dk_deadline_in(10);
+    /* Generous: a Windows subject starts under Wine, which on a loaded
+     * machine took over 10 s for this one call (a make check with three
+     * Wine parts at once); a native subject answers in milliseconds. */
+    dk_deadline d = dk_deadline_in(CAPABILITIES_DEADLINE);
     drain(c, 2, d);
     size_t total = c[0].total;
     int status;
     if (dk_wait_child(pid, &status, d) < 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
-        die("subject '%s' did not answer --capabilities within 10s", subject);
+        die("subject '%s' did not answer --capabilities within %ds", subject,
+            CAPABILITIES_DEADLINE);
     }
     err_text[strcspn(err_text, "\n")] = '\0';
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
