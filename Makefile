@@ -56,6 +56,9 @@ OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_li
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c
+# Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
+CRITERION_GLUE := harness/criterion_git_linux.c
+UNIT_OS        := cases/unit/test_criterion_git_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
@@ -90,9 +93,9 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/escape.c harness/run_info.c harness/capture.c \
                harness/steps.c harness/as_found.c $(OBSERVE) \
                harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
-               $(TRACE) harness/trace_text.c harness/trace_case.c
+               $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)
 CASES_SRC   := $(wildcard cases/*.c)
-UNIT_SRC    := $(wildcard cases/unit/*.c)
+UNIT_SRC    := $(filter-out cases/unit/%_linux.c,$(wildcard cases/unit/*.c)) $(UNIT_OS)
 MUTANT_SRC  := $(wildcard subjects/mutants/*.c)
 
 obj = $(patsubst %.c,$(OBJ)/%.o,$(1))
@@ -125,7 +128,7 @@ $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
-$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c) $(LIB)
+$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c $(CRITERION_GLUE)) $(LIB)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
