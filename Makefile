@@ -42,6 +42,23 @@ Q   := @
 SAY := @printf '  %-7s %s\n'
 endif
 CRITERION_LIBS := -lcriterion
+# On Linux, Criterion linked statically where Debian's archives are
+# (libcriterion-dev, libboxfort-dev, libnanopb-dev): every case runs in a
+# fresh exec of dkcheck, and the dynamic loader's work on libcriterion.so's
+# twenty libraries (libgit2 and its TLS, SSH and Kerberos stack) was a
+# quarter of a whole run's processor time. libgit2, needed only for a
+# failed string comparison's diff, is then opened when one is made
+# (harness/criterion_git_linux.c, which gets its path from here).
+archive = $(shell $(CC) -print-file-name=$(1))
+ifeq ($(OS),Linux)
+CRITERION_STATIC := $(call archive,libcriterion.a) $(call archive,libboxfort.a) \
+                    $(call archive,libprotobuf-nanopb.a)
+ifeq ($(words $(filter /%,$(CRITERION_STATIC))),3)
+CRITERION_LIBS := $(CRITERION_STATIC) -lnanomsg -lffi -lrt -lm -ldl
+LIBGIT2_PATH   := $(realpath $(call archive,libgit2.so))
+$(OBJ)/harness/criterion_git_linux.o: CFLAGS += -DDK_LIBGIT2_PATH='"$(LIBGIT2_PATH)"'
+endif
+endif
 
 # libuv's way: the build picks the per-OS file, the code has no #ifdef.
 # Every OS gets as far as it can; none stops the build. The FreeBSD backends

@@ -10,10 +10,13 @@
  * strings in a failed new-style assertion, which no case makes today.
  *
  * On ELF systems the executable's definitions come first in the lookup of
- * a shared library's undefined symbols, so these take Criterion's calls:
- * init and shutdown only count, and the first diff does the real set-up
- * (looked up past us with RTLD_NEXT) before the real diff. A Criterion
- * built without libgit2 never calls them; they are then unused.
+ * a shared library's undefined symbols (and with Criterion linked
+ * statically, as the Makefile does where it can, they are the only ones),
+ * so these take Criterion's calls: init and shutdown only count, and the
+ * first diff does the real set-up before the real diff. The real libgit2
+ * is the one loaded past us (RTLD_NEXT) or, when nothing loaded it, the
+ * one the build found (DK_LIBGIT2_PATH), opened then. A Criterion built
+ * without libgit2 never calls these; they are then unused.
  */
 #include <dlfcn.h>
 #include <pthread.h>
@@ -35,13 +38,24 @@ typedef int (*diff_fn)(const void *, size_t, const char *, const void *,
                        size_t, const char *, const void *, void *, void *,
                        void *, void *, void *);
 
+#ifndef DK_LIBGIT2_PATH
+#define DK_LIBGIT2_PATH "libgit2.so"
+#endif
+
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int users;          /* Criterion's inits not yet shut down */
 static bool really_up;     /* the real git_libgit2_init() succeeded */
 
+/* libgit2's own definition of name, or NULL where there is no libgit2. */
 static void *real(const char *name)
 {
-    return dlsym(RTLD_NEXT, name);
+    static void *opened;   /* kept open: its set-up lives in it */
+    void *f = dlsym(RTLD_NEXT, name);
+    if (f != NULL)
+        return f;
+    if (opened == NULL)
+        opened = dlopen(DK_LIBGIT2_PATH, RTLD_NOW | RTLD_LOCAL);
+    return opened != NULL ? dlsym(opened, name) : NULL;
 }
 
 int git_libgit2_init(void)
