@@ -67,7 +67,8 @@ endif
 # cross-compiles (mk/macos.mk).
 UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/teardown_tree.c
 ifeq ($(OS),Linux)
-UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c
+UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
+                lib/unix/env_block_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
@@ -77,7 +78,8 @@ TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
 CRITERION_GLUE := harness/criterion_git_linux.c
 UNIT_OS        := cases/unit/test_criterion_git_linux.c
 else ifeq ($(OS),Darwin)
-UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
+UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
+                lib/unix/env_block_darwin.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
                 harness/spawn_generic.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c
@@ -85,7 +87,8 @@ ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_no
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 else ifeq ($(OS),FreeBSD)
-UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
+UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
+                lib/unix/env_block_generic.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
                 harness/spawn_generic.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c
@@ -94,7 +97,8 @@ TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 LDLIBS       += -lprocstat
 else
-UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c
+UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
+                lib/unix/env_block_generic.c
 OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
@@ -102,13 +106,13 @@ endif
 OBSERVE      += $(UNIX_WAIT)
 
 LIB_SRC     := $(wildcard lib/common/*.c) \
-               $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c,$(wildcard lib/unix/*.c)) \
+               $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c lib/unix/env_block_%.c,$(wildcard lib/unix/*.c)) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c \
-               harness/steps.c harness/as_found.c $(OBSERVE) \
+               harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
                harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
                $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)
 CASES_SRC   := $(wildcard cases/*.c)
@@ -145,7 +149,7 @@ $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
-$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c $(CRITERION_GLUE)) $(LIB)
+$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c harness/env_allowed.c $(CRITERION_GLUE)) $(LIB)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 

@@ -363,6 +363,23 @@ int obs_read_exe(pid_t pid, char *buf, size_t size)
     return read_link(pid, "exe", buf, size);
 }
 
+int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/environ", (int)pid);
+    FILE *f = fopen(path, "re");
+    if (f == NULL)
+        return -1;
+    *len = fread(buf, 1, size, f);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
 int obs_read_fd(pid_t pid, int fd, obs_fd *out)
 {
     char name[32], buf[4096];

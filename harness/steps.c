@@ -66,8 +66,16 @@ const dk_step dk_steps[] = {
     {"D2", "daemon(7): every signal handler reset to its default (none "
            "ignored).", "unix"},
     {"D3", "daemon(7): the signal mask reset (nothing blocked).", "unix"},
+    {"D4", "daemon(7): the environment sanitized: only the variables the "
+           "contract allows are left.", "unix"},
+    {"D5", "daemon(7): fork(): the daemon is a background process, not the "
+           "original one.", "unix"},
+    {"D6", "daemon(7): setsid() in the child: a session of its own, no "
+           "controlling terminal.", "unix"},
     {"D7", "daemon(7): a second fork: the daemon does not lead its session.",
      "unix"},
+    {"D8", "daemon(7): the first child exits: the daemon is re-parented to "
+           "init (the subreaper).", "unix"},
     {"D9", "daemon(7): stdin, stdout and stderr on /dev/null.", "unix"},
     {"D10", "daemon(7): the umask set to 0.", "unix"},
     {"D11", "daemon(7): the working directory changed to /.", "unix"},

@@ -86,6 +86,12 @@ typedef struct dk_options {
      * (writable by it, or sticky and world-writable). NULL: no change. */
     const char *user;
     const char *group;         /* only with user */
+    /* daemon(7)'s item 4 (Unix; DK_PROFILE_DAEMON7 sets it): the daemon
+     * keeps only PATH, LANG, LANGUAGE, TZ, NOTIFY_SOCKET and the LC_*
+     * variables. On Linux the environment block that /proc/PID/environ
+     * (and ps e) shows is rewritten to hold only them too; elsewhere only
+     * environ is replaced. The launcher's environment is not touched. */
+    bool sanitize_env;
 } dk_options;
 
 void dk_options_init(dk_options *opts);
@@ -94,8 +100,8 @@ void dk_options_init(dk_options *opts);
  * working directory applies):
  * - DK_PROFILE_DAEMONIKER: dk_options_init()'s defaults, the Python
  *   Daemoniker's (umask 027, the caller's cwd);
- * - DK_PROFILE_DAEMON7: systemd daemon(7)'s list for SysV daemons: umask 0
- *   and cwd "/". Both profiles close every descriptor but stdio (and the
+ * - DK_PROFILE_DAEMON7: systemd daemon(7)'s list for SysV daemons: umask 0,
+ *   cwd "/" and the environment sanitized (sanitize_env). Both profiles close every descriptor but stdio (and the
  *   shielded ones), reset every signal disposition to its default, clear
  *   the signal mask and put stdio on the null device. */
 typedef enum dk_profile {

@@ -13,6 +13,7 @@
  */
 #include <criterion/criterion.h>
 
+#include "../../harness/observe.h"
 #include "../../lib/unix/steps.h"
 
 #include <errno.h>
@@ -1093,4 +1094,84 @@ Test(lib_identity, switch_needs_root)
     }
     cr_assert_eq(reap(c), 0, "a non-root caller asking for root was not "
                  "refused with EPERM");
+}
+
+/* ---- D4: the environment sanitized -------------------------------------- */
+
+Test(lib_env, entry_kept_names_the_allow_list)
+{
+    static const char *const yes[] = {"PATH=/bin", "LANG=C", "LANGUAGE=fr",
+                                      "TZ=UTC", "NOTIFY_SOCKET=/run/n",
+                                      "LC_ALL=C", "LC_CTYPE=C.UTF-8"};
+    static const char *const no[] = {"HOME=/root", "PATHS=1", "LC_=1",
+                                     "LD_PRELOAD=x.so", "IFS= ", "PATH",
+                                     "TZX=1", ""};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        cr_expect(dk__env_entry_kept(yes[i]), "%s dropped", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        cr_expect(!dk__env_entry_kept(no[i]), "%s kept", no[i]);
+}
+
+/* In this worker process: what getenv sees afterwards, and every entry of
+ * the new environ, is on the list; values are kept as they were, those
+ * set since exec (on the heap) too. */
+Test(lib_env, sanitize_keeps_only_the_allow_list)
+{
+    cr_assert(setenv("DK_TEST_JUNK", "1", 1) == 0);
+    cr_assert(setenv("PATH", "/usr/bin:/bin:/a/path/longer/than/before/exec",
+                     1) == 0);
+    cr_assert(setenv("LC_TIME", "C", 1) == 0);
+    dk_error err = {0};
+    cr_assert_eq(dk__env_sanitize(&err), DK_OK, "%s", err.message);
+    cr_expect_null(getenv("DK_TEST_JUNK"));
+    cr_expect_null(getenv("HOME"));
+    cr_expect_str_eq(getenv("PATH"),
+                     "/usr/bin:/bin:/a/path/longer/than/before/exec");
+    cr_expect_str_eq(getenv("LC_TIME"), "C");
+    size_t n = 0;
+    for (char **e = *dk__environ(); *e != NULL; e++, n++)
+        cr_expect(dk__env_entry_kept(*e), "%s kept", *e);
+    cr_expect_geq(n, 2);
+    /* The environment still works as one: set and unset after it. */
+    cr_expect(setenv("DK_LATER", "2", 1) == 0);
+    cr_expect_str_eq(getenv("DK_LATER"), "2");
+    cr_expect(unsetenv("LC_TIME") == 0);
+    cr_expect_null(getenv("LC_TIME"));
+}
+
+/* Where the OS shows others the block the process was started with (Linux:
+ * /proc/PID/environ), that block holds only kept entries afterwards,
+ * although it held others before (HOME, CI, ... from whoever ran us). */
+Test(lib_env, sanitize_rewrites_the_block_others_see)
+{
+    static char before[1 << 16], after[1 << 16];
+    size_t n_before, n_after;
+    if (obs_read_environ(getpid(), before, sizeof before, &n_before) < 0 &&
+        errno == ENOTSUP)
+        cr_skip_test("the observer does not read an environment here");
+    bool droppable = false;
+    for (size_t at = 0; at < n_before && !droppable;) {
+        size_t n = strnlen(before + at, n_before - at);
+        droppable = n > 0 && !dk__env_entry_kept(before + at);
+        at += n + 1;
+    }
+    if (!droppable)
+        cr_skip_test("this runner was started with kept variables only: "
+                     "nothing to see dropped");
+    dk_error err = {0};
+    cr_assert_eq(dk__env_sanitize(&err), DK_OK, "%s", err.message);
+    cr_assert(obs_read_environ(getpid(), after, sizeof after, &n_after) == 0);
+    cr_expect_eq(n_after, n_before, "the block keeps its size");
+    size_t entries = 0;
+    for (size_t at = 0; at < n_after;) {
+        size_t n = strnlen(after + at, n_after - at);
+        if (n > 0) {
+            entries++;
+            cr_expect(dk__env_entry_kept(after + at), "%s still shown",
+                      after + at);
+        }
+        at += n + 1;
+    }
+    cr_expect(getenv("PATH") == NULL || entries > 0,
+              "PATH was kept but is not in the block");
 }

@@ -8,6 +8,7 @@
  */
 #include <criterion/criterion.h>
 
+#include "../../harness/env_allowed.h"
 #include "../../harness/observe.h"
 #include "../../harness/teardown.h"
 #include "../../harness/wait.h"
@@ -910,4 +911,78 @@ Test(parse_ids, malformed)
         cr_expect_eq(obs_parse_ids(bad[i], strlen(bad[i]), &ids), -1,
                      "accepted: %s", bad[i]);
     }
+}
+
+/* ---- the contract's environment allow-list (D4) ------------------------- */
+
+Test(env_allowed, the_contract_list)
+{
+    static const char *const yes[] = {"PATH=/bin", "LANG=C.UTF-8",
+                                      "LANGUAGE=fr", "TZ=UTC", "LC_ALL=C",
+                                      "LC_TIME=de_DE", "NOTIFY_SOCKET=@n",
+                                      "PATH="};
+    static const char *const no[] = {"HOME=/root", "PATHX=/bin", "PAT=1",
+                                     "LC_=1", "LD_PRELOAD=x.so",
+                                     "DKCHECK_JUNK=1", "PATH", "=PATH",
+                                     "TZ_EXTRA=1", ""};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        size_t n;
+        char *e = exact(yes[i], &n);
+        cr_expect(dk_env_allowed(e, n), "%s refused", yes[i]);
+        free(e);
+    }
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        size_t n;
+        char *e = exact(no[i], &n);
+        cr_expect(!dk_env_allowed(e, n), "%s allowed", no[i]);
+        free(e);
+    }
+    /* Only len bytes count: "PATH=" cut before its '=' names no variable. */
+    cr_expect(!dk_env_allowed("PATH=/bin", 4));
+}
+
+/* obs_read_environ shows what a child was started with; where it is not
+ * read, it says so. */
+struct environ_read {
+    pid_t pid;
+    int rc, err;
+    size_t len;
+    char buf[4096];
+};
+
+/* Read; done once read fails or shows the child's own environment (cat's,
+ * not ours from before its exec). */
+static bool environ_read_once(void *arg)
+{
+    struct environ_read *r = arg;
+    r->rc = obs_read_environ(r->pid, r->buf, sizeof r->buf, &r->len);
+    r->err = errno;
+    return r->rc < 0 || memmem(r->buf, r->len, "DK_SEEN=1", 10) != NULL;
+}
+
+Test(observe_live, environ_of_a_child)
+{
+    int go[2];
+    cr_assert(pipe(go) == 0);
+    pid_t child = fork();
+    cr_assert(child >= 0);
+    if (child == 0) {
+        close(go[1]);
+        char *argv[] = {"cat", NULL};
+        char *envp[] = {"DK_SEEN=1", "PATH=/usr/bin:/bin", NULL};
+        dup2(go[0], 0);
+        execve("/bin/cat", argv, envp);
+        _exit(127);
+    }
+    close(go[0]);
+    static struct environ_read r;
+    r.pid = child;
+    dk_wait_until(environ_read_once, &r, dk_deadline_in(5));
+    close(go[1]); /* cat reads EOF and exits */
+    waitpid(child, NULL, 0);
+    if (r.rc < 0 && r.err == ENOTSUP)
+        cr_skip_test("obs_read_environ is not read on this OS");
+    cr_assert_eq(r.rc, 0, "obs_read_environ: %s", strerror(r.err));
+    cr_expect_eq(r.len, sizeof "DK_SEEN=1" + sizeof "PATH=/usr/bin:/bin");
+    cr_expect(memcmp(r.buf, "DK_SEEN=1", 10) == 0);
 }

@@ -17,10 +17,12 @@ void dk_options_init_profile(dk_options *opts, dk_profile profile)
     dk_options_init(opts);
     if (profile == DK_PROFILE_DAEMON7) {
         /* daemon(7)'s SysV list: the daemon's files get exactly the modes
-         * it asks for, and it holds no directory busy. The signal reset
+         * it asks for, it holds no directory busy, and it runs with no
+         * variable its launcher's caller happened to have. The signal reset
          * and the closed descriptors are already every profile's. */
         opts->umask = 0;
         opts->chdir = "/";
+        opts->sanitize_env = true;
     }
 }
 

@@ -38,7 +38,8 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
     size_t n_keep = dk__daemon_keep(fds, report_fd, keep);
 
     dk__cleanup_register(opts->pid_file, pid_fd);
-    if (dk__umask_chdir(opts->umask, dir, &err) ||
+    if ((opts->sanitize_env && dk__env_sanitize(&err)) ||
+        dk__umask_chdir(opts->umask, dir, &err) ||
         dk__pidfile_write(pid_fd, opts->pid_file, &err) ||
         dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err) ||
         dk__redirect_stdio(opts->stdin_path, opts->stdout_path,

@@ -64,6 +64,21 @@ size_t dk__daemon_keep(const dk_daemon_fds *fds, int report_fd, int *keep);
 dk_status dk__detach(const char *pid_file, const dk_daemon_fds *fds,
                      bool *is_launcher, int *report_fd, dk_error *err);
 
+/* D4 (daemon(7) item 4): the daemon's environment reduced to the entries
+ * dk__env_entry_kept allows (PATH, LANG, LANGUAGE, LC_*, TZ,
+ * NOTIFY_SOCKET): a new environ, and the block the OS shows others
+ * rewritten where the OS has one we can find (env_block_*.c). */
+dk_status dk__env_sanitize(dk_error *err);
+bool dk__env_entry_kept(const char *entry);
+/* The environ pointer, however the OS lets a library reach it. */
+char ***dk__environ(void);
+/* Rewrite the block the process was started with, which the OS shows to
+ * others (Linux: /proc/PID/environ), to hold only the n kept entries (heap
+ * copies; each one moved into the block is freed and kept[i] pointed at
+ * the block) and zeros. 0 (also where there is no such block), or -1 and
+ * errno. */
+int dk__env_block_rewrite(char **kept, size_t n);
+
 /* U4: set the umask and change to dir. */
 dk_status dk__umask_chdir(int mask, const char *dir, dk_error *err);
 

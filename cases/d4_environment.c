@@ -1,0 +1,74 @@
+/* D4: daemon(7) item 4, "sanitize the environment block": the daemon keeps
+ * only what the contract allows (env_allowed.h: PATH, LANG, LANGUAGE, TZ,
+ * NOTIFY_SOCKET, LC_*). Its launcher inherits dkcheck's environment (the
+ * DKCHECK_* variables at least) and one variable more, set here, that no
+ * daemon has any use for.
+ *
+ * What is read is what the OS shows others of the daemon's environment
+ * (obs_read_environ): on Linux the block laid out at exec, as it stands
+ * now. A daemon that only built itself a new environ array still shows
+ * the old block there, to `ps e` and to any process of its user, and
+ * FAILs: the variables it dropped are still readable. */
+#include "../harness/case.h"
+#include "../harness/env_allowed.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JUNK "DKCHECK_JUNK"
+
+/* Append entry's name (up to '=', 40 bytes at most, unprintable bytes as
+ * '?') to list, comma-separated, while it has room. */
+static void add_name(char *list, size_t size, const char *entry, size_t len)
+{
+    size_t used = strlen(list), name = strcspn(entry, "=");
+    if (name > len)
+        name = len;
+    if (name > 40)
+        name = 40;
+    if (used + name + 3 >= size)
+        return;
+    if (used > 0) {
+        list[used++] = ',';
+        list[used++] = ' ';
+    }
+    for (size_t i = 0; i < name; i++)
+        list[used++] = entry[i] > ' ' && entry[i] < 0x7f ? entry[i] : '?';
+    list[used] = '\0';
+}
+
+DK_CASE(D4, D4_environment_sanitized)
+{
+    setenv(JUNK, "set by the launcher's caller", 1);
+    pid_t daemon = case_run(NULL, NULL);
+    static char env[1 << 17];
+    size_t len;
+    if (obs_read_environ(daemon, env, sizeof env, &len) < 0) {
+        if (errno == ENOTSUP)
+            cr_skip_test("the observer does not read a process's environment "
+                         "on this OS");
+        cr_assert_fail("cannot read the environment of daemon %d: %s",
+                       (int)daemon, strerror(errno));
+    }
+    char kept[400] = "";
+    size_t n_kept = 0;
+    bool junk = false;
+    for (size_t at = 0; at < len;) {
+        const char *entry = env + at;
+        size_t n = strnlen(entry, len - at);
+        /* Empty entries are bytes a daemon zeroed, not variables. */
+        if (n > 0 && !dk_env_allowed(entry, n)) {
+            add_name(kept, sizeof kept, entry, n);
+            n_kept++;
+            junk = junk || strncmp(entry, JUNK "=", sizeof JUNK) == 0;
+        }
+        at += n + 1;
+    }
+    cr_expect(n_kept == 0,
+              "expected daemon %d's environment to hold only PATH, LANG, "
+              "LANGUAGE, TZ, NOTIFY_SOCKET and LC_* variables (its launcher "
+              "was given " JUNK " too); it holds %zu others%s: %s",
+              (int)daemon, n_kept, junk ? ", " JUNK " among them" : "", kept);
+}
