@@ -51,15 +51,13 @@ DK_CASE(U3, U3_daemon_not_child_of_launcher)
               (int)daemon, (int)l->launcher);
 }
 
-/* daemon(7) item 8: the first child exits, so that the daemon is
- * re-parented to init, here to the harness, the subreaper (or to init
- * itself where the OS has no subreaper). The first child is whoever
- * forked the daemon: its parent, while that is not yet the harness. Told
- * apart from the session (D6) on purpose: a daemon that skipped setsid()
- * still had its first child exit. */
-DK_CASE_BOTH(U3, U3_intermediate_child_exits, D8, D8_first_child_exits)
+/* The first child exits, so that the daemon is re-parented to init, here
+ * to the harness, the subreaper (or to init itself where the OS has no
+ * subreaper). The first child is whoever forked the daemon: its parent,
+ * while that is not yet the harness. Nothing about the session: a daemon
+ * that skipped setsid() (D6) still had its first child exit. */
+static void expect_first_child_gone(pid_t daemon)
 {
-    pid_t daemon = case_run(NULL, NULL);
     obs_stat st = case_stat(daemon);
     pid_t first_child = st.ppid;
     if (first_child != getpid() && first_child != 1) {
@@ -75,6 +73,33 @@ DK_CASE_BOTH(U3, U3_intermediate_child_exits, D8, D8_first_child_exits)
               "subreaper, in init's place) once the first child exited; "
               "its parent is %d",
               (int)daemon, (int)getpid(), (int)st.ppid);
+}
+
+/* Daemoniker's double fork: the daemon's session is led by the
+ * intermediate child (it called setsid), which exits, leaving the daemon
+ * to the subreaper. */
+DK_CASE(U3, U3_intermediate_child_exits)
+{
+    launch *l;
+    pid_t daemon = case_run(NULL, &l);
+    obs_stat st = case_stat(daemon);
+    cr_assert(st.sid != daemon && st.sid != l->launcher,
+              "expected the daemon's session to be led by an intermediate "
+              "child that exited; session %d (daemon %d, launcher %d)",
+              (int)st.sid, (int)daemon, (int)l->launcher);
+    cr_expect(case_wait_gone(st.sid, CASE_DEADLINE),
+              "intermediate child %d (the daemon's session leader) still "
+              "alive %gs after the launcher exited",
+              (int)st.sid, CASE_DEADLINE);
+    expect_first_child_gone(daemon);
+}
+
+/* daemon(7) item 8: "call exit() in the first child, so that only the
+ * second child (the actual daemon) stays around", re-parented to init:
+ * U3's check of the daemon's parent, without its session (D6's). */
+DK_CASE(D8, D8_first_child_exits)
+{
+    expect_first_child_gone(case_run(NULL, NULL));
 }
 
 DK_CASE_BOTH(U3, U3_daemon_not_session_leader, D7, D7_not_session_leader)
