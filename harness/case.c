@@ -65,15 +65,48 @@ bool case_profile_daemon7(void)
 /* Each profile runs its own cases (the D steps are daemon7's); dkcheck's
  * default filter leaves the other's out, and a --filter naming them gets
  * this reason. */
-static void profile_gate(void)
+static const char *profile_skip(const char *suite)
 {
-    const char *suite = criterion_current_suite->name;
     bool d7_case = suite[0] == 'D' && suite[1] >= '0' && suite[1] <= '9';
     if (d7_case && !case_profile_daemon7())
-        cr_skip_test("a daemon7 profile case (dkcheck --profile daemon7)");
+        return "a daemon7 profile case (dkcheck --profile daemon7)";
     if (!d7_case && case_profile_daemon7())
-        cr_skip_test("not in the daemon7 profile (dkcheck --profile "
-                     "daemoniker runs it)");
+        return "not in the daemon7 profile (dkcheck --profile daemoniker "
+               "runs it)";
+    return NULL;
+}
+
+const char *case_skip_before_start(const char *suite, void (*init)(void),
+                                   char *buf, size_t size)
+{
+    const char *profile = profile_skip(suite);
+    if (profile != NULL)
+        return profile;
+    bool windows_case = init == case_init_windows ||
+                        (init == case_init_any && case_windows());
+    if (init == case_init && case_windows())
+        return "n/a: a Unix case; the subject is a Windows program";
+    if (init == case_init_windows && !case_windows())
+        return "n/a: a Windows case; the subject is not a Windows program";
+    const char *missing = getenv("DKCHECK_WINE_MISSING");
+    if (windows_case && missing != NULL) {
+        snprintf(buf, size, "a Windows case, and Wine cannot run it here: %s",
+                 missing);
+        return buf;
+    }
+    return NULL;
+}
+
+/* In the case's worker: the skip the runner would have made already
+ * (case_preskip.c), for a case started on its own or through Criterion's
+ * own runner. */
+static void skip_before_start(void (*init)(void))
+{
+    char buf[512];
+    const char *why = case_skip_before_start(criterion_current_suite->name,
+                                             init, buf, sizeof buf);
+    if (why != NULL)
+        cr_skip_test("%s", why);
 }
 
 int case_launcher_umask(void)
@@ -84,9 +117,7 @@ int case_launcher_umask(void)
 
 void case_init(void)
 {
-    profile_gate();
-    if (case_windows())
-        cr_skip_test("n/a: a Unix case; the subject is a Windows program");
+    skip_before_start(case_init);
     /* A dkcheck run by systemd must not hand its own supervisor's socket
      * to subjects: only the N1 cases set one, their own. */
     unsetenv("NOTIFY_SOCKET");
@@ -95,21 +126,13 @@ void case_init(void)
 
 void case_init_any(void)
 {
-    profile_gate();
-    if (case_windows())
-        case_init_windows();
-    else
-        sandbox_open();
+    skip_before_start(case_init_any);
+    sandbox_open();
 }
 
 void case_init_windows(void)
 {
-    profile_gate();
-    if (!case_windows())
-        cr_skip_test("n/a: a Windows case; the subject is not a Windows program");
-    const char *missing = getenv("DKCHECK_WINE_MISSING");
-    if (missing != NULL)
-        cr_skip_test("a Windows case, and Wine cannot run it here: %s", missing);
+    skip_before_start(case_init_windows);
     sandbox_open();
 }
 

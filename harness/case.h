@@ -118,6 +118,13 @@ int case_launcher_umask(void);
 void case_init_windows(void);
 void case_init_any(void);
 void case_fini(void);
+/* Why a case of this suite with this .init skips before it starts, from
+ * the run's settings alone (the profile, the subject's platform, whether
+ * Wine can run it), or NULL; the reason may be written into buf. The
+ * case_init functions skip for it; the runner asks first and starts no
+ * worker for such a case (case_preskip.c). */
+const char *case_skip_before_start(const char *suite, void (*init)(void),
+                                   char *buf, size_t size);
 
 /* The subject is a Windows program. */
 bool case_windows(void);

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "case_preskip.h"
 #include "steps.h"
 
 #include <criterion/criterion.h>
@@ -83,6 +84,8 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
      * of nothing would only be noise. */
     if (selected == 0)
         criterion_options.logging_threshold = CRITERION_LOG_LEVEL_QUIET;
+    /* After the count: a case skipped without a worker is still judged. */
+    case_preskip(set);
 }
 
 size_t dk_report_selected(void)
