@@ -89,8 +89,9 @@ typedef struct dk_options {
     /* daemon(7)'s item 4 (Unix; DK_PROFILE_DAEMON7 sets it): the daemon
      * keeps only PATH, LANG, LANGUAGE, TZ, NOTIFY_SOCKET and the LC_*
      * variables. On Linux the environment block that /proc/PID/environ
-     * (and ps e) shows is rewritten to hold only them too; elsewhere only
-     * environ is replaced. The launcher's environment is not touched. */
+     * (and ps e) shows is rewritten to hold only them too, when the
+     * environment still has an entry there; elsewhere only environ
+     * changes. The launcher's environment is not touched. */
     bool sanitize_env;
 } dk_options;
 

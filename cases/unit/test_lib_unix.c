@@ -1139,6 +1139,23 @@ Test(lib_env, sanitize_keeps_only_the_allow_list)
     cr_expect_null(getenv("LC_TIME"));
 }
 
+/* Entries exec allows and unsetenv cannot name (no '=', an empty name)
+ * go too; a name given twice is kept once. */
+Test(lib_env, sanitize_drops_nameless_entries)
+{
+    static char odd1[] = "NO_EQUALS_SIGN", odd2[] = "=empty name";
+    static char path1[] = "PATH=/first", path2[] = "PATH=/second";
+    static char *env[] = {odd1, path1, odd2, path2, NULL};
+    *dk__environ() = env;
+    dk_error err = {0};
+    cr_assert_eq(dk__env_sanitize(&err), DK_OK, "%s", err.message);
+    size_t n = 0;
+    for (char **e = *dk__environ(); *e != NULL; e++, n++)
+        cr_expect(strncmp(*e, "PATH=", 5) == 0, "%s left", *e);
+    cr_expect_eq(n, 1);
+    cr_expect_not_null(getenv("PATH"));
+}
+
 /* Where the OS shows others the block the process was started with (Linux:
  * /proc/PID/environ), that block holds only kept entries afterwards,
  * although it held others before (HOME, CI, ... from whoever ran us). */
@@ -1158,9 +1175,17 @@ Test(lib_env, sanitize_rewrites_the_block_others_see)
     if (!droppable)
         cr_skip_test("this runner was started with kept variables only: "
                      "nothing to see dropped");
+    const char *path = getenv("PATH");
+    char *path_before = path != NULL ? strdup(path) : NULL;
     dk_error err = {0};
     cr_assert_eq(dk__env_sanitize(&err), DK_OK, "%s", err.message);
     cr_assert(obs_read_environ(getpid(), after, sizeof after, &n_after) == 0);
+    /* What getenv reads is whole again once the block moved under it. */
+    if (path_before != NULL)
+        cr_expect_str_eq(getenv("PATH"), path_before);
+    free(path_before);
+    for (char **e = *dk__environ(); *e != NULL; e++)
+        cr_expect(dk__env_entry_kept(*e), "%s in environ", *e);
     cr_expect_eq(n_after, n_before, "the block keeps its size");
     size_t entries = 0;
     for (size_t at = 0; at < n_after;) {

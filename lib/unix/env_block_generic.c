@@ -11,9 +11,12 @@ char ***dk__environ(void)
     return &environ;
 }
 
-int dk__env_block_rewrite(char **kept, size_t n)
+int dk__env_block_rewrite(char *const *before, char **kept, bool *moved,
+                          size_t n)
 {
+    (void)before;
     (void)kept;
+    (void)moved;
     (void)n;
     return 0;
 }

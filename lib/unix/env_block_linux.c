@@ -4,7 +4,9 @@
  * kernel laid out at exec, between env_start and env_end, as they stand
  * now: a daemon that only built itself a new environ would still show
  * there, to `ps e` and to anyone of its user, every variable it dropped.
- * So the block itself is rewritten: the kept entries, then zeros. */
+ * So the block itself is rewritten: the kept entries, then zeros; only
+ * when the environment still has an entry there (it is the program's, not
+ * a tool's that started it, and the program did not move it all). */
 #include "steps.h"
 
 #include <errno.h>
@@ -49,11 +51,21 @@ static int env_block(unsigned long *start, unsigned long *end)
     return 0;
 }
 
-int dk__env_block_rewrite(char **kept, size_t n)
+int dk__env_block_rewrite(char *const *before, char **kept, bool *moved,
+                          size_t n)
 {
     unsigned long start, end;
     if (env_block(&start, &end) < 0)
         return errno == ENOENT ? 0 : -1; /* nothing shows a block: done */
+    /* Only a block the environment lives in is ours to write: under
+     * valgrind, say, the kernel's block is the tool's, and the program's
+     * environment a copy elsewhere. */
+    bool ours = false;
+    for (size_t i = 0; before[i] != NULL && !ours; i++)
+        ours = (unsigned long)before[i] >= start &&
+               (unsigned long)before[i] < end;
+    if (!ours)
+        return 0;
     char *p = (char *)start, *stop = (char *)end;
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(kept[i]) + 1;
@@ -62,6 +74,7 @@ int dk__env_block_rewrite(char **kept, size_t n)
         memcpy(p, kept[i], len);
         free(kept[i]);
         kept[i] = p;
+        moved[i] = true;
         p += len;
     }
     memset(p, 0, (size_t)(stop - p));

@@ -1,4 +1,8 @@
-/* env_sanitize.c: daemon(7)'s item 4, the environment sanitized. */
+/* env_sanitize.c: daemon(7)'s item 4, the environment sanitized.
+ *
+ * Through the C library's own calls (unsetenv, putenv), never by handing
+ * environ an array of ours: the library would not know it, and its next
+ * setenv would copy it and leak ours. */
 #include "steps.h"
 
 #include <errno.h>
@@ -27,38 +31,117 @@ bool dk__env_entry_kept(const char *entry)
     return false;
 }
 
-dk_status dk__env_sanitize(dk_error *err)
+/* Remove env[i]: by its name where unsetenv can take it, else (no '=', or
+ * an empty name, which exec allows) by closing the gap in the array. */
+static int drop(char **env, size_t i)
 {
-    char ***env = dk__environ();
+    size_t len = strcspn(env[i], "=");
+    if (len > 0 && env[i][len] == '=') {
+        char *name = strndup(env[i], len);
+        if (name == NULL)
+            return -1;
+        int rc = unsetenv(name);
+        free(name);
+        return rc;
+    }
+    do
+        env[i] = env[i + 1];
+    while (env[i++] != NULL);
+    return 0;
+}
+
+static dk_status drop_unkept(char ***env, dk_error *err)
+{
+    /* Each drop may move the rest: start over until none is left. */
+    for (size_t i = 0; *env != NULL && (*env)[i] != NULL;) {
+        if (dk__env_entry_kept((*env)[i])) {
+            i++;
+            continue;
+        }
+        if (drop(*env, i) < 0)
+            return dk__fail(err, DK_ESYS, "D4", errno,
+                            "removing %.*s from the environment",
+                            (int)strcspn((*env)[i], "="), (*env)[i]);
+        i = 0;
+    }
+    return DK_OK;
+}
+
+static dk_status rewrite_kept(char ***env, char *const *before,
+                              dk_error *err)
+{
     size_t n = 0;
     for (char **e = *env; e != NULL && *e != NULL; e++)
         n++;
-    char **kept = calloc(n + 1, sizeof *kept);
-    if (kept == NULL)
-        return dk__fail(err, DK_ESYS, "D4", ENOMEM, "environment copy");
     /* Copies first: the kept entries may live in the block rewritten next. */
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!dk__env_entry_kept((*env)[i]))
-            continue;
-        if ((kept[k] = strdup((*env)[i])) == NULL) {
-            while (k > 0)
-                free(kept[--k]);
+    char **kept = calloc(n + 1, sizeof *kept);
+    bool *moved = calloc(n + 1, sizeof *moved);
+    if (kept == NULL || moved == NULL) {
+        free(kept);
+        free(moved);
+        return dk__fail(err, DK_ESYS, "D4", ENOMEM, "environment copy");
+    }
+    for (size_t i = 0; i < n; i++)
+        if ((kept[i] = strdup((*env)[i])) == NULL) {
+            while (i > 0)
+                free(kept[--i]);
             free(kept);
+            free(moved);
             return dk__fail(err, DK_ESYS, "D4", ENOMEM, "environment copy");
         }
-        k++;
+    /* Out of the environment while the block changes under them: an entry
+     * left pointing there would read as a fragment of another, and putenv
+     * could not find it by its name to replace it. */
+    dk_status st = DK_OK;
+    for (size_t i = 0; i < n; i++) {
+        char *eq = strchr(kept[i], '=');
+        *eq = '\0';
+        int rc = unsetenv(kept[i]);
+        *eq = '=';
+        if (rc != 0 && st == DK_OK)
+            st = dk__fail(err, DK_ESYS, "D4", errno, "unsetenv");
     }
-    if (dk__env_block_rewrite(kept, k) < 0) {
-        int e = errno;
-        for (size_t i = 0; i < k; i++)
+    if (st == DK_OK && dk__env_block_rewrite(before, kept, moved, n) < 0)
+        st = dk__fail(err, DK_ESYS, "D4", errno,
+                      "rewriting the environment block");
+    /* Even after a failed rewrite, every entry goes back whole: one in the
+     * block by putenv, which keeps the pointer; one still on the heap by
+     * setenv, which copies it into memory the C library owns (and frees),
+     * so our copy goes. */
+    for (size_t i = 0; i < n; i++) {
+        int rc;
+        if (moved[i]) {
+            rc = putenv(kept[i]);
+        } else {
+            char *eq = strchr(kept[i], '=');
+            *eq = '\0';
+            rc = setenv(kept[i], eq + 1, 1);
             free(kept[i]);
-        free(kept);
-        return dk__fail(err, DK_ESYS, "D4", e,
-                        "rewriting the environment block");
+        }
+        if (rc != 0 && st == DK_OK)
+            st = dk__fail(err, DK_ESYS, "D4", errno,
+                          "restoring the kept variables");
     }
-    /* The old array is left alone: whether it is the C library's or the
-     * program's own, it is not ours to free. */
-    *env = kept;
-    return DK_OK;
+    free(kept);
+    free(moved);
+    return st;
+}
+
+dk_status dk__env_sanitize(dk_error *err)
+{
+    char ***env = dk__environ();
+    /* Where the entries were before any change, for the block's rewrite. */
+    size_t n_before = 0;
+    for (char **e = *env; e != NULL && *e != NULL; e++)
+        n_before++;
+    char **before = calloc(n_before + 1, sizeof *before);
+    if (before == NULL)
+        return dk__fail(err, DK_ESYS, "D4", ENOMEM, "environment copy");
+    if (n_before > 0)
+        memcpy(before, *env, n_before * sizeof *before);
+    dk_status st = drop_unkept(env, err);
+    if (st == DK_OK)
+        st = rewrite_kept(env, before, err);
+    free(before);
+    return st;
 }

@@ -74,10 +74,13 @@ bool dk__env_entry_kept(const char *entry);
 char ***dk__environ(void);
 /* Rewrite the block the process was started with, which the OS shows to
  * others (Linux: /proc/PID/environ), to hold only the n kept entries (heap
- * copies; each one moved into the block is freed and kept[i] pointed at
- * the block) and zeros. 0 (also where there is no such block), or -1 and
- * errno. */
-int dk__env_block_rewrite(char **kept, size_t n);
+ * copies; each one moved into the block is freed, kept[i] pointed at the
+ * block and moved[i] set) and zeros, if one of before's pointers (the
+ * environment's entries before any change, NULL-terminated; never
+ * dereferenced) lies in it. 0 (also where there is no such block, or not
+ * ours), or -1 and errno. */
+int dk__env_block_rewrite(char *const *before, char **kept, bool *moved,
+                          size_t n);
 
 /* U4: set the umask and change to dir. */
 dk_status dk__umask_chdir(int mask, const char *dir, dk_error *err);
