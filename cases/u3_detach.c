@@ -7,14 +7,22 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* The PID a whole line of the ready file names ("PID\n": one that is
+ * still being written may be cut short), or 0. */
+static long ready_pid(const launch *l)
+{
+    const char *text = sandbox_read(l->ready, NULL);
+    char *end;
+    long pid = text != NULL ? strtol(text, &end, 10) : 0;
+    return pid > 0 && *end == '\n' ? pid : 0;
+}
+
 /* The ready file names a PID, or the launcher has exited (and the ready
  * file may never come: case_daemon says why). */
 static bool ready_or_launcher_gone(void *arg)
 {
     const launch *l = arg;
-    const char *text = sandbox_read(l->ready, NULL);
-    return (text != NULL && strtol(text, NULL, 10) > 0) ||
-           !obs_alive(l->launcher);
+    return ready_pid(l) > 0 || !obs_alive(l->launcher);
 }
 
 /* daemon(7) item 5, the first fork, "to create a background process": the
@@ -26,9 +34,7 @@ DK_CASE_BOTH(U3, U3_launcher_exits_daemon_lives, D5, D5_daemon_is_forked)
 {
     launch *l = case_start(NULL);
     dk_wait_until(ready_or_launcher_gone, l, dk_deadline_in(CASE_DEADLINE));
-    const char *text = sandbox_read(l->ready, NULL);
-    long named = text != NULL ? strtol(text, NULL, 10) : 0;
-    cr_assert(named != (long)l->launcher,
+    cr_assert(ready_pid(l) != (long)l->launcher,
               "expected the daemon to be a process forked off the launcher; "
               "the ready file names the launcher %d itself (no fork: it "
               "stays in the foreground, and never exits)",
