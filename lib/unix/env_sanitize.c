@@ -1,8 +1,8 @@
 /* env_sanitize.c: daemon(7)'s item 4, the environment sanitized.
  *
- * Through the C library's own calls (unsetenv, putenv), never by handing
- * environ an array of ours: the library would not know it, and its next
- * setenv would copy it and leak ours. */
+ * Through the C library's own calls (unsetenv, putenv, setenv), never by
+ * handing environ an array of ours: the library would not know it, and its
+ * next setenv would copy it and leak ours. */
 #include "steps.h"
 
 #include <errno.h>
