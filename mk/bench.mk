@@ -21,6 +21,13 @@ $(PLAIN_POSIX): $(call obj,subjects/plain_posix.c subjects/payload_signals.c $(S
 
 bench-build: $(DKBENCH) $(PLAIN_POSIX)
 
+# The measurement's own floor (bench/floor/null_launcher.c says how it is
+# used); built on request only.
+$(BUILD)/bench-null-launcher: bench/floor/null_launcher.c
+	@mkdir -p $(dir $@)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
 bench: deps
 	@scripts/bench-deps
 	@$(MAKE) --no-print-directory all bench-build
