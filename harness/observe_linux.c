@@ -242,33 +242,32 @@ static int read_link(pid_t pid, const char *name, char *buf, size_t size)
     return 0;
 }
 
-int obs_read_stat(pid_t pid, obs_stat *out)
+/* A parser's verdict on what the kernel gave: unparsable is EIO. */
+static int parsed(int rc)
 {
-    char buf[4096];
-    ssize_t n = read_proc(pid, "stat", buf, sizeof buf);
-
-    if (n < 0)
-        return -1;
-    if (obs_parse_stat(buf, (size_t)n, out) != 0) {
+    if (rc != 0) {
         errno = EIO;
         return -1;
     }
     return 0;
 }
 
+int obs_read_stat(pid_t pid, obs_stat *out)
+{
+    char buf[4096];
+    ssize_t n = read_proc(pid, "stat", buf, sizeof buf);
+    return n < 0 ? -1 : parsed(obs_parse_stat(buf, (size_t)n, out));
+}
+
+/* The status file, whose signal masks and ids come early: a long
+ * Cpus_allowed tail may be cut. */
+#define STATUS_MAX 8192
+
 int obs_read_status(pid_t pid, obs_status *out)
 {
-    /* The signal masks come early; a long Cpus_allowed tail may be cut. */
-    char buf[8192];
+    char buf[STATUS_MAX];
     ssize_t n = read_proc(pid, "status", buf, sizeof buf);
-
-    if (n < 0)
-        return -1;
-    if (obs_parse_status(buf, (size_t)n, out) != 0) {
-        errno = EIO;
-        return -1;
-    }
-    return 0;
+    return n < 0 ? -1 : parsed(obs_parse_status(buf, (size_t)n, out));
 }
 
 /* "Uid:\t0\t0\t0\t0": exactly four decimal ids; -1 if malformed. */
@@ -341,16 +340,9 @@ int obs_parse_ids(const char *buf, size_t len, obs_ids *out)
 
 int obs_read_ids(pid_t pid, obs_ids *out)
 {
-    char buf[8192];
+    char buf[STATUS_MAX];
     ssize_t n = read_proc(pid, "status", buf, sizeof buf);
-
-    if (n < 0)
-        return -1;
-    if (obs_parse_ids(buf, (size_t)n, out) != 0) {
-        errno = EIO;
-        return -1;
-    }
-    return 0;
+    return n < 0 ? -1 : parsed(obs_parse_ids(buf, (size_t)n, out));
 }
 
 int obs_read_cwd(pid_t pid, char *buf, size_t size)
