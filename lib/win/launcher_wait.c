@@ -64,7 +64,8 @@ static void leave_nothing(HANDLE daemon, const wchar_t *pid_file,
 {
     if (end_it) {
         TerminateProcess(daemon, 1);
-        WaitForSingleObject(daemon, 5000);
+        if (WaitForSingleObject(daemon, 5000) == WAIT_OBJECT_0)
+            dk__win_end_children(daemon);
     }
     DWORD named;
     if (dk__win_pidfile_get(pid_file, &named) < 0 ||

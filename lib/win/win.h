@@ -31,11 +31,6 @@ dk_status dk__win_fail(dk_error *err, dk_status status, const char *step,
     __attribute__((format(gnu_printf, 5, 6)))
 #elif defined(__GNUC__)
     __attribute__((format(printf, 5, 6)))
-/* send: pid (named in pid_file) is a live process of this program, a
- * daemon of ours or its sentinel; anything else is refused, saying why. */
-dk_status dk__win_send_target_check(DWORD pid, const char *pid_file,
-                                    dk_error *err);
-
 #endif
     ;
 
@@ -57,5 +52,8 @@ int dk__win_pidfile_get(const wchar_t *path, DWORD *pid);
  * daemon of ours or its sentinel; anything else is refused, saying why. */
 dk_status dk__win_send_target_check(DWORD pid, const char *pid_file,
                                     dk_error *err);
+
+/* End the children of process `ended` (which has ended) that it started. */
+void dk__win_end_children(HANDLE ended);
 
 #endif
