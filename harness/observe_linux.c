@@ -496,6 +496,37 @@ bool obs__env_has(pid_t pid, const char *entry)
     return found;
 }
 
+/* Whether link `name` of pid points into dir (dir itself or below it). */
+static bool link_inside(pid_t pid, const char *name, const char *dir, size_t n)
+{
+    char target[PATH_MAX];
+    return read_link(pid, name, target, sizeof target) == 0 &&
+           strncmp(target, dir, n) == 0 && (target[n] == '/' || target[n] == '\0');
+}
+
+bool obs__uses_dir(pid_t pid, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (link_inside(pid, "cwd", dir, n))
+        return true;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+    DIR *d = opendir(path);
+    if (d == NULL)
+        return false;
+    bool found = false;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL) {
+        char name[sizeof "fd/" + sizeof e->d_name];
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(name, sizeof name, "fd/%s", e->d_name);
+        found = link_inside(pid, name, dir, n);
+    }
+    closedir(d);
+    return found;
+}
+
 /* ---- the process table ------------------------------------------------- */
 
 /* Every process in /proc, in one pass; the count, or -1. */

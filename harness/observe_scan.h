@@ -21,5 +21,9 @@ ssize_t obs__scan(obs__proc **out);
  * exactly entry ("NAME=value"), false where it cannot be read. */
 unsigned long long obs__start_time(pid_t pid);
 bool obs__env_has(pid_t pid, const char *entry);
+/* Whether pid works in dir or holds a file in it open (a daemon that
+ * cleared its environment still holds its PID file, in the run's
+ * sandbox); false where the OS does not show it to us. */
+bool obs__uses_dir(pid_t pid, const char *dir);
 
 #endif

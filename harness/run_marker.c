@@ -2,10 +2,12 @@
  * runs whose owner is gone (killed, or its machine's dkcheck crashed). The
  * same on every Unix: what it asks of a process, its start time and
  * whether its environment carries the run's DKCHECK_RUNDIR, comes from the
- * OS's observe backend (observe_scan.h). Where there is no PID namespace
- * (macOS, FreeBSD), what a run leaves that no longer carries the marker (a
- * subject that clears its environment, or a process of another user, whose
- * environment is not shown to us) is not found. */
+ * OS's observe backend (observe_scan.h), and, on Linux, whether it uses a
+ * file in the run directory (a subject that clears its environment). Where
+ * there is no PID namespace (macOS, FreeBSD), what a run leaves that no
+ * longer carries the marker (a subject that clears its environment, or a
+ * process of another user, whose environment is not shown to us) is not
+ * found. */
 #include "isolate.h"
 
 #include "observe.h"
@@ -81,8 +83,10 @@ static void remove_criterion_socket(int owner)
         unlink(path);
 }
 
-/* SIGKILL every process carrying run_dir, until none is left (one may fork
- * while we scan). Returns how many were killed. */
+/* SIGKILL every process carrying run_dir in its environment, or using a
+ * file in it (a daemon that sanitized its environment still holds its PID
+ * file), until none is left (one may fork while we scan). Returns how many
+ * were killed. */
 static size_t kill_carriers(const char *run_dir)
 {
     char want[PATH_MAX + 32];
@@ -97,7 +101,8 @@ static size_t kill_carriers(const char *run_dir)
             return killed;
         for (ssize_t i = 0; i < n; i++) {
             pid_t pid = v[i].pid;
-            if (pid > 1 && pid != getpid() && obs__env_has(pid, want) &&
+            if (pid > 1 && pid != getpid() &&
+                (obs__env_has(pid, want) || obs__uses_dir(pid, run_dir)) &&
                 !dk_wine_serves_others(pid, run_dir) && kill(pid, SIGKILL) == 0)
                 this_pass++;
         }
