@@ -13,8 +13,9 @@
 
 typedef struct dk_watch {
     int fd;      /* what to wait on, or -1 */
-    int aux;     /* what the watch keeps open besides (kqueue: the
-                  * directory), or -1 */
+    int aux;     /* what else the watch holds (kqueue: the directory
+                  * it keeps open; Linux: its inotify watch in the
+                  * process's shared instance), or -1 */
 } dk_watch;
 
 #define DK_NO_WATCH ((dk_watch){ .fd = -1, .aux = -1 })

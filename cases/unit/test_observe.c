@@ -12,6 +12,7 @@
 #include "../../harness/observe.h"
 #include "../../harness/teardown.h"
 #include "../../harness/wait.h"
+#include "../../harness/wait_event.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -768,6 +769,91 @@ Test(wait, file_contains, .init = with_tmpdir, .fini = cleanup,
     cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
     cr_assert_not(dk_wait_file_contains(path, "ready 43",
                                         dk_deadline_in(0.03)));
+}
+
+/* A child that makes dir/name.tmp and renames it to dir/name once waiter
+ * sleeps; its exit status says whether it could. */
+static pid_t rename_once_asleep(pid_t waiter, const char *dir, const char *name)
+{
+    pid_t c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        char path[192], tmp[200];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        dk_wait_until(sleeping, &waiter, dk_deadline_in(20));
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+        _exit(fd >= 0 && close(fd) == 0 && rename(tmp, path) == 0 ? 0 : 1);
+    }
+    return c;
+}
+
+static void reap_ok(pid_t c)
+{
+    int st;
+    cr_assert_eq(dk_wait_child(c, &st, dk_deadline_in(10)), 0);
+    cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "helper status %d", st);
+}
+
+/* On Linux every directory watch of a process shares one inotify instance
+ * (closing one costs a kernel grace period): waits one after another, in
+ * one directory or another, a watch made while another is held, and a
+ * forked child's own wait must all still be woken by their event. Long
+ * deadlines: only the event can make them quick. */
+Test(wait, file_watches_one_after_another, .init = with_tmpdir,
+     .fini = cleanup, .timeout = 120)
+{
+    char a[96], b[96], path[192];
+    pid_t me = getpid(), c;
+    struct timespec t0;
+
+    snprintf(a, sizeof a, "%s/a", tmpdir);
+    snprintf(b, sizeof b, "%s/b", tmpdir);
+    cr_assert_eq(mkdir(a, 0700), 0);
+    cr_assert_eq(mkdir(b, 0700), 0);
+    const char *dirs[] = {a, a, b, a};
+    for (int i = 0; i < 4; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "ready.%d", i);
+        snprintf(path, sizeof path, "%s/%s", dirs[i], name);
+        c = rename_once_asleep(me, dirs[i], name);
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        cr_assert(dk_wait_file(path, dk_deadline_in(40)), "round %d", i);
+        cr_assert_lt(elapsed_since(&t0), 20.0, "round %d: no wakeup", i);
+        reap_ok(c);
+    }
+
+    dk_watch held = dk__watch_dir(a, false);
+    dk_watch second = dk__watch_dir(b, false);
+    cr_assert(held.fd >= 0 && second.fd >= 0);
+    c = rename_once_asleep(me, b, "second");
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    dk__watch_wait(second, 40000);
+    cr_assert_lt(elapsed_since(&t0), 20.0, "the second watch: no wakeup");
+    reap_ok(c);
+    c = rename_once_asleep(me, a, "held");
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    dk__watch_wait(held, 40000);
+    cr_assert_lt(elapsed_since(&t0), 20.0, "the held watch: no wakeup");
+    reap_ok(c);
+    dk__watch_close(second);
+    dk__watch_close(held);
+
+    /* A child of a process whose instance exists waits with its own. */
+    snprintf(path, sizeof path, "%s/for-the-child", b);
+    c = fork();
+    cr_assert_geq(c, 0);
+    if (c == 0) {
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        _exit(dk_wait_file(path, dk_deadline_in(40)) &&
+                      elapsed_since(&t) < 20.0 ? 0 : 1);
+    }
+    dk_wait_until(sleeping, &c, dk_deadline_in(20));
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    cr_assert_geq(fd, 0);
+    close(fd);
+    reap_ok(c);
 }
 
 /* ---- teardown ----------------------------------------------------------- */
