@@ -104,17 +104,6 @@ int obs_read_exe(pid_t pid, char *buf, size_t size)
     return 0;
 }
 
-/* Not read here: KERN_PROCARGS2 shows the block a process was started with, and the library rewrites that block on Linux only, so the case would judge here what no daemonizer of ours changes. */
-int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len)
-{
-    (void)pid;
-    (void)buf;
-    (void)size;
-    *len = 0;
-    errno = ENOTSUP;
-    return -1;
-}
-
 int obs_read_cwd(pid_t pid, char *buf, size_t size)
 {
     struct proc_vnodepathinfo vpi;

@@ -217,17 +217,6 @@ int obs_read_exe(pid_t pid, char *buf, size_t size)
     return sysctl(mib, 4, buf, &len, NULL, 0) == 0 ? 0 : -1;
 }
 
-/* Not read here: KERN_PROC_ENV shows the block a process was started with, and the library rewrites that block on Linux only, so the case would judge here what no daemonizer of ours changes. */
-int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len)
-{
-    (void)pid;
-    (void)buf;
-    (void)size;
-    *len = 0;
-    errno = ENOTSUP;
-    return -1;
-}
-
 int obs_read_cwd(pid_t pid, char *buf, size_t size)
 {
     return files_of(pid, -1, NULL, 0, buf, size) < 0 ? -1 : 0;
