@@ -49,7 +49,9 @@ CRITERION_LIBS := -lcriterion
 # quarter of a whole run's processor time. libgit2, needed only for a
 # failed string comparison's diff, is then opened when one is made
 # (harness/criterion_git_linux.c, which gets its path from here).
-archive = $(shell $(CC) -print-file-name=$(1))
+# (Quiet where there is no compiler yet: make conform and make check parse
+# this before scripts/deps installs one, then build in a make of their own.)
+archive = $(shell $(CC) -print-file-name=$(1) 2>/dev/null)
 ifeq ($(OS),Linux)
 CRITERION_STATIC := $(call archive,libcriterion.a) $(call archive,libboxfort.a) \
                     $(call archive,libprotobuf-nanopb.a)
