@@ -84,7 +84,7 @@ UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_darwin.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
                 harness/spawn_generic.c \
-                harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_environ_none.c
+                harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
@@ -93,7 +93,7 @@ UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
                 harness/spawn_generic.c \
-                harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_environ_none.c
+                harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c

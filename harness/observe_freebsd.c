@@ -296,13 +296,3 @@ int obs_read_ids(pid_t pid, obs_ids *out)
     errno = ENOTSUP;
     return -1;
 }
-
-/* Not asked of this OS yet (its open files are proc_pidinfo's or
- * kinfo_file's): a daemon that cleared its environment is not found by
- * --reap here, as run_marker.c says. */
-bool obs__uses_dir(pid_t pid, const char *dir)
-{
-    (void)pid;
-    (void)dir;
-    return false;
-}
