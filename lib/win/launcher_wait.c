@@ -66,6 +66,10 @@ static void leave_nothing(HANDLE daemon, const wchar_t *pid_file,
         TerminateProcess(daemon, 1);
         if (WaitForSingleObject(daemon, 5000) == WAIT_OBJECT_0)
             dk__win_end_children(daemon);
+        /* Ended while writing the PID file, it leaves the file beside. */
+        wchar_t tmp[DK_WIN_PATH];
+        if (dk__win_pidfile_tmp(pid_file, GetProcessId(daemon), tmp) == 0)
+            DeleteFileW(tmp);
     }
     DWORD named;
     if (dk__win_pidfile_get(pid_file, &named) < 0 ||

@@ -23,11 +23,16 @@ static DWORD replace(const wchar_t *tmp, const wchar_t *path)
     return code;
 }
 
+int dk__win_pidfile_tmp(const wchar_t *path, DWORD writer, wchar_t *tmp)
+{
+    return _snwprintf(tmp, DK_WIN_PATH, L"%ls.tmp.%lu", path,
+                      (unsigned long)writer) < 0 ? -1 : 0;
+}
+
 DWORD dk__win_pidfile_put(const wchar_t *path, DWORD pid)
 {
     wchar_t tmp[DK_WIN_PATH];
-    if (_snwprintf(tmp, DK_WIN_PATH, L"%ls.tmp.%lu", path,
-                   (unsigned long)GetCurrentProcessId()) < 0)
+    if (dk__win_pidfile_tmp(path, GetCurrentProcessId(), tmp) < 0)
         return ERROR_FILENAME_EXCED_RANGE;
     HANDLE h = CreateFileW(tmp, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS,
                            FILE_ATTRIBUTE_NORMAL, NULL);

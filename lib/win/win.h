@@ -47,6 +47,9 @@ DWORD dk__win_pidfile_put(const wchar_t *path, DWORD pid);
 /* The PID path names: 0 and *pid, or -1 (missing, unreadable, garbage),
  * GetLastError() then saying which (ERROR_INVALID_DATA: not a PID). */
 int dk__win_pidfile_get(const wchar_t *path, DWORD *pid);
+/* The file beside path that process `writer` writes before its move
+ * (DK_WIN_PATH wide characters at most): 0, or -1 if it does not fit. */
+int dk__win_pidfile_tmp(const wchar_t *path, DWORD writer, wchar_t *tmp);
 
 /* send: pid (named in pid_file) is a live process of this program, a
  * daemon of ours or its sentinel; anything else is refused, saying why. */
