@@ -73,7 +73,7 @@ int obs_read_fd(pid_t pid, int fd, obs_fd *out);
 /* The environment the OS shows others for pid: its entries, each
  * NUL-terminated, into buf (size bytes at most, the rest cut off); *len
  * gets the bytes written. On Linux that is the block laid out at exec as
- * it stands in the process's memory now (/proc/PID/environ): a process
+ * it stands in the process's memory now (its environ file): a process
  * that only built itself a new environ array still shows the old block.
  * -1 and ENOTSUP where the backend does not read it. */
 int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len);

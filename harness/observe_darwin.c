@@ -26,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/proc_info.h>
 #include <sys/sysctl.h>
 #include <unistd.h>
 
