@@ -72,7 +72,8 @@ ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
                 lib/unix/env_block_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
-                harness/spawn_linux.c
+                harness/spawn_linux.c harness/pipes_pipe2.c harness/immutable_linux.c \
+                harness/user_groups_gid.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c
@@ -83,7 +84,8 @@ else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_darwin.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
-                harness/spawn_generic.c \
+                harness/spawn_generic.c harness/pipes_fcntl.c harness/immutable_bsd.c \
+                harness/user_groups_darwin.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
@@ -92,7 +94,8 @@ else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
-                harness/spawn_generic.c \
+                harness/spawn_generic.c harness/pipes_pipe2.c harness/immutable_bsd.c \
+                harness/user_groups_gid.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
@@ -101,7 +104,8 @@ LDLIBS       += -lprocstat
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
-OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c
+OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c \
+                harness/pipes_fcntl.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 endif

@@ -33,16 +33,13 @@ DK_CASE(H5, H5_ignored_signals_reset)
                    "SIGUSR2 and SIGHUP");
 }
 
-/* Every signal a program can set: not the C library's own real-time
- * signals below SIGRTMIN (32 and 33 in glibc), whose sigaction it refuses,
- * so that a disposition inherited from dkcheck's own caller there is no
- * daemon's fault. */
+/* Every signal a program can set: not the C library's own (glibc's
+ * real-time signals below SIGRTMIN), whose sigaction it refuses, so that a
+ * disposition inherited from dkcheck's own caller there is no daemon's
+ * fault. */
 static uint64_t settable_signals(void)
 {
-    uint64_t bits = ~(uint64_t)0;
-    for (int sig = 32; sig < SIGRTMIN; sig++)
-        bits &= ~OBS_SIGBIT(sig);
-    return bits;
+    return ~obs_libc_signals();
 }
 
 DK_CASE(D2, D2_no_signal_ignored)

@@ -12,13 +12,12 @@
  * not yet judged there. */
 #include "../harness/as_found.h"
 #include "../harness/case.h"
+#include "../harness/immutable.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/fs.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -145,31 +144,14 @@ DK_ANY_CASE(H8, H8_pidfile_is_a_directory)
 }
 
 /* We run as root, so permission bits stop nothing; an immutable directory
- * (chattr +i) is one that root cannot write in either. */
+ * (immutable.h) is one that root cannot write in either. */
 static const char *immutable_dir;
-
-static int set_immutable(const char *dir, bool on)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    int flags;
-    int r = ioctl(fd, FS_IOC_GETFLAGS, &flags);
-    if (r == 0) {
-        flags = on ? flags | FS_IMMUTABLE_FL : flags & ~FS_IMMUTABLE_FL;
-        r = ioctl(fd, FS_IOC_SETFLAGS, &flags);
-    }
-    int e = errno;
-    close(fd);
-    errno = e;
-    return r;
-}
 
 /* The sandbox cannot be removed while a directory in it is immutable. */
 static void fini_mutable_again(void)
 {
     if (immutable_dir != NULL)
-        set_immutable(immutable_dir, false);
+        dk_set_immutable(immutable_dir, false);
     immutable_dir = NULL;
     case_fini();
 }
@@ -181,7 +163,7 @@ Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
     const char *dir = sandbox_path("immutable");
     if (mkdir(dir, 0777) < 0)
         cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
-    if (set_immutable(dir, true) < 0)
+    if (dk_set_immutable(dir, true) < 0)
         cr_skip_test("cannot make %s immutable here (%s); permission bits do "
                      "not stop root", dir, strerror(errno));
     immutable_dir = dir;

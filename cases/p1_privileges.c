@@ -9,6 +9,7 @@
  * in SANDBOX/priv, a sticky world-writable directory like /tmp, where only
  * the file's owner may remove it: the daemon must have been given it. */
 #include "../harness/case.h"
+#include "../harness/user_groups.h"
 
 #include <errno.h>
 #include <grp.h>
@@ -151,14 +152,11 @@ static const char *list(const long *v, size_t n)
 DK_CASE_BOTH(P1, P1_groups_of_user, D13, D13_groups_of_user)
 {
     target t = prepare();
-    gid_t want_gids[OBS_MAX_GROUPS];
-    int n_want = OBS_MAX_GROUPS;
-    if (getgrouplist(t.name, t.gid, want_gids, &n_want) < 0)
+    long want[OBS_MAX_GROUPS];
+    int n_want = dk_user_groups(t.name, t.gid, want, OBS_MAX_GROUPS);
+    if (n_want < 0)
         cr_assert_fail("BROKEN: user %s has more than %d groups", t.name,
                        OBS_MAX_GROUPS);
-    long want[OBS_MAX_GROUPS];
-    for (int i = 0; i < n_want; i++)
-        want[i] = (long)want_gids[i];
     qsort(want, (size_t)n_want, sizeof *want, by_value);
     pid_t daemon = start_as(&t, NULL);
     obs_ids ids = ids_of(daemon);

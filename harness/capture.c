@@ -6,6 +6,8 @@
  * under one lock, so a log's bytes stay in order. */
 #include "sandbox.h"
 
+#include "pipes.h"
+
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -116,7 +118,7 @@ int sandbox_capture(const char *path)
 {
     if (!the.running) {
         pthread_mutex_init(&the.lock, NULL);
-        if (pipe2(the.wake, O_CLOEXEC | O_NONBLOCK) < 0)
+        if (dk_pipe(the.wake, O_CLOEXEC | O_NONBLOCK) < 0)
             cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
         the.stop = false;
         if (pthread_create(&the.thread, NULL, drainer, NULL) != 0)
@@ -125,7 +127,7 @@ int sandbox_capture(const char *path)
     }
     int p[2];
     int log = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (log < 0 || pipe2(p, O_CLOEXEC) < 0)
+    if (log < 0 || dk_pipe(p, O_CLOEXEC) < 0)
         cr_assert_fail("BROKEN: cannot capture into %s: %s", path,
                        strerror(errno));
     /* The reader never waits on an empty pipe: the thread polls first, a

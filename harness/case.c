@@ -6,6 +6,7 @@
  * fds low and high, and signals blocked and ignored (H5). */
 #include "case.h"
 
+#include "pipes.h"
 #include "sandbox.h"
 #include "spawn_os.h"
 #include "teardown.h"
@@ -398,7 +399,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     int own[2] = {-1, -1};
     if (trace == NULL && (trace = case_observer(k)) != NULL) {
         index = k;
-        if (barrier[0] < 0 && pipe2(own, O_CLOEXEC) == 0)
+        if (barrier[0] < 0 && dk_pipe(own, O_CLOEXEC) == 0)
             in.barrier[0] = own[0], in.barrier[1] = own[1];
         if (in.barrier[0] < 0)
             trace = NULL; /* no pipe: this launch goes untraced */
@@ -438,7 +439,7 @@ void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
                            trace_session *trace)
 {
     int p[2];
-    if (pipe2(p, O_CLOEXEC) < 0)
+    if (dk_pipe(p, O_CLOEXEC) < 0)
         cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
     for (size_t i = 0; i < k; i++)
         out[i] = start_one(spec, p, trace, i);

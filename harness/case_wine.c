@@ -3,6 +3,7 @@
  * each answer, or the case BROKEN when the observer cannot give one. */
 #include "case.h"
 
+#include "pipes.h"
 #include "wine_session.h"
 
 #include <dirent.h>
@@ -61,7 +62,7 @@ pid_t case_win_stranger(void)
     /* dkprobe idle: a Windows process that is no daemon of anyone's; it
      * says its PID and sleeps until the teardown ends it. */
     int p[2];
-    if (pipe2(p, O_CLOEXEC) < 0)
+    if (dk_pipe(p, O_CLOEXEC) < 0)
         cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
     pid_t pid = fork();
     if (pid < 0)

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "escape.h"
 #include "isolate.h"
+#include "pipes.h"
 #include "report.h"
 #include "run_info.h"
 #include "steps.h"
@@ -57,7 +58,7 @@ static bool executable(const char *cmd)
     if (path == NULL)
         path = "/usr/bin:/bin";
     for (const char *p = path;; p++) {
-        const char *end = strchrnul(p, ':');
+        const char *end = p + strcspn(p, ":");
         char full[PATH_MAX];
         snprintf(full, sizeof full, "%.*s/%s", (int)(end - p), p, cmd);
         if (stat(full, &st) == 0 && S_ISREG(st.st_mode) &&
@@ -136,7 +137,7 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     argv[n + 1] = NULL;
 
     int p[2], e[2];
-    if (pipe2(p, O_CLOEXEC) < 0 || pipe2(e, O_CLOEXEC) < 0)
+    if (dk_pipe(p, O_CLOEXEC) < 0 || dk_pipe(e, O_CLOEXEC) < 0)
         die("pipe: %s", strerror(errno));
     pid_t pid = fork();
     if (pid < 0)

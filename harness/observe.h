@@ -36,6 +36,11 @@ typedef struct obs_status {
 /* Bit of signal signum in the masks above. */
 #define OBS_SIGBIT(signum) (UINT64_C(1) << ((signum) - 1))
 
+/* The signals the C library keeps for itself, whose disposition no program
+ * can set (glibc's real-time signals below SIGRTMIN, 32 and 33), as a mask
+ * of OBS_SIGBITs; 0 where there are none (macOS, FreeBSD). */
+uint64_t obs_libc_signals(void);
+
 typedef struct obs_fd {
     int fd;
     char target[4096];   /* what it is open on: a path, or "pipe:[N]" ... */

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -561,4 +562,12 @@ ssize_t obs__scan(obs__proc **out)
     closedir(d);
     *out = v;
     return (ssize_t)n;
+}
+
+uint64_t obs_libc_signals(void)
+{
+    uint64_t bits = 0;
+    for (int sig = 32; sig < SIGRTMIN; sig++)
+        bits |= OBS_SIGBIT(sig);
+    return bits;
 }

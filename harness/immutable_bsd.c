@@ -1,0 +1,16 @@
+/* immutable_bsd.c: immutable.h through chflags(2) (macOS, FreeBSD), which
+ * only root may use for the system flag, as the case runs. */
+#include "immutable.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+int dk_set_immutable(const char *dir, bool on)
+{
+    struct stat st;
+    if (stat(dir, &st) < 0)
+        return -1;
+    unsigned long flags = st.st_flags;
+    flags = on ? flags | SF_IMMUTABLE : flags & ~(unsigned long)SF_IMMUTABLE;
+    return chflags(dir, flags);
+}
