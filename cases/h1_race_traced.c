@@ -235,6 +235,13 @@ static const char *joined(const pid_t *pids, size_t n)
     return s;
 }
 
+static const char *race_so_far(void *arg)
+{
+    race *r = arg;
+    return sandbox_printf("%s: %s; %s; then the ", r->interleaving,
+                          held_calls(r), creating_calls(r));
+}
+
 /* One launcher exits 0, its daemon alone lives, the PID file names it. */
 static void judge(race *r)
 {
@@ -247,9 +254,13 @@ static void judge(race *r)
               "succeed; all failed, first said \"%s\"; %s",
               r->interleaving, RACERS, case_launcher_error(r->racers[0]),
               trace_note(r->trace));
+    /* A winner without a daemon fails in case_daemon: the calls seen by
+     * then still say how the race went. */
+    case_context_by(race_so_far, r);
     pid_t daemons[RACERS];
     for (size_t i = 0; i < n_win; i++)
         daemons[i] = case_daemon(winners[i]);
+    case_context("");
     case_wait_only(daemons, n_win, CASE_DEADLINE);
     pid_t living[64];
     size_t n_living = case_living(living, 64);

@@ -38,7 +38,15 @@ static struct {
  * for the case's own launches, "cannot judge (precondition ...): " while a
  * precondition runs. The step itself is never written here: it is the
  * case's suite, and the report names it once. */
+/* What every helper's FAIL begins with (case_context, case_context_by). */
 static const char *context = "";
+static const char *(*context_fn)(void *);
+static void *context_arg;
+
+static const char *current_context(void)
+{
+    return context_fn != NULL ? context_fn(context_arg) : context;
+}
 
 /* Each launcher gets a terminal of its own: a terminal can be the
  * controlling terminal of one session only. */
@@ -467,7 +475,7 @@ int case_wait_launcher(launch *l)
                           dk_deadline_in(CASE_DEADLINE)) < 0)
             cr_assert_fail("%slauncher %d still running after %gs (expected it "
                      "to exit once daemonization is done)%s",
-                     context, (int)l->launcher, CASE_DEADLINE,
+                     current_context(), (int)l->launcher, CASE_DEADLINE,
                      printed(l->out, l->err));
         l->exited = true;
     }
@@ -594,7 +602,7 @@ pid_t case_daemon(launch *l)
     if (code != 0)
         cr_assert_fail("%sexpected the launcher to exit 0 with a daemon running; "
                  "it exited %d: \"%s\"",
-                 context, code, case_launcher_error(l));
+                 current_context(), code, case_launcher_error(l));
     dk_wait_until(ready_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
     const char *why = access(l->ready, F_OK) != 0
                           ? sandbox_read(sandbox_printf("%s.broken", l->ready), NULL)
@@ -605,19 +613,19 @@ pid_t case_daemon(launch *l)
     if (access(l->ready, F_OK) != 0)
         cr_assert_fail("%slauncher exited 0 but no daemon wrote %s within %gs; "
                  "living: [%s]",
-                 context, l->ready, CASE_DEADLINE, case_describe_living());
+                 current_context(), l->ready, CASE_DEADLINE, case_describe_living());
     size_t len;
     const char *text = sandbox_read(l->ready, &len);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
     if (text == NULL || pid <= 0 || *end != '\n')
-        cr_assert_fail("%sready file %s holds no PID: \"%s\"", context, l->ready,
+        cr_assert_fail("%sready file %s holds no PID: \"%s\"", current_context(), l->ready,
                  text ? text : "(unreadable)");
     if (case_windows() ? !case_win_info((pid_t)pid, NULL).alive
                        : !obs_alive((pid_t)pid) || !is_descendant((pid_t)pid))
         cr_assert_fail("%sthe daemon %ld named in the ready file is not alive "
                  "among the processes we spawned; living: [%s]",
-                 context, pid, case_describe_living());
+                 current_context(), pid, case_describe_living());
     l->daemon = (pid_t)pid;
     return l->daemon;
 }
@@ -752,7 +760,7 @@ int case_send(const char *sig, const char *pidfile)
     close(err);
     int status;
     if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
-        cr_assert_fail("%s'--send %s' still running after %gs%s", context, sig,
+        cr_assert_fail("%s'--send %s' still running after %gs%s", current_context(), sig,
                  CASE_DEADLINE, printed(sandbox_path("send.out"),
                                         sandbox_path("send.err")));
     if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
@@ -788,7 +796,7 @@ obs_stat case_stat(pid_t pid)
 {
     obs_stat st;
     if (obs_read_stat(pid, &st) < 0)
-        cr_assert_fail("%scannot observe process %d: %s", context, (int)pid,
+        cr_assert_fail("%scannot observe process %d: %s", current_context(), (int)pid,
                  strerror(errno));
     return st;
 }
@@ -797,7 +805,7 @@ obs_status case_status(pid_t pid)
 {
     obs_status st;
     if (obs_read_status(pid, &st) < 0)
-        cr_assert_fail("%scannot observe process %d: %s", context, (int)pid,
+        cr_assert_fail("%scannot observe process %d: %s", current_context(), (int)pid,
                  strerror(errno));
     return st;
 }
@@ -835,6 +843,18 @@ static bool daemon_gone(pid_t pid, size_t others)
                           : case_wait_gone(pid, CASE_DEADLINE);
 }
 
+void case_context(const char *prefix)
+{
+    context = prefix;
+    context_fn = NULL;
+}
+
+void case_context_by(const char *(*prefix)(void *arg), void *arg)
+{
+    context_fn = prefix;
+    context_arg = arg;
+}
+
 /* The precondition's daemon, with SANDBOX/control.pid; *others gets how
  * many processes of ours lived before it. */
 static launch *control_daemon(const char *why, size_t *others)
@@ -842,9 +862,9 @@ static launch *control_daemon(const char *why, size_t *others)
     static const launch_spec control = {.pidfile = "control.pid"};
     *others = case_count_living();
     launch *l = case_start(&control);
-    context = why;
+    case_context(why);
     case_daemon(l);
-    context = "";
+    case_context("");
     return l;
 }
 

@@ -143,6 +143,13 @@ pid_t case_daemon(launch *l);
 /* case_start + case_daemon. */
 pid_t case_run(const launch_spec *spec, launch **out);
 
+/* Begin every FAIL the helpers above make with prefix (what the case was
+ * doing, what it saw so far), until case_context("") sets it back. */
+void case_context(const char *prefix);
+/* The same, the prefix made by prefix(arg) when a FAIL is written (what
+ * was seen by then). */
+void case_context_by(const char *(*prefix)(void *arg), void *arg);
+
 /* The first line the launcher wrote on stderr, quoted for a message
  * (escaped, 200 bytes at most; "" if none). The launcher's stdout and
  * stderr (l->out, l->err) and --send's (SANDBOX/send.out, send.err) are
