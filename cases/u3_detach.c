@@ -147,7 +147,10 @@ DK_CASE(U3, U3_new_process_group)
 /* daemon(7) item 6: "to detach from any terminal". */
 DK_CASE_BOTH(U3, U3_no_controlling_terminal, D6, D6_no_controlling_terminal)
 {
-    pid_t daemon = case_run(NULL, NULL);
+    /* The terminal must outlive the launcher, or its exit alone would take
+     * it from a daemon that never left the session. */
+    launch_spec spec = {.terminal_outlives_launcher = true};
+    pid_t daemon = case_run(&spec, NULL);
     obs_stat st = case_stat(daemon);
     cr_expect(st.tty_nr == 0,
               "expected daemon %d to have no controlling terminal (the "

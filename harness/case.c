@@ -185,13 +185,35 @@ static void plant_fd(int target, const char *path)
     plant_fd_flags(target, path, O_RDWR | O_CREAT);
 }
 
-static void give_controlling_terminal(const char *slave)
+static void give_controlling_terminal(const char *slave, bool own_session)
 {
-    setsid();
+    if (own_session)
+        setsid();
     int tty = open(slave, O_RDWR | O_CLOEXEC);
-    if (tty < 0 || ioctl(tty, TIOCSCTTY, 0) < 0)
+    if (tty < 0 || (own_session && ioctl(tty, TIOCSCTTY, 0) < 0))
         broken("controlling terminal");
     dup2(tty, 0);
+    close(tty);
+}
+
+/* The launcher usually leads a session of its own, which owns the pty; but
+ * when a session leader exits, the kernel takes the terminal away from
+ * every process of its session, so a daemon that never left it would show
+ * no terminal either. For the case that asks, the worker leads the session
+ * instead (it lives until the case ends) and the launcher joins it, with
+ * the pty as its controlling terminal all the same. SIGHUP is ignored in
+ * the worker, which the pty's hang-up at the case's end would otherwise
+ * end. */
+static void keep_terminal(const char *slave)
+{
+    signal(SIGHUP, SIG_IGN);
+    if (getsid(0) != getpid() && setsid() < 0)
+        cr_assert_fail("BROKEN: the worker cannot lead a session: %s",
+                       strerror(errno));
+    int tty = open(slave, O_RDWR | O_CLOEXEC);
+    if (tty < 0 || ioctl(tty, TIOCSCTTY, 1) < 0)
+        cr_assert_fail("BROKEN: the worker cannot take %s as its terminal: %s",
+                       slave, strerror(errno));
     close(tty);
 }
 
@@ -212,6 +234,7 @@ static void give_signals(void)
 typedef struct inheritance {
     int barrier[2];             /* exec once barrier[0] reads EOF; or -1 */
     const char *pty_slave;
+    bool worker_has_terminal;   /* keep_terminal: join, do not lead */
     const char *launch_dir;
     int out, err;               /* capture pipes (sandbox_capture) */
     const char *inherited[4];   /* paths for the low, shield and high fds */
@@ -246,7 +269,7 @@ static void exec_launcher(char **argv, const inheritance *in)
         if (null < 0 || dup2(null, 0) < 0)
             broken("/dev/null");
     } else {
-        give_controlling_terminal(in->pty_slave);
+        give_controlling_terminal(in->pty_slave, !in->worker_has_terminal);
         plant_inheritance(in);
     }
     if (chdir(in->launch_dir) < 0)
@@ -381,10 +404,13 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     char slave[64] = "";
     if (!case_windows())
         l->pty_master = open_pty(slave, sizeof slave);
+    if (s->terminal_outlives_launcher && !case_windows())
+        keep_terminal(slave);
     inheritance in = {
         .windows = case_windows(),
         .barrier = {barrier[0], barrier[1]},
         .pty_slave = slave,
+        .worker_has_terminal = s->terminal_outlives_launcher && !case_windows(),
         .launch_dir = sandbox_path("launch"),
         .out = sandbox_capture(l->out),
         .err = sandbox_capture(l->err),

@@ -90,6 +90,11 @@ typedef struct launch_spec {
                                  * writing as CASE_NOTIFY_FD, --notify-fd */
     const char *user;           /* P1: --user, as given */
     const char *group;          /* P1: --group, as given */
+    bool terminal_outlives_launcher; /* U3, D6: the case's worker leads the
+                                 * session that owns the terminal and the
+                                 * launcher is a member, so the terminal
+                                 * stays the session's when the launcher
+                                 * exits (see case.c, keep_terminal) */
 } launch_spec;
 
 /* The fd number s6 readiness is given on (N2): none of the inherited ones. */
