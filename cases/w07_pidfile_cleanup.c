@@ -41,7 +41,13 @@ DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
     launch_spec spec = {.on = {"TERM=default"}, .n_on = 1};
     launch *l;
     win_pid daemon = case_run(&spec, &l);
-    case_win_terminate(case_pidfile_pid(l->pidfile), 15);
+    pid_t sentinel = case_pidfile_pid(l->pidfile);
+    cr_assert(sentinel > 0,
+              "daemon %lu runs, but the PID file %s names no process to end "
+              "it through (%s)",
+              daemon, l->pidfile,
+              access(l->pidfile, F_OK) == 0 ? "no PID in it" : "it is gone");
+    case_win_terminate(sentinel, 15);
     unsigned long code;
     cr_assert(win_wait_exit(daemon, CASE_DEADLINE, &code) == 1,
               "daemon %lu still alive %gs after SIGTERM's sentinel ended",
