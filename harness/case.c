@@ -881,12 +881,43 @@ void case_context_by(const char *(*prefix)(void *arg), void *arg)
     context_arg = arg;
 }
 
+/* The processes of ours that lived before the precondition's launch. */
+static pid_t before_control[64];
+static size_t n_before_control;
+
+static bool lived_before_control(pid_t pid)
+{
+    for (size_t i = 0; i < n_before_control; i++)
+        if (before_control[i] == pid)
+            return true;
+    return false;
+}
+
+/* Once the precondition's daemon is gone, what else its launch left (a
+ * supervisor still tidying up, as libslack's daemon(1) removes its client
+ * PID file a moment after its client died) is ended too, so that nothing
+ * of it changes the sandbox while the case compares listings. */
+static void end_control_launch(void)
+{
+    if (case_windows())
+        return; /* the Windows count already waited for all of it */
+    pid_t living[64];
+    size_t n = case_living(living, 64);
+    for (size_t i = 0; i < n; i++)
+        if (!lived_before_control(living[i]))
+            kill(living[i], SIGKILL);
+    if (!case_wait_living(n_before_control, CASE_DEADLINE))
+        cr_assert_fail("BROKEN: what the precondition's launch left outlived "
+                       "SIGKILL");
+}
+
 /* The precondition's daemon, with SANDBOX/control.pid; *others gets how
  * many processes of ours lived before it. */
 static launch *control_daemon(const char *why, size_t *others)
 {
     static const launch_spec control = {.pidfile = "control.pid"};
-    *others = case_count_living();
+    n_before_control = case_living(before_control, 64);
+    *others = n_before_control;
     launch *l = case_start(&control);
     case_context(why);
     case_daemon(l);
@@ -912,6 +943,7 @@ pid_t case_precondition_daemon(void)
     if (!daemon_gone(pid, others))
         cr_assert_fail("BROKEN: the precondition's daemon %d outlived %s",
                        (int)pid, case_windows() ? "TerminateProcess" : "SIGKILL");
+    end_control_launch();
     return pid;
 }
 
@@ -930,6 +962,7 @@ void case_precondition_send(void)
         cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
                        "but daemon %d is still alive %gs later", (int)pid,
                        CASE_DEADLINE);
+    end_control_launch();
     unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
 }
 
