@@ -622,6 +622,12 @@ static bool ready_or_nobody(void *arg)
            (case_living(living, 1) == 0 && case_living(living, 1) == 0);
 }
 
+void case_settle(launch *l)
+{
+    if (case_wait_launcher(l) == 0)
+        dk_wait_until(ready_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
+}
+
 pid_t case_daemon(launch *l)
 {
     int code = case_wait_launcher(l);

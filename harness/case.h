@@ -145,6 +145,11 @@ int case_wait_launcher(launch *l);
  * PID, checked alive and ours. Anything else FAILs the case
  * and what was seen. */
 pid_t case_daemon(launch *l);
+/* After a launcher exited 0: wait (at most CASE_DEADLINE) until its daemon
+ * is ready or nothing of ours lives, judging nothing. What a subject does
+ * to its PID file after its launcher exits (a daemon that writes it) is
+ * then done before a case looks. */
+void case_settle(launch *l);
 /* case_start + case_daemon. */
 pid_t case_run(const launch_spec *spec, launch **out);
 
