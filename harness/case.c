@@ -36,9 +36,9 @@ static struct {
 
 /* What a failure of these helpers is about, before its own words: nothing
  * for the case's own launches, "cannot judge (precondition ...): " while a
- * precondition runs. The step itself is never written here: it is the
- * case's suite, and the report names it once. */
-/* What every helper's FAIL begins with (case_context, case_context_by). */
+ * precondition runs, what a race saw so far (case_context_by). The step
+ * itself is never written here: it is the case's suite, and the report
+ * names it once. */
 static const char *context = "";
 static const char *(*context_fn)(void *);
 static void *context_arg;
@@ -867,11 +867,15 @@ bool case_wait_gone(pid_t pid, double seconds)
 
 /* ---- preconditions ---- */
 
+/* The processes of ours that lived before the precondition's launch. */
+static pid_t before_control[64];
+static size_t n_before_control;
+
 /* pid, a daemon, is gone: reaped (Unix: it is our child), or, for a
- * Windows subject, no process of ours is left but the others before it. */
-static bool daemon_gone(pid_t pid, size_t others)
+ * Windows subject, no process of ours is left but those before it. */
+static bool daemon_gone(pid_t pid)
 {
-    return case_windows() ? case_wait_living(others, CASE_DEADLINE)
+    return case_windows() ? case_wait_living(n_before_control, CASE_DEADLINE)
                           : case_wait_gone(pid, CASE_DEADLINE);
 }
 
@@ -886,10 +890,6 @@ void case_context_by(const char *(*prefix)(void *arg), void *arg)
     context_fn = prefix;
     context_arg = arg;
 }
-
-/* The processes of ours that lived before the precondition's launch. */
-static pid_t before_control[64];
-static size_t n_before_control;
 
 static bool lived_before_control(pid_t pid)
 {
@@ -917,13 +917,12 @@ static void end_control_launch(void)
                        "SIGKILL");
 }
 
-/* The precondition's daemon, with SANDBOX/control.pid; *others gets how
- * many processes of ours lived before it. */
-static launch *control_daemon(const char *why, size_t *others)
+/* The precondition's daemon, with SANDBOX/control.pid; what lived before it
+ * is kept in before_control. */
+static launch *control_daemon(const char *why)
 {
     static const launch_spec control = {.pidfile = "control.pid"};
     n_before_control = case_living(before_control, 64);
-    *others = n_before_control;
     launch *l = case_start(&control);
     case_context(why);
     case_daemon(l);
@@ -933,9 +932,8 @@ static launch *control_daemon(const char *why, size_t *others)
 
 pid_t case_precondition_daemon(void)
 {
-    size_t others;
     launch *l = control_daemon("cannot judge (precondition: a daemon started "
-                               "with a plain PID file): ", &others);
+                               "with a plain PID file): ");
     pid_t pid = l->daemon;
     if (access(l->pidfile, F_OK) != 0)
         cr_assert_fail("cannot judge (precondition): the subject's daemon "
@@ -946,7 +944,7 @@ pid_t case_precondition_daemon(void)
         case_win_terminate(pid, 9);
     else
         case_signal(pid, SIGKILL);
-    if (!daemon_gone(pid, others))
+    if (!daemon_gone(pid))
         cr_assert_fail("BROKEN: the precondition's daemon %d outlived %s",
                        (int)pid, case_windows() ? "TerminateProcess" : "SIGKILL");
     end_control_launch();
@@ -955,16 +953,15 @@ pid_t case_precondition_daemon(void)
 
 void case_precondition_send(void)
 {
-    size_t others;
     launch *l = control_daemon("cannot judge (precondition: a daemon started "
-                               "with a plain PID file, for --send): ", &others);
+                               "with a plain PID file, for --send): ");
     pid_t pid = l->daemon;
     int code = case_send("TERM", l->pidfile);
     if (code != 0)
         cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
                        "running daemon %d exited %d: \"%s\"", (int)pid,
                        code, sandbox_quote_first_line(sandbox_path("send.err")));
-    if (!daemon_gone(pid, others))
+    if (!daemon_gone(pid))
         cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
                        "but daemon %d is still alive %gs later", (int)pid,
                        CASE_DEADLINE);
