@@ -1,17 +1,22 @@
 /* H1 broken: exclusivity is a check followed, after the forks, by a
- * plain create, so launchers racing through the check all win.
+ * plain create, so launchers racing through the check all win. The window
+ * is made wide (a second) so that the sampled race (H1_racing_launchers_
+ * one_daemon) lands in it however slowly a loaded machine starts the
+ * racers; the traced cases force it anyway.
  * wraps: dk__pidfile_create dk__pidfile_write
  */
 #include "../../lib/unix/steps.h"
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <time.h>
 #include <unistd.h>
 
 dk_status __wrap_dk__pidfile_create(const char *path, int *fd, dk_error *err)
 {
     if (access(path, F_OK) == 0)
         return dk__pidfile_explain(path, err);
+    nanosleep(&(struct timespec){.tv_sec = 1}, NULL);
     /* A stand-in fd, so the daemon has something to keep. */
     *fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
     return *fd < 0 ? DK_ESYS : DK_OK;
