@@ -67,7 +67,8 @@ endif
 # are written against FreeBSD's manuals and were never compiled (no FreeBSD
 # toolchain where they were written). OS=Darwin on another machine
 # cross-compiles (mk/macos.mk).
-UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/teardown_tree.c
+UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/observe_fds.c \
+                harness/teardown_tree.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
                 lib/unix/env_block_linux.c
@@ -118,7 +119,7 @@ SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
                harness/case_preskip.c \
                harness/report.c harness/report_json.c harness/report_xml.c \
-               harness/escape.c harness/run_info.c harness/capture.c \
+               harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
                harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
                $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)

@@ -2,8 +2,11 @@
  * fds 3, 4, 5 and 1000, each open on its own SANDBOX/inherited-N.
  * daemon(7)'s item 1 (D1) asks the same of every descriptor but stdio. */
 #include "../harness/case.h"
+#include "../harness/output_holders.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void expect_closed(pid_t daemon, int fd)
@@ -46,7 +49,9 @@ DK_CASE(U6, U6_shielded_fd_kept)
 
 /* Pipes, sockets and anonymous inodes (eventfd, signalfd) name no file:
  * they are the implementation's own plumbing (the reference's signal pipe)
- * or gone with their creator, never a path the launcher left open. */
+ * or gone with their creator, never a path the launcher left open. A pipe
+ * that is the launcher's stdout or stderr is not the daemon's own: it is
+ * the caller's (output_pipe_of). */
 static bool anonymous(const char *target)
 {
     return strncmp(target, "pipe:", 5) == 0 ||
@@ -54,14 +59,22 @@ static bool anonymous(const char *target)
            strncmp(target, "anon_inode:", 11) == 0;
 }
 
+/* Every descriptor, however many: a file kept at fd 600 above hundreds of
+ * the daemon's own pipes is still one. */
 DK_CASE_BOTH(U6, U6_no_other_file_open, D1, D1_no_other_file_open)
 {
     launch *l;
     pid_t daemon = case_run(NULL, &l);
-    static obs_fd fds[256];
-    int n = obs_list_fds(daemon, fds, 256);
-    cr_assert(n >= 0, "cannot list the fds of daemon %d", (int)daemon);
-    for (int i = 0; i < n; i++) {
+    size_t n;
+    obs_fd *fds = obs_list_all_fds(daemon, &n);
+    cr_assert(fds != NULL, "cannot list the fds of daemon %d", (int)daemon);
+    for (size_t i = 0; i < n; i++) {
+        const char *caller = output_pipe_of(l, &fds[i]);
+        if (fds[i].fd > 2 && caller != NULL)
+            cr_expect_fail("expected no descriptor of the launcher's open in "
+                           "daemon %d but stdio; fd %d is the launcher's %s "
+                           "(%s), the caller's pipe, not the daemon's own",
+                           (int)daemon, fds[i].fd, caller, fds[i].target);
         if (fds[i].fd <= 2 || anonymous(fds[i].target) ||
             case_fd_is(daemon, fds[i].fd, l->pidfile, NULL))
             continue;
@@ -69,4 +82,16 @@ DK_CASE_BOTH(U6, U6_no_other_file_open, D1, D1_no_other_file_open)
                        "the PID file; fd %d -> %s",
                        (int)daemon, fds[i].fd, fds[i].target);
     }
+    free(fds);
+}
+
+/* `out=$(launcher ...)` returns: once the launcher has exited and its
+ * daemon is ready, no descriptor above stdio of any process of the
+ * subject holds the launcher's stdout or stderr (Daemoniker's U6 closes
+ * every one but the shielded). Those at 0-2 are U7's. */
+DK_CASE(U6, U6_launcher_output_reaches_eof)
+{
+    launch *l;
+    case_run(NULL, &l);
+    output_expect_eof(l, 3, INT_MAX);
 }

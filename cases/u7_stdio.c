@@ -1,6 +1,7 @@
 /* U7: Redirect stdin, stdout and stderr. The launcher's own are a
- * pseudo-terminal and two files, none of which the daemon may keep. */
+ * pseudo-terminal and two pipes dkcheck reads, none of which the daemon may keep. */
 #include "../harness/case.h"
+#include "../harness/output_holders.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -98,4 +99,14 @@ DK_CASE(U7, U7_ready_lines_land)
                   "expected \"ready %d\" in %s; it holds \"%s\"",
                   (int)daemon, paths[i], text ? text : "(nothing)");
     }
+}
+
+/* `out=$(launcher ...)` returns: once the launcher has exited and its
+ * daemon is ready, no process of the subject has the launcher's stdout or
+ * stderr pipe as its own stdio (0-2); above them it is U6's. */
+DK_CASE(U7, U7_launcher_output_reaches_eof)
+{
+    launch *l;
+    case_run(NULL, &l);
+    output_expect_eof(l, 0, 2);
 }

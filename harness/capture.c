@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_CAPTURES 128
@@ -25,6 +26,7 @@ struct capture {
     int log;                /* the log file */
     char path[4096];
     unsigned long long seen;
+    unsigned long long pipe_ino; /* the pipe's inode: who else holds it */
 };
 
 static struct {
@@ -153,6 +155,8 @@ int sandbox_capture(const char *path)
     c->fd = p[0];
     c->log = log;
     c->seen = 0;
+    struct stat st;
+    c->pipe_ino = fstat(p[0], &st) == 0 ? (unsigned long long)st.st_ino : 0;
     snprintf(c->path, sizeof c->path, "%s", path);
     pthread_mutex_unlock(&the.lock);
     wake();
@@ -187,6 +191,38 @@ unsigned long long sandbox_captured(const char *path)
             seen = the.c[i].seen;
     pthread_mutex_unlock(&the.lock);
     return seen;
+}
+
+/* The latest capture logging to path, or NULL; under the lock. */
+static struct capture *capture_of(const char *path)
+{
+    for (size_t i = the.n; i-- > 0;)
+        if (strcmp(the.c[i].path, path) == 0)
+            return &the.c[i];
+    return NULL;
+}
+
+bool sandbox_capture_eof(const char *path)
+{
+    if (!the.running)
+        return false;
+    sandbox_capture_sync();
+    pthread_mutex_lock(&the.lock);
+    struct capture *c = capture_of(path);
+    bool eof = c != NULL && c->fd < 0;
+    pthread_mutex_unlock(&the.lock);
+    return eof;
+}
+
+unsigned long long sandbox_capture_pipe(const char *path)
+{
+    if (!the.running)
+        return 0;
+    pthread_mutex_lock(&the.lock);
+    struct capture *c = capture_of(path);
+    unsigned long long ino = c != NULL ? c->pipe_ino : 0;
+    pthread_mutex_unlock(&the.lock);
+    return ino;
 }
 
 /* At the case's end, its processes killed: take what is left, stop. */

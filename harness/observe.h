@@ -82,8 +82,13 @@ int obs_read_fd(pid_t pid, int fd, obs_fd *out);
  * that only built itself a new environ array still shows the old block.
  * -1 and ENOTSUP where the backend does not read it. */
 int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len);
-/* Every open fd of pid, ascending. Returns the count (at most max), or -1. */
+/* Every open fd of pid, ascending: the first max of them into out, and the
+ * number open, which may be more than max (as snprintf does: call again
+ * with room for them all, or use obs_list_all_fds); -1 on error. */
 int obs_list_fds(pid_t pid, obs_fd *out, size_t max);
+/* Every open fd of pid, ascending, however many: a malloc'd array (the
+ * caller frees it) and its length in *n; NULL with errno on error. */
+obs_fd *obs_list_all_fds(pid_t pid, size_t *n);
 
 /* The process exists and is not a zombie. */
 bool obs_alive(pid_t pid);

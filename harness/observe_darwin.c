@@ -257,9 +257,10 @@ int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
     if (n < 0)
         return -1;
     qsort(v, (size_t)n, sizeof *v, cmp_fdinfo);
-    for (int i = 0; i < n && count < max; i++) {
+    static obs_fd scratch; /* past max: counted, not kept */
+    for (int i = 0; i < n; i++) {
         if (describe_fd(pid, v[i].proc_fd, v[i].proc_fdtype,
-                        &out[count]) == 0)
+                        count < max ? &out[count] : &scratch) == 0)
             count++;
         else if (errno != EBADF) {
             /* EBADF: closed since listed. */

@@ -164,13 +164,14 @@ static int cmp_fd(const void *a, const void *b)
 }
 
 /* Every descriptor of pid (want < 0), or only want; and the cwd into cwd
- * when not NULL. The count, or -1. */
+ * when not NULL. How many fds there are (up to max of them in out), or
+ * -1. */
 static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
                     char *cwd, size_t cwd_size)
 {
     struct filestat_list *head;
     struct filestat *f;
-    size_t count = 0;
+    size_t count = 0, total = 0;
     bool have_cwd = false;
     ps_handle h;
 
@@ -187,7 +188,10 @@ static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
             snprintf(cwd, cwd_size, "%s", f->fs_path);
             have_cwd = true;
         }
-        if (f->fs_fd < 0 || (want >= 0 && f->fs_fd != want) || count >= max)
+        if (f->fs_fd < 0 || (want >= 0 && f->fs_fd != want))
+            continue;
+        total++; /* past max too, for a caller to make room */
+        if (count >= max)
             continue;
         out[count].fd = f->fs_fd;
         out[count].flags = open_flags(f->fs_fflags);
@@ -205,7 +209,7 @@ static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
     }
     if (count > 1)
         qsort(out, count, sizeof *out, cmp_fd);
-    return (int)count;
+    return (int)total;
 }
 
 /* KERN_PROC_PATHNAME (sysctl(3)): the executable's path. */

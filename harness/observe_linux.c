@@ -439,8 +439,11 @@ int obs_list_fds(pid_t pid, obs_fd *out, size_t max)
     closedir(d);
     if (n > 1) /* fds is NULL when nothing was listed */
         qsort(fds, n, sizeof *fds, cmp_int);
-    for (size_t i = 0; i < n && count < max; i++) {
-        if (obs_read_fd(pid, fds[i], &out[count]) == 0)
+    /* Past max, each fd is still read (into scratch), so that one closed
+     * since it was listed is not counted. */
+    static obs_fd scratch;
+    for (size_t i = 0; i < n; i++) {
+        if (obs_read_fd(pid, fds[i], count < max ? &out[count] : &scratch) == 0)
             count++;
         else if (errno != ENOENT) {
             /* ENOENT: closed since listed (our own opendir fd, at least). */

@@ -55,6 +55,12 @@ void sandbox_capture_sync(void);
 /* Bytes the subject wrote into the capture logging to path (kept or
  * not); 0 if path is no capture. */
 unsigned long long sandbox_captured(const char *path);
+/* The capture logging to path has reached end of file: no process holds
+ * its pipe's write end any longer (U6, `out=$(launcher)`). */
+bool sandbox_capture_eof(const char *path);
+/* The inode of that capture's pipe (as /proc/PID/fd shows it, pipe:[N],
+ * in every process holding either end), or 0 if path is no capture. */
+unsigned long long sandbox_capture_pipe(const char *path);
 
 /* The first line of a log, quoted for a message: escaped, at most 200
  * bytes, "" if empty. */

@@ -393,6 +393,7 @@ Test(read, self, .init = with_tmpdir, .fini = cleanup)
 
     n = obs_list_fds(getpid(), fds, 256);
     cr_assert_geq(n, 4);
+    cr_assert_leq(n, 256);
     for (i = 1; i < n; i++)
         cr_assert_lt(fds[i - 1].fd, fds[i].fd, "not ascending");
     for (i = 0; i < n && fds[i].fd != 200; i++)
@@ -402,8 +403,32 @@ Test(read, self, .init = with_tmpdir, .fini = cleanup)
     cr_assert_eq(fds[i].flags & O_ACCMODE, O_WRONLY);
     cr_assert(fds[i].flags & O_APPEND);
     cr_assert(fds[i].flags & O_CLOEXEC);
-    cr_assert_eq(obs_list_fds(getpid(), fds, 2), 2);
+    /* Fewer slots than fds: the first two, and the count of them all. */
+    cr_assert_eq(obs_list_fds(getpid(), fds, 2), n);
     cr_assert_lt(fds[0].fd, fds[1].fd);
+}
+
+/* Every descriptor, however many: a file at fd 600 above 300 others. */
+Test(read, all_fds_past_any_buffer)
+{
+    int base = open("/dev/null", O_RDONLY | O_CLOEXEC), made[300];
+    cr_assert_geq(base, 0);
+    for (int i = 0; i < 300; i++)
+        cr_assert_geq(made[i] = fcntl(base, F_DUPFD_CLOEXEC, 10), 0);
+    cr_assert_eq(dup2(base, 600), 600);
+    size_t n = 0;
+    obs_fd *all = obs_list_all_fds(getpid(), &n);
+    cr_assert_not_null(all);
+    cr_assert_geq(n, 302);
+    size_t i = 0;
+    while (i < n && all[i].fd != 600)
+        i++;
+    cr_assert_lt(i, n, "fd 600 not listed among %zu", n);
+    free(all);
+    close(600);
+    for (int i = 0; i < 300; i++)
+        close(made[i]);
+    close(base);
 }
 
 Test(read, child, .init = subreaper, .fini = cleanup)
@@ -450,6 +475,7 @@ Test(read, child, .init = subreaper, .fini = cleanup)
     cr_assert_eq(one.flags & O_ACCMODE, O_RDWR);
 
     int n = obs_list_fds(c, fds, 256), i;
+    cr_assert_leq(n, 256);
     for (i = 0; i < n && fds[i].fd != 42; i++)
         ;
     cr_assert_lt(i, n, "fd 42 not listed");
