@@ -52,6 +52,9 @@ const dk_step dk_steps[] = {
     {"H7", "Descriptors are closed however high the limit.", "unix"},
     {"H8", "Bad input: a one-line reason, non-zero exit, nothing left behind.",
      "all"},
+    {"H9", "No start-up window: a SIGTERM the instant the launcher has "
+           "exited 0 ends the daemon the orderly way, its PID file removed.",
+     "unix"},
     {"N1", "systemd readiness: READY=1 and MAINPID to NOTIFY_SOCKET once, from "
            "the daemon, after its PID file; STOPPING=1 on SIGTERM.", "unix"},
     {"N2", "s6 readiness: one newline on the notify fd after the PID file, "

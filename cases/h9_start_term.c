@@ -1,9 +1,10 @@
-/* U8: no start-up signal window. Once the launcher has said the daemon
- * started, a SIGTERM must end it the orderly way (PID file removed) however
- * soon it comes: a daemon that reports success before its handlers are in
- * place dies by the default action now and then, leaving a stale PID file.
- * One round sends TERM the instant the launcher is reaped; many rounds make
- * a narrow window show. */
+/* H9: no start-up signal window, a hardening that Daemoniker's U8 does not
+ * ask for (its U8, u8_sigterm.c, is SIGTERM handled once the daemon runs).
+ * Once the launcher has said the daemon started, a SIGTERM must end it the
+ * orderly way (PID file removed) however soon it comes: a daemon that
+ * reports success before its handlers are in place dies by the default
+ * action now and then, leaving a stale PID file. One round sends TERM the
+ * instant the launcher is reaped; many rounds make a narrow window show. */
 #include "../harness/case.h"
 
 #include <signal.h>
@@ -12,7 +13,7 @@
 
 #define ROUNDS 50
 
-DK_CASE(U8, U8_sigterm_at_launcher_exit)
+DK_CASE(H9, H9_sigterm_at_launcher_exit)
 {
     sandbox_require("pidfile");
     for (int round = 1; round <= ROUNDS; round++) {

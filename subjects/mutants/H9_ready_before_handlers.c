@@ -1,4 +1,4 @@
-/* U8 broken: the start-up window. Signals are not held from the fork, and
+/* H9 broken: the start-up window. Signals are not held from the fork, and
  * the daemon reports success before its handlers are in place, so a TERM
  * right after the launcher exits kills it without cleanup.
  * wraps: dk__hold_signals dk__reset_signals dk__ready_pending
