@@ -338,11 +338,20 @@ DK_ANY_CASE(H8, H8_ready_in_missing_directory)
     launch_refused(&b, &spec);
 }
 
+/* The ready file is the contract's, written by the daemon's program (the
+ * payload) before the implementation reports readiness: named as the PID
+ * file, the program replaces the PID file during its start-up. No adapter
+ * refuses it for its implementation (CONTRACT.md, "What an adapter may
+ * decide"): what is judged is the implementation's readiness, which must
+ * not report a daemon ready whose PID file is no longer the one it created
+ * and locked. */
 DK_CASE(H8, H8_ready_is_the_pidfile)
 {
     sandbox_require("readiness");
     launch_spec spec = {.ready = sandbox_path("daemon.pid")};
-    bad_input b = before("--ready naming the PID file",
+    bad_input b = before("--ready naming the PID file (the daemon's program "
+                         "writes over the PID file before the daemon is "
+                         "ready)",
                          sandbox_path("daemon.pid"));
     launch_refused(&b, &spec);
 }

@@ -139,8 +139,12 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err);
  *   daemon should then exit.
  * The launcher gives up after success_timeout either way.
  *
- * dk_ready() returns DK_OK (again DK_OK once reported), or DK_ESTATE in a
- * process no launcher waits for. On Windows the same holds for
+ * dk_ready() returns DK_OK (again DK_OK once reported), DK_ESTATE in a
+ * process no launcher waits for, or DK_ECHILD (reporting nothing) when the
+ * PID file's path no longer names the file the daemon created and locked:
+ * something of the program's start-up removed or wrote over it (a ready or
+ * log file pointed at it), and "ready" would promise a PID file that no
+ * lock guards and no cleanup removes; the caller then calls dk_not_ready(). On Windows the same holds for
  * defer_ready (the relaunched daemon must pass the launcher's options to
  * dk_daemonizer_run, as running the same code does); without it, readiness
  * is reported when daemonizing completes. */

@@ -145,29 +145,6 @@ static int option_index(const char *opt)
     return -1;
 }
 
-/* Two options naming the same file would fight over it (the ready file
- * renamed over the PID file, output appended to it...). */
-static int check_aliases(const subject_args *a, char *why, size_t size)
-{
-    const struct { const char *name, *path; } paths[] = {
-        {"--pidfile", a->pidfile}, {"--ready", a->ready},
-        {"--stdin", a->stdin_path}, {"--stdout", a->stdout_path},
-        {"--stderr", a->stderr_path}};
-    enum { N = sizeof paths / sizeof paths[0] };
-    for (size_t i = 0; i < N; i++)
-        for (size_t j = i + 1; j < N; j++) {
-            /* stdout and stderr may share a log; stdin may read it. */
-            if (i >= 2 && j >= 2)
-                continue;
-            if (paths[i].path != NULL && paths[j].path != NULL &&
-                strcmp(paths[i].path, paths[j].path) == 0)
-                return complain(why, size, "%s and %s name the same file: %s",
-                                paths[i].name, paths[j].name,
-                                quoted(paths[i].path));
-        }
-    return 0;
-}
-
 int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
                        size_t size)
 {
@@ -267,5 +244,9 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
         return complain(why, size, "--ready is empty");
     if (a->group != NULL && a->user == NULL)
         return complain(why, size, "--group needs --user");
-    return check_aliases(a, why, size);
+    /* Options naming one file (--ready or --stdout the PID file) are not
+     * refused here: this parser is shared by adapters, which must not
+     * answer for their implementation (CONTRACT.md, "What an adapter may
+     * decide"); libdaemoniker refuses them itself. */
+    return 0;
 }

@@ -1,5 +1,6 @@
 #include "steps.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,4 +44,22 @@ void dk__cleanup_register(const char *path, int fd)
         pidfile_cleanup.registered = true;
         atexit(cleanup_at_exit);
     }
+}
+
+dk_status dk__pidfile_still_ours(dk_error *err)
+{
+    if (!pidfile_cleanup.armed || pidfile_cleanup.owner != getpid())
+        return DK_OK; /* no PID file of this process's to vouch for */
+    struct stat ours, there;
+    if (fstat(pidfile_cleanup.fd, &ours) < 0)
+        return dk__fail(err, DK_ESYS, "H3", errno, "%s: fstat",
+                        pidfile_cleanup.path);
+    if (lstat(pidfile_cleanup.path, &there) < 0 ||
+        ours.st_dev != there.st_dev || ours.st_ino != there.st_ino)
+        return dk__fail(err, DK_ECHILD, "H3", 0,
+                        "%s is no longer the PID file this daemon created "
+                        "and locked (removed or replaced before it was "
+                        "ready): not reporting ready",
+                        pidfile_cleanup.path);
+    return DK_OK;
 }

@@ -63,7 +63,11 @@ dk_status dk_ready(dk_error *err)
     if (pending_fd < 0)
         return dk__fail(err, DK_ESTATE, "H3", 0,
                         "no launcher waits for this process's readiness");
-    dk_status st = make_held_signals_safe(err);
+    /* Ready means the PID file is this daemon's: say so only if it is. */
+    dk_status st = dk__pidfile_still_ours(err);
+    if (st != DK_OK)
+        return st;
+    st = make_held_signals_safe(err);
     /* A supervisor hears of readiness before the launcher exits 0, so that
      * "the launcher is done" means every listener was told. */
     if (st != DK_OK || (st = dk__notify_systemd_ready(err)) != DK_OK ||

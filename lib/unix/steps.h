@@ -40,6 +40,11 @@ dk_status dk__pidfile_explain(const char *path, dk_error *err);
 void dk__cleanup_register(const char *path, int fd);
 /* Run the registered cleanup now (idempotent); for failure paths. */
 void dk__cleanup_run(void);
+/* The registered PID file's path still names the file this process
+ * created and locked (dk_ready checks it: a program that wrote over its
+ * PID file during its start-up, say a ready or log file pointed at it,
+ * would leave one no lock guards and no cleanup removes). */
+dk_status dk__pidfile_still_ours(dk_error *err);
 
 /* U6: the descriptors the daemon keeps besides stdio: its PID file, the
  * readiness socket (made by dk__detach) and the shielded ones. */

@@ -86,8 +86,10 @@ int main(int argc, char **argv)
     subject_args args;
     char why[256];
     if (subject_parse_args(argc, argv, &args, why, sizeof why) < 0) {
-        fprintf(stderr, "subject-libdaemon: %s\n", why);
-        return 2;
+        /* What dkcheck sent does not parse: the adapter's failure, not
+         * the implementation's (CONTRACT.md, exit status 125). */
+        fprintf(stderr, "subject-libdaemon: adapter error: %s\n", why);
+        return 125;
     }
     if (args.mode == MODE_CAPABILITIES) {
         fputs(capabilities, stdout);
