@@ -168,10 +168,30 @@ class ReportTest(unittest.TestCase):
         run("reference", "pidfile profile", "pass")
         run("tool", "pidfile", "FAIL")
         text = self.fx.render()
-        self.assertIn("| reference | linux-x86_64 | meets (1 cases) | meets (1 cases) | yes |",
+        self.assertIn("| reference | linux-x86_64 | hold (1 cases) | meets (1 cases) | "
+                      "meets (1 cases) | yes |", text)
+        self.assertIn("| tool | linux-x86_64 | hold (1 cases) | meets (1 cases) | "
+                      "fails 1 of 1 | no (its default) |", text)
+
+    def test_seed_steps_hold_apart_from_hardening(self):
+        def run(name, verdicts):
+            suites = {}
+            for case, v in verdicts:
+                suites.setdefault(case.split("_")[0], []).append(
+                    {"name": case, "verdict": v, "reason": "seen"})
+            raw = json.dumps({"id": "dkcheck 0.2.0", "run_info": {},
+                              "test_suites": [{"name": k, "tests": t}
+                                              for k, t in suites.items()]})
+            self.fx.run("linux-x86_64", name, raw=raw)
+        # A hardening FAIL leaves the seed's steps holding; a U FAIL does not.
+        run("hardened-not", [("U1_a", "pass"), ("U6_b", "pass"), ("H9_c", "FAIL")])
+        run("seed-broken", [("U1_a", "pass"), ("U6_b", "FAIL"), ("U6_c", "FAIL"),
+                            ("SU_d", "FAIL"), ("H9_c", "pass")])
+        text = self.fx.render()
+        self.assertIn("| hardened-not | linux-x86_64 | hold (2 cases) | fails 1 of 3 |",
                       text)
-        self.assertIn("| tool | linux-x86_64 | meets (1 cases) | fails 1 of 1 | "
-                      "no (its default) |", text)
+        self.assertIn("| seed-broken | linux-x86_64 | broken: U6, SU (3 of 4 cases "
+                      "fail) |", text)
 
     def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
         self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
