@@ -494,6 +494,31 @@ Test(lib_cleanup, replaced_file_survives)
     close(fd);
 }
 
+/* dk_ready's check: the path still names the file created and locked. */
+Test(lib_cleanup, still_ours_until_replaced)
+{
+    char path[PATH_MAX], other[PATH_MAX];
+    in_tmp("x.pid", path);
+    in_tmp("other", other);
+    dk_error err;
+    int fd = -1;
+    cr_assert_eq(dk__pidfile_create(path, &fd, &err), DK_OK, "%s",
+                 err.message);
+    dk__cleanup_register(path, fd);
+    cr_assert_eq(dk__pidfile_still_ours(&err), DK_OK, "%s", err.message);
+
+    /* A ready file renamed onto it, holding the same text. */
+    write_file(other, "4242\n");
+    cr_assert_eq(rename(other, path), 0);
+    cr_assert_eq(dk__pidfile_still_ours(&err), DK_ECHILD);
+    cr_assert_not_null(strstr(err.message, "no longer the PID file"),
+                       "message \"%s\"", err.message);
+    cr_assert_eq(unlink(path), 0);
+    cr_assert_eq(dk__pidfile_still_ours(&err), DK_ECHILD, "removed: ours?");
+    dk__cleanup_run();
+    close(fd);
+}
+
 /* ---- dk__open_output ----------------------------------------------------- */
 
 Test(lib_output, created_0644_for_append)
