@@ -68,7 +68,7 @@ dk_status dk__detach(const char *pid_file, const dk_daemon_fds *fds,
         int e = errno;
         close(p[0]);
         close(p[1]);
-        return dk__fail(err, DK_ESYS, "U8", e, "hold signals");
+        return dk__fail(err, DK_ESYS, "H9", e, "hold signals");
     }
     pid_t child = fork();
     if (child != 0) /* the launcher's mask is its own again */

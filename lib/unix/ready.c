@@ -40,7 +40,7 @@ static dk_status make_held_signals_safe(dk_error *err)
             continue;
         struct sigaction now;
         if (sigaction(sig, NULL, &now) < 0)
-            return dk__fail(err, DK_ESYS, "U8", errno, "sigaction %d", sig);
+            return dk__fail(err, DK_ESYS, "H9", errno, "sigaction %d", sig);
         if (now.sa_handler != SIG_DFL || (now.sa_flags & SA_SIGINFO))
             continue;
         struct sigaction sa;
@@ -48,11 +48,11 @@ static dk_status make_held_signals_safe(dk_error *err)
         sa.sa_handler = end_with_cleanup;
         sigfillset(&sa.sa_mask);
         if (sigaction(sig, &sa, NULL) < 0)
-            return dk__fail(err, DK_ESYS, "U8", errno, "sigaction %d", sig);
+            return dk__fail(err, DK_ESYS, "H9", errno, "sigaction %d", sig);
     }
     int e = pthread_sigmask(SIG_UNBLOCK, &held, NULL);
     if (e != 0)
-        return dk__fail(err, DK_ESYS, "U8", e, "unblock held signals");
+        return dk__fail(err, DK_ESYS, "H9", e, "unblock held signals");
     return DK_OK;
 }
 

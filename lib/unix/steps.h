@@ -97,7 +97,7 @@ dk_status dk__pidfile_write(int fd, const char *path, dk_error *err);
  * signals the library handles (dk__held_signals), until handlers run. */
 void dk__reset_signals(void);
 
-/* U8: SIGINT, SIGTERM, SIGABRT: held (blocked) from before the fork until
+/* H9: SIGINT, SIGTERM, SIGABRT: held (blocked) from before the fork until
  * the program's handlers are in place (dk_signals_start) or dk_ready. */
 void dk__held_signals(sigset_t *set);
 /* Block them in the calling thread; *old gets the mask before. -1, errno. */
