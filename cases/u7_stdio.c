@@ -1,5 +1,6 @@
 /* U7: Redirect stdin, stdout and stderr. The launcher's own are a
- * pseudo-terminal and two pipes dkcheck reads, none of which the daemon may keep. */
+ * pseudo-terminal and two pipes dkcheck reads, none of which the daemon
+ * may keep. */
 #include "../harness/case.h"
 #include "../harness/output_holders.h"
 

@@ -45,7 +45,7 @@ typedef enum dk_status {
 typedef struct dk_error {
     dk_status status;
     int sys_errno;           /* errno of the failing call, or 0 */
-    char step[8];            /* step id: "U1".."U8", "W1".."W10", "SU", "H9"... */
+    char step[8];            /* step id: "U1", "W10", "SU", "H9"... */
     char message[DK_ERROR_MAX];
 } dk_error;
 
