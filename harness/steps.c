@@ -55,6 +55,8 @@ const dk_step dk_steps[] = {
     {"H9", "No start-up window: a SIGTERM the instant the launcher has "
            "exited 0 ends the daemon the orderly way, its PID file removed.",
      "unix"},
+    {"H10", "Standard input is opened read-only, the null device or the file "
+            "asked for.", "unix"},
     {"N1", "systemd readiness: READY=1 and MAINPID to NOTIFY_SOCKET once, from "
            "the daemon, after its PID file; STOPPING=1 on SIGTERM.", "unix"},
     {"N2", "s6 readiness: one newline on the notify fd after the PID file, "
