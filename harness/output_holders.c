@@ -5,7 +5,9 @@
 #include <stdlib.h>
 
 /* The pipe's inode, from the "pipe:[N]" Linux shows as the link's target
- * (an id alone could be a file's of the same number on another device). */
+ * (an id alone could be a file's of the same number on another device).
+ * The macOS and FreeBSD observers name pipes otherwise: there no holder is
+ * ever found, and a missing end of file is BROKEN, not a guess. */
 static unsigned long long pipe_inode(const obs_fd *fd)
 {
     unsigned long long ino;
