@@ -187,11 +187,15 @@ class ReportTest(unittest.TestCase):
         run("hardened-not", [("U1_a", "pass"), ("U6_b", "pass"), ("H9_c", "FAIL")])
         run("seed-broken", [("U1_a", "pass"), ("U6_b", "FAIL"), ("U6_c", "FAIL"),
                             ("SU_d", "FAIL"), ("H9_c", "pass")])
+        # Another default umask is a difference, not a broken step.
+        run("other-default", [("U1_a", "pass"), ("U4_umask_default_027", "FAIL")])
         text = self.fx.render()
         self.assertIn("| hardened-not | linux-x86_64 | hold (2 cases) | fails 1 of 3 |",
                       text)
         self.assertIn("| seed-broken | linux-x86_64 | broken: U6, SU (3 of 4 cases "
                       "fail) |", text)
+        self.assertIn("| other-default | linux-x86_64 | hold (2 cases); other defaults: "
+                      "U4_umask_default_027 |", text)
 
     def test_structure_keeps_sections_rows_columns_and_our_verdicts(self):
         self.fx.run("linux-x86_64", "reference", [("U1", "U1_a", "PASSED", None)])
