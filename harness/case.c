@@ -765,6 +765,16 @@ void case_signal(pid_t pid, int signum)
                  strerror(errno));
 }
 
+/* The --send process is reaped, and so is every other child that exited
+ * meanwhile: the worker is the daemons' subreaper, as init is, and a send
+ * that waits for its daemon to be gone (kill(PID, 0) until ESRCH, as the
+ * daemons gem's stop and jsvc -stop do) would wait on a zombie of ours. */
+static bool send_reaped(void *arg)
+{
+    dk_reap_exited();
+    return dk_reaped_status(*(const pid_t *)arg, NULL);
+}
+
 int case_send(const char *sig, const char *pidfile)
 {
     char *argv[MAX_ARGS + 1];
@@ -791,7 +801,8 @@ int case_send(const char *sig, const char *pidfile)
     close(out);
     close(err);
     int status;
-    if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
+    if (!dk_wait_until(send_reaped, &pid, dk_deadline_in(CASE_DEADLINE)) ||
+        !dk_reaped_status(pid, &status))
         cr_assert_fail("%s'--send %s' still running after %gs%s", current_context(), sig,
                  CASE_DEADLINE, printed(sandbox_path("send.out"),
                                         sandbox_path("send.err")));
