@@ -688,10 +688,40 @@ struct only_these {
     size_t n_keep;
 };
 
+/* pid is an ancestor of a kept process, below us: the parent chain of a
+ * daemon is fixed once it is made (an orphan goes to us, the subreaper),
+ * so no later launch can put a process of its own there. */
+static bool ancestor_of_kept(pid_t pid, const pid_t *keep, size_t n_keep)
+{
+    for (size_t j = 0; j < n_keep; j++) {
+        pid_t p = keep[j];
+        for (int depth = 0; depth < 64 && p > 1 && p != getpid(); depth++) {
+            obs_stat st;
+            if (obs_read_stat(p, &st) < 0)
+                break;
+            p = st.ppid;
+            if (p == pid)
+                return true;
+        }
+    }
+    return false;
+}
+
+size_t case_living_beside(const pid_t *keep, size_t n_keep, pid_t *out,
+                          size_t max)
+{
+    pid_t living[4096];
+    size_t n = case_living(living, 4096), kept = 0;
+    for (size_t i = 0; i < n && kept < max; i++)
+        if (!ancestor_of_kept(living[i], keep, n_keep))
+            out[kept++] = living[i];
+    return kept;
+}
+
 static bool only_these_in_one_scan(const struct only_these *o)
 {
     pid_t living[4096];
-    size_t n = case_living(living, 4096);
+    size_t n = case_living_beside(o->keep, o->n_keep, living, 4096);
     for (size_t i = 0; i < n; i++) {
         bool kept = false;
         for (size_t j = 0; j < o->n_keep; j++)
