@@ -688,10 +688,40 @@ struct only_these {
     size_t n_keep;
 };
 
+/* pid is an ancestor of a kept process, below us: the parent chain of a
+ * daemon is fixed once it is made (an orphan goes to us, the subreaper),
+ * so no later launch can put a process of its own there. */
+static bool ancestor_of_kept(pid_t pid, const pid_t *keep, size_t n_keep)
+{
+    for (size_t j = 0; j < n_keep; j++) {
+        pid_t p = keep[j];
+        for (int depth = 0; depth < 64 && p > 1 && p != getpid(); depth++) {
+            obs_stat st;
+            if (obs_read_stat(p, &st) < 0)
+                break;
+            p = st.ppid;
+            if (p == pid)
+                return true;
+        }
+    }
+    return false;
+}
+
+size_t case_living_beside(const pid_t *keep, size_t n_keep, pid_t *out,
+                          size_t max)
+{
+    pid_t living[4096];
+    size_t n = case_living(living, 4096), kept = 0;
+    for (size_t i = 0; i < n && kept < max; i++)
+        if (!ancestor_of_kept(living[i], keep, n_keep))
+            out[kept++] = living[i];
+    return kept;
+}
+
 static bool only_these_in_one_scan(const struct only_these *o)
 {
     pid_t living[4096];
-    size_t n = case_living(living, 4096);
+    size_t n = case_living_beside(o->keep, o->n_keep, living, 4096);
     for (size_t i = 0; i < n; i++) {
         bool kept = false;
         for (size_t j = 0; j < o->n_keep; j++)
@@ -765,6 +795,16 @@ void case_signal(pid_t pid, int signum)
                  strerror(errno));
 }
 
+/* The --send process is reaped, and so is every other child that exited
+ * meanwhile: the worker is the daemons' subreaper, as init is, and a send
+ * that waits for its daemon to be gone (kill(PID, 0) until ESRCH, as the
+ * daemons gem's stop and jsvc -stop do) would wait on a zombie of ours. */
+static bool send_reaped(void *arg)
+{
+    dk_reap_exited();
+    return dk_reaped_status(*(const pid_t *)arg, NULL);
+}
+
 int case_send(const char *sig, const char *pidfile)
 {
     char *argv[MAX_ARGS + 1];
@@ -791,7 +831,8 @@ int case_send(const char *sig, const char *pidfile)
     close(out);
     close(err);
     int status;
-    if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
+    if (!dk_wait_until(send_reaped, &pid, dk_deadline_in(CASE_DEADLINE)) ||
+        !dk_reaped_status(pid, &status))
         cr_assert_fail("%s'--send %s' still running after %gs%s", current_context(), sig,
                  CASE_DEADLINE, printed(sandbox_path("send.out"),
                                         sandbox_path("send.err")));

@@ -180,8 +180,14 @@ size_t case_living(pid_t *out, size_t max);
 size_t case_count_living(void);
 /* Wait until exactly n are left; true if so. */
 bool case_wait_living(size_t n, double seconds);
-/* Wait until the only living descendants are those in keep; true if so. */
+/* Wait until the only living descendants are those in keep and their
+ * ancestors (a supervisor their own launch left as their parent, as jsvc's
+ * controller: part of that daemon, not another; U3 judges that it stays);
+ * true if so. */
 bool case_wait_only(const pid_t *keep, size_t n_keep, double seconds);
+/* case_living, less the ancestors of the processes in keep. */
+size_t case_living_beside(const pid_t *keep, size_t n_keep, pid_t *out,
+                          size_t max);
 /* Describe living descendants, "4242 4243", for messages. */
 const char *case_describe_living(void);
 

@@ -18,6 +18,10 @@ DK_VERSION    := $(BUILD)/dk-version
 
 GO_DAEMON     := $(BUILD)/subject-go-daemon
 RUST_DAEMONIZE := $(BUILD)/subject-rust-daemonize
+# jsvc's service class (subjects/adapters/jsvc), compiled here, never kept
+# in the tree.
+JSVC_CLASS    := $(BUILD)/jsvc/DkDaemon.class
+COMMONS_DAEMON_JAR := /usr/share/java/commons-daemon.jar
 
 # Each is built only where its library is there (scripts/matrix-deps
 # installs them on Debian; elsewhere the matrix says "not installed").
@@ -39,6 +43,11 @@ endif
 ifneq ($(wildcard /usr/share/cargo/registry/daemonize-0.4.1/Cargo.toml),)
 ifneq ($(wildcard /usr/bin/cargo)$(shell command -v cargo 2>/dev/null),)
 MATRIX_BINS   += $(RUST_DAEMONIZE)
+endif
+endif
+ifneq ($(wildcard $(COMMONS_DAEMON_JAR)),)
+ifneq ($(shell command -v javac 2>/dev/null),)
+MATRIX_BINS   += $(JSVC_CLASS)
 endif
 endif
 
@@ -84,6 +93,10 @@ $(MUSL_REF): FORCE
 
 # Go's sevlyar/go-daemon from Debian's source package, offline: GOPATH is
 # Debian's /usr/share/gocode, no module proxy.
+$(JSVC_CLASS): subjects/adapters/jsvc/DkDaemon.java
+	$(SAY) JAVAC $@
+	$(Q)mkdir -p $(dir $@) && javac -nowarn -d $(dir $@) -cp $(COMMONS_DAEMON_JAR) $<
+
 $(GO_DAEMON): subjects/adapters/go-daemon/main.go
 	$(SAY) GO $@
 	$(Q)cd subjects/adapters/go-daemon && GOPATH=/usr/share/gocode GO111MODULE=off \

@@ -264,3 +264,31 @@ class AdapterReportTest(unittest.TestCase):
         text = self.fx.render()
         self.assertIn('U1_a: the victim now holds ""\n', text)
         self.assertNotIn('"""', text)
+
+    def test_recommendation_counts_classes_and_picks_fewest_defects(self):
+        self.fx.run("linux-x86_64", "careless", [
+            ("U1", "U1_a", "FAILED", ["second daemon"]),
+            ("U6", "U6_b", "FAILED", ["fd 3 open"])])
+        self.fx.run("linux-x86_64", "careful", [
+            ("U1", "U1_a", "PASSED", None),
+            ("U6", "U6_b", "FAILED", ["umask 077"])])
+        columns, steps = report.load([os.path.join(self.fx.root, "r")])
+        notes = {"careless": {"U1_a": {"class": "defect", "finding": "Race."},
+                              "U6": "Step missing: closes nothing."},
+                 "careful": {"U6_b": {"class": "default", "finding": "077."}}}
+        classes = {"careless": {"U6": "missing"}}
+        text = "\n".join(report.recommendation(
+            columns, notes, {s[0]: s[1] for s in steps}, classes))
+        self.assertIn("| careless | linux-x86_64 | 2 | 1 | 1 | 0 | 0 | 0 | 0 |", text)
+        self.assertIn("| careful | linux-x86_64 | 2 | 0 | 0 | 0 | 1 | 0 | 0 |", text)
+        self.assertIn("Pick **careful**", text)
+        self.assertIn("careless in U1", text)
+
+    def test_recommendation_names_a_fail_without_a_class(self):
+        self.fx.run("linux-x86_64", "unread", [("U1", "U1_a", "FAILED", ["no"])])
+        columns, steps = report.load([os.path.join(self.fx.root, "r")])
+        text = "\n".join(report.recommendation(
+            columns, {"unread": {"U1_a": "Something."}}, {s[0]: s[1] for s in steps}, {}))
+        self.assertIn("| unread | linux-x86_64 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |", text)
+        self.assertIn("Not ranked with confidence (FAILs without a classified "
+                      "finding): unread.", text)
