@@ -121,10 +121,42 @@ static void be_init(pid_t runner)
     }
 }
 
-/* The mounts only the run sees: its own /proc, its run directory as a
- * tmpfs, and its own /dev/shm, where BoxFort names objects after the PIDs
- * of the test workers (bxfi_<pid>), numbers every namespace hands out
- * alike. Returns the refused step, or NULL. */
+/* A tmpfs at dir with mode and the run's size bound (DKCHECK_TMPFS_SIZE,
+ * bytes, set by dkcheck; sandbox.h). */
+static int mount_tmpfs(const char *dir, const char *mode)
+{
+    char opts[128];
+    const char *size = getenv("DKCHECK_TMPFS_SIZE");
+    snprintf(opts, sizeof opts, "mode=%s%s%s", mode, size ? ",size=" : "",
+             size ? size : "");
+    return mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, opts);
+}
+
+/* mkdir -p path (0700 each), in the private /tmp nobody else sees. */
+static int make_path(const char *path)
+{
+    char buf[PATH_MAX];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
+        return -1;
+    for (char *p = buf + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(buf, 0700) < 0 && errno != EEXIST)
+            return -1;
+        if (c == '\0')
+            return 0;
+        *p = c;
+    }
+}
+
+/* The mounts only the run sees: its own /proc; its own /tmp, where
+ * Criterion names its socket (criterion_<pid>.sock) and which no other
+ * user can then squat or remove; its run directory as a tmpfs (made again
+ * inside when the new /tmp hides it); its own /dev/shm, where BoxFort
+ * names objects after PIDs (bxf_arena_<pid>, bxfi_<pid>), numbers every
+ * namespace hands out alike. Returns the refused step, or NULL. */
 static const char *private_mounts(const char *run_dir)
 {
     if (unshare(CLONE_NEWNS) < 0)
@@ -134,13 +166,15 @@ static const char *private_mounts(const char *run_dir)
     if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
               NULL) < 0)
         return "mounting /proc";
-    if (mount("tmpfs", run_dir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700") <
-        0)
+    if (mount_tmpfs("/tmp", "1777") < 0)
+        return "mounting a private /tmp";
+    if (make_path(run_dir) < 0)
+        return "making the run directory";
+    if (mount_tmpfs(run_dir, "0700") < 0)
         return "mounting the run directory";
     struct stat st;
     if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
-        mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
-              "mode=1777") < 0)
+        mount_tmpfs("/dev/shm", "1777") < 0)
         return "mounting /dev/shm";
     return NULL;
 }
@@ -231,13 +265,10 @@ static void wait_for_runner(pid_t keeper, const char *run_dir)
         if (interrupted)
             kill(keeper, SIGKILL);
     }
-    /* The runner's mount namespace, its tmpfs and /dev/shm, went with it;
-     * its Criterion socket is in the /tmp we share, named after our PID,
-     * and stays if the runner died before removing it. */
-    dk_remove_tree(run_dir);
-    char sock[64];
-    snprintf(sock, sizeof sock, "/tmp/criterion_%d.sock", (int)getpid());
-    unlink(sock);
+    /* The runner's mount namespace, its /tmp (Criterion's socket), its
+     * tmpfs and /dev/shm, went with it. */
+    (void)run_dir;
+    dk_run_remove();
     if (interrupted)
         _exit(128 + interrupted);
     if (WIFEXITED(status))
