@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,14 +100,14 @@ static int add_output(dk_cli *cli, const char *provider, const char *path,
     if (!known)
         return fail(why, size, "unknown report format '%s' (json, xml, tap, "
                     "verdicts, tsv)", provider);
-    if (path == NULL || path[0] == '\0')
+    if (path == NULL || path[0] == '\0' || strcmp(path, "/dev/stdout") == 0)
         path = "-";
     if (cli->n_outputs == DK_CLI_MAX_OUTPUTS)
         return fail(why, size, "more than %d reports", DK_CLI_MAX_OUTPUTS);
     dk_output *o = &cli->outputs[cli->n_outputs++];
     o->provider = provider;
     o->path = path;
-    o->tmp[0] = '\0';
+    o->open = false;
     if (strcmp(path, "-") == 0)
         cli->output_on_stdout = true;
     return 0;
@@ -342,45 +341,14 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
     return 0;
 }
 
-/* Can path be written? A regular file goes through a temporary name in its
- * directory (made and removed here, to prove we may), anything else (a
- * device, a pipe) is written directly. */
+/* Can path be written? Its descriptor, opened now (report_file.h). */
 static int prepare(dk_output *o, char *why, size_t size)
 {
-    struct stat st;
     if (strcmp(o->path, "-") == 0)
         return 0;
-    if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode))
-        return fail(why, size, "cannot write the %s report %s: it is a "
-                    "directory", o->provider, o->path);
-    if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        int fd = open(o->path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0)
-            return fail(why, size, "cannot write the %s report %s: %s",
-                        o->provider, o->path, strerror(errno));
-        close(fd);
-        return 0;
-    }
-    char copy[4096];
-    snprintf(copy, sizeof copy, "%s", o->path);
-    char *base = basename(copy);
-    char dircopy[4096];
-    snprintf(dircopy, sizeof dircopy, "%s", o->path);
-    const char *dir = dirname(dircopy);
-    int n = snprintf(o->tmp, sizeof o->tmp, "%s/.%s.dkcheck-XXXXXX", dir, base);
-    if (n < 0 || (size_t)n >= sizeof o->tmp)
-        return fail(why, size, "report path too long: %s", o->path);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        int e = errno;
-        o->tmp[0] = '\0';
-        return fail(why, size, "cannot write the %s report %s: %s",
-                    o->provider, o->path, strerror(e));
-    }
-    close(fd);
-    /* Criterion creates it again at the end; until then nothing of ours
-     * lies beside the report, whatever ends the run. */
-    unlink(o->tmp);
+    if (dk_report_file_open(&o->file, o->provider, o->path, why, size) < 0)
+        return -1;
+    o->open = true;
     return 0;
 }
 
@@ -396,7 +364,7 @@ void dk_cli_add_outputs(dk_cli *cli)
 {
     for (size_t i = 0; i < cli->n_outputs; i++) {
         dk_output *o = &cli->outputs[i];
-        criterion_add_output(o->provider, o->tmp[0] ? o->tmp : o->path);
+        criterion_add_output(o->provider, o->open ? o->file.via : o->path);
     }
 }
 
@@ -405,22 +373,17 @@ int dk_cli_finish_outputs(dk_cli *cli, bool keep, char *why, size_t size)
     int result = 0;
     for (size_t i = 0; i < cli->n_outputs; i++) {
         dk_output *o = &cli->outputs[i];
-        if (o->tmp[0] == '\0')
+        if (!o->open)
             continue;
+        o->open = false;
         if (!keep) {
-            unlink(o->tmp);
+            dk_report_file_discard(&o->file);
             continue;
         }
-        if (access(o->tmp, F_OK) != 0) {
-            if (result == 0)
-                fail(why, size, "the %s report %s was not written", o->provider,
-                     o->path);
-            result = -1;
-        } else if (rename(o->tmp, o->path) < 0) {
-            if (result == 0)
-                fail(why, size, "cannot move the %s report into %s: %s",
-                     o->provider, o->path, strerror(errno));
-            unlink(o->tmp);
+        char one[512];
+        if (dk_report_file_commit(&o->file, o->provider, o->path, one,
+                                  sizeof one) < 0 && result == 0) {
+            snprintf(why, size, "%s", one);
             result = -1;
         }
     }
