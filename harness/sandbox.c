@@ -1,10 +1,12 @@
 #include "sandbox.h"
 
 #include "escape.h"
+#include "run_root.h"
 #include "teardown.h"
 
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +18,7 @@
 
 static struct {
     char dir[PATH_MAX];
+    char group_dir[PATH_MAX]; /* sandbox_group_dir's, "" if none */
     wordexp_t subject;
     bool have_subject;
     const char *program;
@@ -83,6 +86,9 @@ void sandbox_close(void)
     if (the_sandbox.dir[0] != '\0')
         dk_remove_tree(the_sandbox.dir);
     the_sandbox.dir[0] = '\0';
+    if (the_sandbox.group_dir[0] != '\0')
+        dk_remove_tree(the_sandbox.group_dir);
+    the_sandbox.group_dir[0] = '\0';
     if (the_sandbox.have_subject)
         wordfree(&the_sandbox.subject);
     the_sandbox.have_subject = false;
@@ -98,6 +104,62 @@ const char *sandbox_path(const char *name)
     if (name[0] == '/')
         return name;
     return sandbox_printf("%s/%s", the_sandbox.dir, name);
+}
+
+/* The run's directory in the public root, made if need be, open; -1 with
+ * why. Only we can make anything in that root, so an entry there is
+ * ours: its mode is set, not trusted. */
+static int public_run_dir(char *shown, size_t shown_size, char *why,
+                          size_t size)
+{
+    const char *run = getenv("DKCHECK_RUNDIR");
+    const char *name = run && strrchr(run, '/') ? strrchr(run, '/') + 1 : "";
+    if (!dk_plain_name(name)) {
+        snprintf(why, size, "DKCHECK_RUNDIR names no run directory");
+        return -1;
+    }
+    int pub = dk_root_open(dk_tmp_dir(), ".pub", 0711, true, why, size);
+    if (pub < 0)
+        return -1;
+    snprintf(shown, shown_size, "%s/dkcheck-%ld.pub/%s", dk_tmp_dir(),
+             (long)geteuid(), name);
+    if (mkdirat(pub, name, 0711) < 0 && errno != EEXIST) {
+        snprintf(why, size, "mkdir %.300s: %s", shown, strerror(errno));
+        close(pub);
+        return -1;
+    }
+    int fd = openat(pub, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    close(pub);
+    if (fd < 0 || fchmod(fd, 0711) < 0 ||
+        dk_dir_check(fd, shown, 0711, why, size) < 0) {
+        if (fd >= 0)
+            close(fd);
+        else
+            snprintf(why, size, "open %.300s: %s", shown, strerror(errno));
+        return -1;
+    }
+    return fd;
+}
+
+const char *sandbox_group_dir(gid_t gid)
+{
+    char why[512], shown[PATH_MAX - 64], name[32];
+    int rfd = public_run_dir(shown, sizeof shown, why, sizeof why);
+    if (rfd < 0)
+        cr_assert_fail("BROKEN: %s", why);
+    if (dk_mkdtemp_at(rfd, "case.", 0700, name, sizeof name) < 0)
+        cr_assert_fail("BROKEN: mkdir in %s: %s", shown, strerror(errno));
+    snprintf(the_sandbox.group_dir, sizeof the_sandbox.group_dir, "%s/%s",
+             shown, name);
+    int fd = openat(rfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    close(rfd);
+    /* Owner first, mode second: chown clears the sticky bit on some
+     * systems. */
+    if (fd < 0 || fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, 01770) < 0)
+        cr_assert_fail("BROKEN: chown/chmod %s: %s", the_sandbox.group_dir,
+                       strerror(errno));
+    close(fd);
+    return the_sandbox.group_dir;
 }
 
 const char *sandbox_file(const char *name, const char *content)
