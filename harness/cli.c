@@ -23,6 +23,10 @@ const char dk_cli_usage[] =
     "  --subject 'CMD ARGS'  the implementation to judge (or DKCHECK_SUBJECT)\n"
     "  --verdicts=FILE       write the verdicts grouped by step to FILE\n"
     "                        (default: standard output; 'none' to turn off)\n"
+    "  --sandbox-size SIZE   bound each case's sandbox, a tmpfs in the run's\n"
+    "                        namespace, to SIZE bytes (k, M, G: default 64M,\n"
+    "                        or DKCHECK_SANDBOX_SIZE; one inode per 4 KiB); a\n"
+    "                        subject that fills it makes its case BROKEN\n"
     "  --reap                end what runs killed before their end left (their\n"
     "                        processes and run directories), then exit; every\n"
     "                        run does this first anyway\n"
@@ -50,8 +54,9 @@ const char dk_cli_usage[] =
     "                        run under a debugging server\n"
     "  --full-stats          record every assertion (slower)\n"
     "\n"
-    "Reports (each written whole at the end, or not at all; '-' or no FILE\n"
-    "is standard output, which then carries no verdicts):\n"
+    "Reports (each written whole at the end, or not at all; '-', /dev/stdout\n"
+    "or no FILE is standard output, which then carries no verdicts; a FILE\n"
+    "that is a symlink or not a regular file is refused):\n"
     "  --json[=FILE]         JSON: run information, every case's verdict and\n"
     "                        messages (always valid JSON)\n"
     "  --xml[=FILE]          JUnit XML, with the run information as properties\n"
@@ -73,6 +78,8 @@ const char dk_cli_usage[] =
     "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1);\n"
     "DKCHECK_NO_NAMESPACE=1 runs without a PID namespace even where one is\n"
     "permitted.\n"
+    "Directories go under TMPDIR/dkcheck-EUID (0700; one that is not ours is\n"
+    "refused): see SECURITY.md.\n"
     "A Windows subject (a first word ending in .exe) runs under Wine, in\n"
     "WINEPREFIX, without a namespace; its cases observe through\n"
     "DKCHECK_WIN_PROBE (default: win/dkprobe.exe beside dkcheck).\n";
@@ -125,6 +132,26 @@ static int add_output_spec(dk_cli *cli, char *spec, char *why, size_t size)
     return add_output(cli, spec, sep + 1, why, size);
 }
 
+int dk_cli_size(const char *s, unsigned long long *bytes)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    int shift = 0;
+    if (end != s && *end != '\0' && end[1] == '\0')
+        shift = *end == 'k' || *end == 'K' ? 10 : *end == 'm' || *end == 'M'
+                ? 20 : *end == 'g' || *end == 'G' ? 30 : -1;
+    else if (end == s || *end != '\0')
+        shift = -1;
+    if (shift < 0 || errno != 0 || s[0] == '-' || n > (64ULL << 30) >> shift)
+        return -1;
+    n <<= shift;
+    if (n < (1ULL << 20))
+        return -1;
+    *bytes = n;
+    return 0;
+}
+
 static bool is_count(const char *s)
 {
     if (s == NULL)
@@ -166,7 +193,7 @@ static void pass_on(dk_cli *cli, const char *fmt, const char *value)
 
 enum {
     OPT_SUBJECT = 256, OPT_VERDICTS, OPT_REAP, OPT_STEPS, OPT_FILTER,
-    OPT_PROFILE,
+    OPT_PROFILE, OPT_SANDBOX_SIZE,
     OPT_JSON, OPT_XML, OPT_TAP, OPT_ALWAYS, OPT_IGNORE, OPT_CRASH, OPT_DEBUG,
     OPT_TRANSPORT, OPT_FULL, OPT_VERBOSE, OPT_COLOR, OPT_ENCODING, OPT_ASCII,
 };
@@ -181,6 +208,7 @@ static const struct option options[] = {
     {"help", no_argument, 0, 'h'},
     {"filter", required_argument, 0, OPT_FILTER},
     {"profile", required_argument, 0, OPT_PROFILE},
+    {"sandbox-size", required_argument, 0, OPT_SANDBOX_SIZE},
     {"jobs", required_argument, 0, 'j'},
     {"fail-fast", no_argument, 0, 'f'},
     {"timeout", required_argument, 0, 't'},
@@ -251,6 +279,11 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
             if (!one_of(a, profiles))
                 return fail(why, size, "--profile wants daemoniker or daemon7, not '%s'", a);
             cli->profile = a;
+            break;
+        case OPT_SANDBOX_SIZE:
+            if (dk_cli_size(a, &cli->sandbox_size) < 0)
+                return fail(why, size, "--sandbox-size wants a size of 1M to "
+                            "64G (bytes, or with k, M or G), not '%s'", a);
             break;
         case 'j':
             if (!is_count(a))

@@ -32,6 +32,7 @@ typedef struct dk_cli {
     const char *verdicts;  /* --verdicts=FILE; NULL: standard output */
     const char *filter;    /* --filter, as given */
     const char *profile;   /* --profile: "daemoniker" (default) or "daemon7" */
+    unsigned long long sandbox_size; /* --sandbox-size in bytes; 0: not given */
     bool help, version, list, steps, reap;
     int argc;              /* what Criterion gets: argv[0] and its options */
     char **argv;
@@ -43,6 +44,10 @@ typedef struct dk_cli {
 
 /* Parse argv into cli. 0, or -1 with a one-line reason in why. */
 int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size);
+
+/* A size: digits, then k, M or G (powers of 1024), from 1M to 64G. 0, or
+ * -1 if s is none. */
+int dk_cli_size(const char *s, unsigned long long *bytes);
 
 /* The --help text. */
 extern const char dk_cli_usage[];

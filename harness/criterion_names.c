@@ -43,6 +43,22 @@ int dk_criterion_names_free(pid_t runner, char *why, size_t size)
     return name_free("/dev/shm", name, S_IFREG, why, size);
 }
 
+void dk_criterion_socket_remove(pid_t runner)
+{
+    char name[64];
+    struct stat st;
+    snprintf(name, sizeof name, "criterion_%ld.sock", (long)runner);
+    int dfd = open("/tmp", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0)
+        return;
+    /* /tmp is sticky: a socket of ours there cannot be swapped by others
+     * between the check and the unlink. */
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISSOCK(st.st_mode) && st.st_uid == geteuid())
+        unlinkat(dfd, name, 0);
+    close(dfd);
+}
+
 static char abort_line[256];
 
 static void on_abort(int signum)

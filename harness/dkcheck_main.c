@@ -192,6 +192,28 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     return out;
 }
 
+/* Each case's sandbox, and the run's own /tmp, /dev/shm and run
+ * directory in a namespace, are tmpfs bounded in size (sandbox.h): a
+ * subject writing without end cannot take the machine's memory. */
+#define SANDBOX_SIZE_DEFAULT (64ULL << 20)
+#define RUN_TMPFS_MIN (256ULL << 20)
+
+static void set_sizes(const dk_cli *cli)
+{
+    unsigned long long size = SANDBOX_SIZE_DEFAULT;
+    const char *env = getenv("DKCHECK_SANDBOX_SIZE");
+    if (cli->sandbox_size != 0)
+        size = cli->sandbox_size;
+    else if (env != NULL && dk_cli_size(env, &size) < 0)
+        die("DKCHECK_SANDBOX_SIZE wants a size of 1M to 64G (bytes, or with "
+            "k, M or G), not '%.60s'", env);
+    char text[32];
+    snprintf(text, sizeof text, "%llu", size);
+    setenv("DKCHECK_SANDBOX_SIZE", text, 1);
+    snprintf(text, sizeof text, "%llu", size > RUN_TMPFS_MIN ? size : RUN_TMPFS_MIN);
+    setenv("DKCHECK_TMPFS_SIZE", text, 1);
+}
+
 int main(int argc, char **argv)
 {
     static dk_cli cli; /* static: its argv lives as long as Criterion uses it */
@@ -268,6 +290,7 @@ int main(int argc, char **argv)
     setenv("DKCHECK_SUBJECT", subject, 1);
     setenv("DKCHECK_CAPABILITIES", caps, 1);
     setenv("DKCHECK_PROFILE", cli.profile, 1);
+    set_sizes(&cli);
     /* The kernel cleans up after the run where it may; otherwise a case
      * that crashes orphans its subject's processes to us, the subreaper,
      * and we end them below. Not under Wine: the wineserver, outside,

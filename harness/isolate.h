@@ -28,6 +28,9 @@
  * DKCHECK_RUNDIR and DKCHECK_RUN_TOKEN in our environment. 0, or -1 with
  * a one-line reason in why (a private root that is not ours included). */
 int dk_run_begin(const char *tmp, char *why, size_t size);
+/* Record the runner's PID in its namespace (file "runner" of the run
+ * directory), which names its Criterion socket, for the reaper. */
+int dk_run_note_runner(pid_t runner);
 /* Its path, or NULL before dk_run_begin. */
 const char *dk_run_dir(void);
 /* Remove it (through the root's descriptor), and its public directory
@@ -35,8 +38,9 @@ const char *dk_run_dir(void);
 void dk_run_remove(void);
 
 /* Move the rest of the run into its own PID and mount namespaces. Returns
- * 0 in the runner (a child of the namespace's init, with the caller's PID
- * number, run_dir a fresh tmpfs, /dev/shm its own); the calling process
+ * 0 in the runner (a child of the namespace's init, with a random PID
+ * number free in /tmp's Criterion names, run_dir a fresh tmpfs, /dev/shm
+ * its own); the calling process
  * stays outside, waits for the runner, removes run_dir and exits with the
  * runner's status, never returning. Returns -1 with errno, having changed
  * nothing, where namespaces are not permitted (saying so in one line on

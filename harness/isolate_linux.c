@@ -2,6 +2,8 @@
  * the system refuses namespaces, a one-line notice and the run as it is. */
 #include "isolate.h"
 
+#include "criterion_names.h"
+#include "run_root.h"
 #include "teardown.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@
  * system refused, and nothing of ours is left in a namespace. */
 struct setup_report {
     int err;
+    int runner;      /* the runner's PID in its namespace */
     char step[40];
 };
 
@@ -36,7 +39,7 @@ static void on_interrupt(int signum)
 
 static void send_report(int fd, int err, const char *step)
 {
-    struct setup_report r = {.err = err};
+    struct setup_report r = {.err = err, .runner = (int)getpid()};
     snprintf(r.step, sizeof r.step, "%s", step);
     /* Smaller than PIPE_BUF: written whole or not at all. */
     if (write(fd, &r, sizeof r) < 0)
@@ -73,11 +76,7 @@ static int make_root_private(void)
     return mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
 }
 
-/* Ask the namespace to give the next process the PID `want`. Criterion
- * names its socket /tmp/criterion_<pid>.sock and its arena
- * /dev/shm/bxf_arena_<pid>: a runner with the same PID in every namespace
- * would collide with any run beside it, so it takes the outer dkcheck's
- * PID, unique on the machine while that one lives. */
+/* Ask the namespace to give the next process the PID `want`. */
 static int next_pid_is(pid_t want)
 {
     FILE *f = fopen("/proc/sys/kernel/ns_last_pid", "we");
@@ -85,6 +84,35 @@ static int next_pid_is(pid_t want)
         return -1;
     fprintf(f, "%d", (int)want - 1);
     return fclose(f);
+}
+
+/* The runner's PID. Criterion names its socket /tmp/criterion_<pid>.sock,
+ * in the /tmp every user shares (the run keeps it: subjects and their
+ * files may live there): a PID anyone can foresee (the outer dkcheck's,
+ * shown by ps) lets another user bind that name first, and Criterion
+ * would abort. A random one, free in /tmp, cannot be foreseen; in a fresh
+ * namespace any number is ours to take. (/dev/shm is the run's own.) */
+static pid_t pick_runner_pid(void)
+{
+    long max = 32768;
+    FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+    if (f != NULL) {
+        if (fscanf(f, "%ld", &max) != 1)
+            max = 32768;
+        fclose(f);
+    }
+    for (int tries = 0; tries < 1000; tries++) {
+        char hex[9], sock[64];
+        struct stat st;
+        if (dk_random_hex(hex, 8) < 0)
+            return -1;
+        long pid = 1000 + (long)(strtoul(hex, NULL, 16) % (unsigned long)(max - 1000));
+        snprintf(sock, sizeof sock, "/tmp/criterion_%ld.sock", pid);
+        if (lstat(sock, &st) < 0 && errno == ENOENT)
+            return (pid_t)pid;
+    }
+    errno = EEXIST;
+    return -1;
 }
 
 /* Has the outer dkcheck gone? It holds the write end of `alive` open. */
@@ -132,31 +160,11 @@ static int mount_tmpfs(const char *dir, const char *mode)
     return mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, opts);
 }
 
-/* mkdir -p path (0700 each), in the private /tmp nobody else sees. */
-static int make_path(const char *path)
-{
-    char buf[PATH_MAX];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-        return -1;
-    for (char *p = buf + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (mkdir(buf, 0700) < 0 && errno != EEXIST)
-            return -1;
-        if (c == '\0')
-            return 0;
-        *p = c;
-    }
-}
-
-/* The mounts only the run sees: its own /proc; its own /tmp, where
- * Criterion names its socket (criterion_<pid>.sock) and which no other
- * user can then squat or remove; its run directory as a tmpfs (made again
- * inside when the new /tmp hides it); its own /dev/shm, where BoxFort
- * names objects after PIDs (bxf_arena_<pid>, bxfi_<pid>), numbers every
- * namespace hands out alike. Returns the refused step, or NULL. */
+/* The mounts only the run sees: its own /proc; its run directory as a
+ * tmpfs; its own /dev/shm, where BoxFort names objects after PIDs
+ * (bxf_arena_<pid>, bxfi_<pid>), numbers every namespace hands out alike
+ * and which no other user can then squat. Returns the refused step, or
+ * NULL. */
 static const char *private_mounts(const char *run_dir)
 {
     if (unshare(CLONE_NEWNS) < 0)
@@ -166,10 +174,6 @@ static const char *private_mounts(const char *run_dir)
     if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
               NULL) < 0)
         return "mounting /proc";
-    if (mount_tmpfs("/tmp", "1777") < 0)
-        return "mounting a private /tmp";
-    if (make_path(run_dir) < 0)
-        return "making the run directory";
     if (mount_tmpfs(run_dir, "0700") < 0)
         return "mounting the run directory";
     struct stat st;
@@ -180,7 +184,7 @@ static const char *private_mounts(const char *run_dir)
 }
 
 /* In the new PID namespace, as its PID 1. Returns in the runner, a child
- * of ours with the outer PID; anything refused is reported and ends us. */
+ * of ours with a random PID; anything refused is reported and ends us. */
 static void become_init(pid_t outer, int alive, int report,
                         const char *run_dir)
 {
@@ -194,7 +198,8 @@ static void become_init(pid_t outer, int alive, int report,
         send_report(report, errno, refused);
         _exit(125);
     }
-    if (next_pid_is(outer) < 0) {
+    pid_t want = pick_runner_pid();
+    if (want < 0 || next_pid_is(want) < 0) {
         send_report(report, errno, "choosing the runner's PID");
         _exit(125);
     }
@@ -209,7 +214,8 @@ static void become_init(pid_t outer, int alive, int report,
         be_init(runner);
     }
     close(alive);
-    if (getpid() != outer) { /* someone took it first: names would collide */
+    (void)outer;
+    if (getpid() != want) { /* someone took it first: names would collide */
         send_report(report, EEXIST, "giving the runner its PID");
         _exit(125);
     }
@@ -246,10 +252,13 @@ static void become_keeper(pid_t outer, int alive, int report,
 /* Outside: wait for the keeper, pass on an interrupt as SIGKILL (init of a
  * PID namespace ignores what it has no handler for), clean up, exit with
  * the runner's status. */
-static void wait_for_runner(pid_t keeper, const char *run_dir)
+static void wait_for_runner(pid_t keeper, pid_t runner)
     __attribute__((noreturn));
-static void wait_for_runner(pid_t keeper, const char *run_dir)
+static void wait_for_runner(pid_t keeper, pid_t runner)
 {
+    /* Named for the reaper, should we be killed before removing the
+     * runner's socket ourselves. */
+    dk_run_note_runner(runner);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
@@ -265,9 +274,9 @@ static void wait_for_runner(pid_t keeper, const char *run_dir)
         if (interrupted)
             kill(keeper, SIGKILL);
     }
-    /* The runner's mount namespace, its /tmp (Criterion's socket), its
-     * tmpfs and /dev/shm, went with it. */
-    (void)run_dir;
+    /* The runner's mount namespace, its tmpfs and /dev/shm, went with it;
+     * its Criterion socket stays in /tmp if it died before removing it. */
+    dk_criterion_socket_remove(runner);
     dk_run_remove();
     if (interrupted)
         _exit(128 + interrupted);
@@ -309,7 +318,7 @@ static int try_isolate(const char *run_dir, char *step, size_t step_size)
         ;
     close(report[0]);
     if (got == (ssize_t)sizeof r && r.err == 0)
-        wait_for_runner(keeper, run_dir); /* alive[1] open until we exit */
+        wait_for_runner(keeper, r.runner); /* alive[1] open until we exit */
     if (keeper > 0)
         while (waitpid(keeper, NULL, 0) < 0 && errno == EINTR)
             ;

@@ -12,6 +12,7 @@
  * the files it uses only when it runs as our own user. */
 #include "isolate.h"
 
+#include "criterion_names.h"
 #include "observe.h"
 #include "observe_scan.h"
 #include "run_root.h"
@@ -31,6 +32,7 @@
 #include <unistd.h>
 
 #define MARKER "owner"
+#define RUNNER "runner" /* the runner's PID in its namespace, if it has one */
 
 /* What a marker says. */
 typedef struct run_owner {
@@ -118,6 +120,25 @@ int dk_run_begin(const char *tmp, char *why, size_t size)
     return 0;
 }
 
+int dk_run_note_runner(pid_t runner)
+{
+    if (the_run.root < 0)
+        return -1;
+    int runfd = openat(the_run.root, the_run.name, O_RDONLY | O_DIRECTORY |
+                       O_NOFOLLOW | O_CLOEXEC);
+    if (runfd < 0)
+        return -1;
+    int fd = openat(runfd, RUNNER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                    O_CLOEXEC, 0600);
+    close(runfd);
+    if (fd < 0)
+        return -1;
+    char line[32];
+    int n = snprintf(line, sizeof line, "%d\n", (int)runner);
+    int rc = write(fd, line, (size_t)n) == n ? 0 : -1;
+    return close(fd) == 0 ? rc : -1;
+}
+
 const char *dk_run_dir(void)
 {
     return the_run.root >= 0 ? the_run.dir : NULL;
@@ -149,22 +170,31 @@ void dk_run_remove(void)
 
 /* ---- reaping ------------------------------------------------------------ */
 
-/* Read the marker of the run directory runfd: a regular file of ours, not
- * a symlink, holding PID START TOKEN. 0, or -1 (not a marked run). */
-static int read_marker(int runfd, run_owner *o)
+/* A small file of the run directory runfd, into buf: a regular file of
+ * ours, not a symlink. 0, or -1. */
+static int read_small(int runfd, const char *name, char *buf, size_t size)
 {
-    int fd = openat(runfd, MARKER, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = openat(runfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return -1;
     struct stat st;
-    char buf[128];
     ssize_t n = -1;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
-        n = read(fd, buf, sizeof buf - 1);
+        n = read(fd, buf, size - 1);
     close(fd);
     if (n <= 0)
         return -1;
     buf[n] = '\0';
+    return 0;
+}
+
+/* Read the marker of the run directory runfd: PID START TOKEN. 0, or -1
+ * (not a marked run). */
+static int read_marker(int runfd, run_owner *o)
+{
+    char buf[128];
+    if (read_small(runfd, MARKER, buf, sizeof buf) < 0)
+        return -1;
     char tail;
     if (sscanf(buf, "%d %llu %32[0-9a-f]%c", &o->pid, &o->start, o->token,
                &tail) != 4 || tail != '\n' || o->pid <= 0 ||
@@ -255,8 +285,7 @@ static void remove_criterion_socket(int owner)
     if (owner <= 1 || !gone(owner))
         return;
     char name[64];
-    snprintf(name, sizeof name, "criterion_%d.sock", owner);
-    unlink_ours("/tmp", name, S_IFSOCK);
+    dk_criterion_socket_remove(owner);
     /* BoxFort's arena, named after the runner too, where the run had no
      * /dev/shm of its own (without a namespace). */
     snprintf(name, sizeof name, "bxf_arena_%d", owner);
@@ -307,10 +336,16 @@ static bool reap_one(int root, const char *tmp, const char *name, bool verbose)
     }
     size_t killed = kill_carriers(dir, o.token);
     dk_wine_reap(runfd);
+    char runner[32];
+    int in_ns = read_small(runfd, RUNNER, runner, sizeof runner) == 0
+                    ? atoi(runner) : 0;
     close(runfd);
     int removed = dk_remove_tree_at(root, name);
     remove_public(tmp, name);
-    remove_criterion_socket(o.pid);
+    if (in_ns > 1)
+        dk_criterion_socket_remove(in_ns);
+    else
+        remove_criterion_socket(o.pid);
     if (verbose)
         fprintf(stderr, "dkcheck: reaped stale run %s: %zu process%s "
                         "killed, directory %s\n",

@@ -2,6 +2,7 @@
 
 #include "escape.h"
 #include "run_root.h"
+#include "sandbox_fs.h"
 #include "teardown.h"
 
 #include <criterion/criterion.h>
@@ -13,12 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h> /* mkdtemp on macOS (POSIX puts it in stdlib.h) */
 #include <wordexp.h>
 
 static struct {
     char dir[PATH_MAX];
     char group_dir[PATH_MAX]; /* sandbox_group_dir's, "" if none */
+    unsigned long long bound; /* the sandbox's tmpfs size; 0 if none */
     wordexp_t subject;
     bool have_subject;
     const char *program;
@@ -60,6 +63,9 @@ void sandbox_open(void)
     if (mkdtemp(the_sandbox.dir) == NULL)
         cr_assert_fail("BROKEN: mkdtemp %s: %s", the_sandbox.dir,
                        strerror(errno));
+    const char *size = getenv("DKCHECK_SANDBOX_SIZE");
+    unsigned long long bytes = size ? strtoull(size, NULL, 10) : 0;
+    the_sandbox.bound = sandbox_fs_bound(the_sandbox.dir, bytes) ? bytes : 0;
     if (mkdir(sandbox_path("launch"), 0755) < 0)
         cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
 
@@ -79,12 +85,32 @@ void sandbox_open(void)
                               : word;
 }
 
+/* Did the subject fill the sandbox (no block or no inode left)? Then
+ * what the case saw may be that, not the subject's doing: BROKEN, saying
+ * so, beside whatever the case concluded. */
+static void check_not_full(void)
+{
+    struct statvfs v;
+    if (the_sandbox.bound == 0 || statvfs(the_sandbox.dir, &v) != 0)
+        return;
+    if (v.f_bavail == 0 || v.f_favail == 0)
+        cr_expect_fail(SANDBOX_FULL " (a tmpfs of %llu MiB, --sandbox-size): "
+                       "no %s left",
+                       the_sandbox.bound >> 20,
+                       v.f_bavail == 0 ? "space" : "inode");
+}
+
 void sandbox_close(void)
 {
     dk_kill_descendants();
     sandbox_capture_end();
-    if (the_sandbox.dir[0] != '\0')
+    if (the_sandbox.dir[0] != '\0') {
+        check_not_full();
+        if (the_sandbox.bound != 0)
+            sandbox_fs_unbound(the_sandbox.dir);
+        the_sandbox.bound = 0;
         dk_remove_tree(the_sandbox.dir);
+    }
     the_sandbox.dir[0] = '\0';
     if (the_sandbox.group_dir[0] != '\0')
         dk_remove_tree(the_sandbox.group_dir);

@@ -17,6 +17,11 @@ void sandbox_open(void);
  * what sandbox_alloc gave. Idempotent. */
 void sandbox_close(void);
 
+/* How a case whose subject filled its sandbox (a bounded tmpfs) begins
+ * its message, at sandbox_close: BROKEN, and the reason the reports give
+ * before any other. */
+#define SANDBOX_FULL "BROKEN: the subject filled the case's sandbox"
+
 /* Memory freed by sandbox_close. */
 void *sandbox_alloc(size_t size);
 char *sandbox_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
