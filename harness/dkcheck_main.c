@@ -192,8 +192,8 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     return out;
 }
 
-/* Each case's sandbox, and the run's own /tmp, /dev/shm and run
- * directory in a namespace, are tmpfs bounded in size (sandbox.h): a
+/* Each case's sandbox, and the run's own /dev/shm and run directory in a
+ * namespace, are tmpfs bounded in size (sandbox.h): a
  * subject writing without end cannot take the machine's memory. */
 #define SANDBOX_SIZE_DEFAULT (64ULL << 20)
 #define RUN_TMPFS_MIN (256ULL << 20)
@@ -301,10 +301,10 @@ int main(int argc, char **argv)
     setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
 
     /* Criterion listens on /tmp/criterion_<our PID>.sock, BoxFort keeps
-     * /dev/shm/bxf_arena_<our PID>: in a namespace, in a /tmp and /dev/shm
-     * of the run's own; outside one, a killed run of ours with our PID
-     * may have left them (removed), or another user may hold them
-     * (refused). */
+     * /dev/shm/bxf_arena_<our PID>: in a namespace, our PID is random and
+     * /dev/shm the run's own (isolate_linux.c); outside one, a killed run
+     * of ours with our PID may have left them (removed), or another user
+     * may hold them (refused). */
     if (!isolated && dk_criterion_names_free(getpid(), why, sizeof why) < 0)
         die("%s", why);
     dk_criterion_abort_is_refusal(getpid());
