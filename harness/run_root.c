@@ -77,10 +77,14 @@ int dk_root_open(const char *tmp, const char *suffix, mode_t mode, bool create,
     int fd = openat(tmpfd, name, DIR_FLAGS);
     if (fd < 0) {
         int err = errno;
+        struct stat st;
+        bool link = fstatat(tmpfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                    S_ISLNK(st.st_mode);
         close(tmpfd);
         errno = err;
-        return fail(why, size, "cannot open %s: %s%s", shown, strerror(err),
-                    err == ELOOP ? " (a symlink: refusing it)" : "");
+        if (link)
+            return fail(why, size, "%s is a symlink: refusing it", shown);
+        return fail(why, size, "cannot open %s: %s", shown, strerror(err));
     }
     struct stat st;
     /* Made just now by us: the umask may have taken bits off. */
