@@ -6,10 +6,32 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdbool.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
-/* dir/name free, or made free (ours, of type: a killed run's). */
+/* Does a process listen on the socket dir/name? A run's live socket is
+ * never removed, even one of ours: a run in a namespace has a random PID
+ * that may be ours out here. */
+static bool listening(const char *dir, const char *name)
+{
+    struct sockaddr_un a = {.sun_family = AF_UNIX};
+    if (snprintf(a.sun_path, sizeof a.sun_path, "%s/%s", dir, name) >=
+        (int)sizeof a.sun_path)
+        return true; /* cannot tell: assume so */
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return true;
+    int rc = connect(fd, (struct sockaddr *)&a, sizeof a);
+    int err = errno;
+    close(fd);
+    return rc == 0 || err != ECONNREFUSED;
+}
+
+/* dir/name free, or made free (ours, of type, not listening: a killed
+ * run's). */
 static int name_free(const char *dir, const char *name, mode_t type,
                      char *why, size_t size)
 {
@@ -19,9 +41,15 @@ static int name_free(const char *dir, const char *name, mode_t type,
     struct stat st;
     int rc = 0;
     if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-        if ((st.st_mode & S_IFMT) == type && st.st_uid == geteuid())
+        if ((st.st_mode & S_IFMT) == type && st.st_uid == geteuid() &&
+            (type != S_IFSOCK || !listening(dir, name)))
             unlinkat(dfd, name, 0);
-        else {
+        else if ((st.st_mode & S_IFMT) == type && st.st_uid == geteuid()) {
+            snprintf(why, size, "%s/%s, Criterion's name for this run, is "
+                     "held by another live run: refusing to run beside it",
+                     dir, name);
+            rc = -1;
+        } else {
             snprintf(why, size, "%s/%s, Criterion's name for this run, is "
                      "taken by uid %ld (not ours): refusing to run beside a "
                      "squatted name (a PID namespace gives a run its own)",
@@ -54,7 +82,8 @@ void dk_criterion_socket_remove(pid_t runner)
     /* /tmp is sticky: a socket of ours there cannot be swapped by others
      * between the check and the unlink. */
     if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-        S_ISSOCK(st.st_mode) && st.st_uid == geteuid())
+        S_ISSOCK(st.st_mode) && st.st_uid == geteuid() &&
+        !listening("/tmp", name))
         unlinkat(dfd, name, 0);
     close(dfd);
 }

@@ -9,13 +9,13 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* Make sure runner's names are free: one of ours (a killed run's, which
- * had this PID) is removed; one that is not ours is a squat: -1, and a
- * one-line reason naming it in why. */
+/* Make sure runner's names are free: one of ours that nobody listens on
+ * (a killed run's, which had this PID) is removed; one that is not ours,
+ * or a live run's, is taken: -1, and a one-line reason naming it in why. */
 int dk_criterion_names_free(pid_t runner, char *why, size_t size);
 
-/* Remove /tmp/criterion_<runner>.sock if it is a socket of ours (the
- * runner died before removing it). */
+/* Remove /tmp/criterion_<runner>.sock if it is a socket of ours that no
+ * process listens on (the runner died before removing it). */
 void dk_criterion_socket_remove(pid_t runner);
 
 /* Until the end: an abort inside Criterion (a name squatted after the
