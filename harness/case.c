@@ -498,11 +498,18 @@ int case_wait_launcher(launch *l)
 {
     if (!l->exited) {
         if (dk_wait_child(l->launcher, &l->status,
-                          dk_deadline_in(CASE_DEADLINE)) < 0)
+                          dk_deadline_in(CASE_DEADLINE)) < 0) {
+            const char *why = case_outlived(l->launcher, 0);
+            if (why == NULL)
+                case_inconclusive(CASE_DEADLINE, "%sthe launcher %d's exit "
+                                  "(still running, not idle)%s",
+                                  current_context(), (int)l->launcher,
+                                  printed(l->out, l->err));
             cr_assert_fail("%slauncher %d still running after %gs (expected it "
-                     "to exit once daemonization is done)%s",
-                     current_context(), (int)l->launcher, CASE_DEADLINE,
+                     "to exit once daemonization is done): %s%s",
+                     current_context(), (int)l->launcher, CASE_DEADLINE, why,
                      printed(l->out, l->err));
+        }
         l->exited = true;
     }
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
@@ -642,10 +649,19 @@ pid_t case_daemon(launch *l)
     if (why != NULL)
         cr_assert_fail("BROKEN: the adapter failed in the daemon: %.*s",
                        (int)strcspn(why, "\n"), why);
+    /* Nobody left to write it, or everybody asleep, is evidence; anyone
+     * still working when the deadline passed may only be slow. */
+    const char *idle = NULL;
+    if (access(l->ready, F_OK) != 0 && case_count_living() > 0 &&
+        (idle = case_idle()) == NULL)
+        case_inconclusive(CASE_DEADLINE, "%sthe ready file %s after the "
+                          "launcher exited 0 (living, not idle: [%s])",
+                          current_context(), l->ready, case_describe_living());
     if (access(l->ready, F_OK) != 0)
         cr_assert_fail("%slauncher exited 0 but no daemon wrote %s within %gs; "
-                 "living: [%s]",
-                 current_context(), l->ready, CASE_DEADLINE, case_describe_living());
+                 "living: [%s]%s%s",
+                 current_context(), l->ready, CASE_DEADLINE, case_describe_living(),
+                 idle ? ", " : "", idle ? idle : "");
     size_t len;
     const char *text = sandbox_read(l->ready, &len);
     char *end;
@@ -791,10 +807,17 @@ int case_send(const char *sig, const char *pidfile)
     close(out);
     close(err);
     int status;
-    if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0)
-        cr_assert_fail("%s'--send %s' still running after %gs%s", current_context(), sig,
-                 CASE_DEADLINE, printed(sandbox_path("send.out"),
-                                        sandbox_path("send.err")));
+    if (dk_wait_child(pid, &status, dk_deadline_in(CASE_DEADLINE)) < 0) {
+        const char *why = case_outlived(pid, 0);
+        const char *said = printed(sandbox_path("send.out"),
+                                   sandbox_path("send.err"));
+        if (why == NULL)
+            case_inconclusive(CASE_DEADLINE, "%s'--send %s' to exit (still "
+                              "running, not idle)%s", current_context(), sig,
+                              said);
+        cr_assert_fail("%s'--send %s' still running after %gs: %s%s",
+                       current_context(), sig, CASE_DEADLINE, why, said);
+    }
     if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
         cr_assert_fail("BROKEN: the adapter failed (exit %d) on --send: %s",
                        CASE_ADAPTER_BROKEN,
@@ -871,12 +894,17 @@ bool case_wait_gone(pid_t pid, double seconds)
 static pid_t before_control[64];
 static size_t n_before_control;
 
-/* pid, a daemon, is gone: reaped (Unix: it is our child), or, for a
- * Windows subject, no process of ours is left but those before it. */
-static bool daemon_gone(pid_t pid)
+/* pid, a daemon sent sig, is gone: reaped (Unix: it is our child), or,
+ * for a Windows subject, no process of ours is left but those before it;
+ * false with *evidence if it stays for a reason verdict.h accepts, and
+ * the case inconclusive if only the deadline says so. */
+static bool daemon_gone(pid_t pid, int sig, const char **evidence)
 {
-    return case_windows() ? case_wait_living(n_before_control, CASE_DEADLINE)
-                          : case_wait_gone(pid, CASE_DEADLINE);
+    return case_windows()
+               ? case_count_left(n_before_control, CASE_DEADLINE,
+                                 "the precondition's daemon to end")
+               : case_ends(pid, sig, CASE_DEADLINE, "the precondition's "
+                           "daemon to end", evidence);
 }
 
 void case_context(const char *prefix)
@@ -913,8 +941,7 @@ static void end_control_launch(void)
         if (!lived_before_control(living[i]))
             kill(living[i], SIGKILL);
     if (!case_wait_living(n_before_control, CASE_DEADLINE))
-        cr_assert_fail("BROKEN: what the precondition's launch left outlived "
-                       "SIGKILL");
+        case_broken("what the precondition's launch left outlived SIGKILL");
 }
 
 /* The precondition's daemon, with SANDBOX/control.pid; what lived before it
@@ -944,9 +971,10 @@ pid_t case_precondition_daemon(void)
         case_win_terminate(pid, 9);
     else
         case_signal(pid, SIGKILL);
-    if (!daemon_gone(pid))
-        cr_assert_fail("BROKEN: the precondition's daemon %d outlived %s",
-                       (int)pid, case_windows() ? "TerminateProcess" : "SIGKILL");
+    const char *why = NULL;
+    if (!daemon_gone(pid, SIGKILL, &why))
+        case_broken("the precondition's daemon %d outlived %s: %s", (int)pid,
+                    case_windows() ? "TerminateProcess" : "SIGKILL", why);
     end_control_launch();
     return pid;
 }
@@ -961,10 +989,11 @@ void case_precondition_send(void)
         cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
                        "running daemon %d exited %d: \"%s\"", (int)pid,
                        code, sandbox_quote_first_line(sandbox_path("send.err")));
-    if (!daemon_gone(pid))
+    const char *why = NULL;
+    if (!daemon_gone(pid, SIGTERM, &why))
         cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
-                       "but daemon %d is still alive %gs later", (int)pid,
-                       CASE_DEADLINE);
+                       "but daemon %d is still alive %gs later: %s", (int)pid,
+                       CASE_DEADLINE, why);
     end_control_launch();
     unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
 }

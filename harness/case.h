@@ -13,6 +13,7 @@
 
 #include "observe.h"
 #include "sandbox.h"
+#include "verdict.h"
 #include "wait.h"
 
 #include <criterion/criterion.h>

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "escape.h"
 #include "isolate.h"
+#include "load.h"
 #include "pipes.h"
 #include "report.h"
 #include "run_info.h"
@@ -27,6 +28,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <wordexp.h>
 
@@ -158,15 +160,26 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
      * machine took over 10 s for this one call (a make check with three
      * Wine parts at once); a native subject answers in milliseconds. */
     dk_deadline d = dk_deadline_in(CAPABILITIES_DEADLINE);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     drain(c, 2, d);
     size_t total = c[0].total;
     int status;
     if (dk_wait_child(pid, &status, d) < 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
-        die("subject '%s' did not answer --capabilities within %ds", subject,
-            CAPABILITIES_DEADLINE);
+        char load[64];
+        die("subject '%s' did not answer --capabilities within %.0fs (load "
+            "%s)", subject, dk_deadline_seconds(CAPABILITIES_DEADLINE),
+            dk_load_text(load, sizeof load));
     }
+    /* The run's calibration launch: how long this subject takes to start
+     * and answer here, now; every case's deadlines grow with it (wait.c). */
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    char ms[32];
+    snprintf(ms, sizeof ms, "%.0f", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                                        (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    setenv("DKCHECK_CALIBRATION_MS", ms, 1);
     err_text[strcspn(err_text, "\n")] = '\0';
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         die("subject '%s' failed on --capabilities (status %d): \"%s\"", subject,

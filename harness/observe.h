@@ -82,6 +82,10 @@ int obs_read_fd(pid_t pid, int fd, obs_fd *out);
  * that only built itself a new environ array still shows the old block.
  * -1 and ENOTSUP where the backend does not read it. */
 int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len);
+/* The state of pid's liveliest thread: R (running or runnable) if any is,
+ * else D (uninterruptible wait) if any is, else the main thread's (S, T,
+ * ...). -1 with errno (ENOTSUP where the backend does not read threads). */
+int obs_read_liveliest_state(pid_t pid, char *state);
 /* Every open fd of pid, ascending. Returns the count (at most max), or -1. */
 int obs_list_fds(pid_t pid, obs_fd *out, size_t max);
 
