@@ -261,7 +261,9 @@ static void judge(race *r)
     for (size_t i = 0; i < n_win; i++)
         daemons[i] = case_daemon(winners[i]);
     case_context("");
-    case_wait_only(daemons, n_win, CASE_DEADLINE);
+    /* What outlives this is judged below, unless only time says so. */
+    case_only_left(daemons, n_win, CASE_DEADLINE, "the end of the losing "
+                   "launchers' processes", NULL);
     pid_t living[64];
     size_t n_living = case_living(living, 64);
     cr_assert(n_win == 1 && n_living <= 1,

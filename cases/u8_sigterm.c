@@ -8,9 +8,11 @@ DK_CASE(U8, U8_sigterm_ends_daemon)
 {
     pid_t daemon = case_run(NULL, NULL);
     case_signal(daemon, SIGTERM);
-    cr_expect(case_wait_gone(daemon, CASE_DEADLINE),
-              "daemon %d still alive %gs after SIGTERM", (int)daemon,
-              CASE_DEADLINE);
+    const char *why = NULL;
+    cr_expect(case_ends(daemon, SIGTERM, CASE_DEADLINE, "the daemon's end "
+                        "after SIGTERM", &why),
+              "daemon %d still alive %gs after SIGTERM: %s", (int)daemon,
+              CASE_DEADLINE, why);
 }
 
 DK_CASE(U8, U8_sigterm_removes_pidfile)
@@ -18,9 +20,11 @@ DK_CASE(U8, U8_sigterm_removes_pidfile)
     launch *l;
     pid_t daemon = case_run(NULL, &l);
     case_signal(daemon, SIGTERM);
-    cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
-              "daemon %d still alive %gs after SIGTERM", (int)daemon,
-              CASE_DEADLINE);
+    const char *why = NULL;
+    cr_assert(case_ends(daemon, SIGTERM, CASE_DEADLINE, "the daemon's end "
+                        "after SIGTERM", &why),
+              "daemon %d still alive %gs after SIGTERM: %s", (int)daemon,
+              CASE_DEADLINE, why);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "daemon %d ended on SIGTERM but left %s behind",
               (int)daemon, l->pidfile);
@@ -30,8 +34,10 @@ DK_CASE(U8, U8_sigterm_leaves_no_process)
 {
     pid_t daemon = case_run(NULL, NULL);
     case_signal(daemon, SIGTERM);
-    cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_expect(case_only_left(NULL, 0, CASE_DEADLINE, "the end of every "
+                             "process after SIGTERM to the daemon", &why),
               "processes of the subject still alive after SIGTERM to "
-              "daemon %d: [%s]",
-              (int)daemon, case_describe_living());
+              "daemon %d: [%s]: %s",
+              (int)daemon, case_describe_living(), why);
 }

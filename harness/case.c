@@ -902,7 +902,7 @@ static bool daemon_gone(pid_t pid, int sig, const char **evidence)
 {
     return case_windows()
                ? case_count_left(n_before_control, CASE_DEADLINE,
-                                 "the precondition's daemon to end")
+                                 "the precondition's daemon to end", evidence)
                : case_ends(pid, sig, CASE_DEADLINE, "the precondition's "
                            "daemon to end", evidence);
 }

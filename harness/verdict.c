@@ -4,6 +4,7 @@
 #include "case.h"
 #include "load.h"
 #include "wait.h"
+#include "wine_busy.h"
 
 #include <criterion/criterion.h>
 #include <signal.h>
@@ -35,11 +36,11 @@ void case_inconclusive(double seconds, const char *fmt, ...)
 }
 
 /* A process that waits for another, starved one (a launcher for its
- * daemon) is not stuck: so the whole case is looked at. Under Wine every
- * process waits on the wineserver, which is not ours: never evidence. */
+ * daemon) is not stuck: so the whole case is looked at, and under Wine,
+ * whose processes all wait on their server, the servers too. */
 const char *case_idle(void)
 {
-    if (case_windows())
+    if (case_windows() && dk_wine_server_busy())
         return NULL;
     pid_t living[64];
     size_t n = case_living(living, 64);
@@ -62,8 +63,8 @@ const char *case_idle(void)
 
 const char *case_outlived(pid_t pid, int sig)
 {
-    if (case_windows())
-        return NULL;
+    if (case_windows()) /* pid is a Windows PID: no signals to read */
+        return case_idle();
     obs_status st;
     if (obs_read_status(pid, &st) < 0)
         return NULL;
@@ -81,6 +82,18 @@ const char *case_outlived(pid_t pid, int sig)
         return sandbox_printf("signal %d was delivered and it sleeps (%s)",
                               sig, idle);
     return sandbox_printf("it sleeps (%s)", idle);
+}
+
+const char *case_evidence(pid_t pid, int sig, double seconds,
+                          const char *what)
+{
+    if (!case_alive(pid))
+        return "it is gone";
+    const char *why = case_outlived(pid, sig);
+    if (why == NULL)
+        case_inconclusive(seconds, "%s (process %d alive, not idle)", what,
+                          (int)pid);
+    return why;
 }
 
 bool case_ends(pid_t pid, int sig, double seconds, const char *what,
@@ -134,10 +147,17 @@ bool case_only_left(const pid_t *keep, size_t n_keep, double seconds,
     return false;
 }
 
-bool case_count_left(size_t n, double seconds, const char *what)
+bool case_count_left(size_t n, double seconds, const char *what,
+                     const char **evidence)
 {
-    if (!case_wait_living(n, seconds))
+    if (case_wait_living(n, seconds))
+        return true;
+    const char *idle = case_idle();
+    if (idle == NULL)
         case_inconclusive(seconds, "%s (%zu processes of the case alive, "
-                          "expected %zu)", what, case_count_living(), n);
-    return true;
+                          "expected %zu, not idle)", what,
+                          case_count_living(), n);
+    if (evidence != NULL)
+        *evidence = sandbox_printf("they sleep (%s)", idle);
+    return false;
 }

@@ -31,16 +31,25 @@ void case_inconclusive(double seconds, const char *fmt, ...)
 
 /* Evidence that nothing of the case will move again by itself: every
  * process of it sleeps, no thread runnable or in an uninterruptible wait
- * ("state S, no thread of the case's 2 processes running"); NULL if any
- * may be working, or cannot be read (and always for a Windows subject). */
+ * ("state S, no thread of the case's 2 processes running"), and for a
+ * Windows subject no Wine server works either; NULL if any may be
+ * working, or cannot be read. */
 const char *case_idle(void);
 
-/* A process of ours outlived a deadline: the evidence, in words, that it
- * will not end ("it ignores signal 15 (SigIgn)", "signal 15 was delivered
+/* A process of ours (for a Windows subject: a Windows PID, of which only
+ * case_idle() can be told) outlived a deadline: the evidence, in words,
+ * that it will not end ("it ignores signal 15 (SigIgn)", "signal 15 was delivered
  * and it sleeps (...)"), or NULL if it may only be slow (the signal still
  * pending, or case_idle() NULL). sig: the signal that should have ended
  * it, or 0 (it should have exited by itself). */
 const char *case_outlived(pid_t pid, int sig);
+
+/* After waiting up to seconds for pid (sent sig, or 0) to do what the
+ * case awaited, in vain: the evidence that it will not ("it is gone", or
+ * case_outlived's), or, if there is none, the case ends inconclusive,
+ * awaiting what. */
+const char *case_evidence(pid_t pid, int sig, double seconds,
+                          const char *what);
 
 /* Wait up to seconds for pid (ours, or adopted) to end. true if it ended;
  * false if it outlived the deadline with evidence (*evidence, for the
@@ -55,9 +64,10 @@ bool case_only_left(const pid_t *keep, size_t n_keep, double seconds,
                     const char *what, const char **evidence);
 
 /* Wait up to seconds until exactly n processes of the case live; true if
- * so, else the case ends inconclusive. For a Windows subject's processes,
- * in which nothing tells a slow one from a stuck one (under Wine every
- * one waits on the wineserver). */
-bool case_count_left(size_t n, double seconds, const char *what);
+ * so; false if case_idle() is evidence (*evidence); else the case ends
+ * inconclusive. For a Windows subject's processes, whose PIDs are not
+ * the Linux ones. */
+bool case_count_left(size_t n, double seconds, const char *what,
+                     const char **evidence);
 
 #endif
