@@ -12,6 +12,7 @@
 #include "report.h"
 #include "run_info.h"
 #include "steps.h"
+#include "subject_words.h"
 #include "teardown.h"
 #include "wait.h"
 #include "wine_session.h"
@@ -254,6 +255,16 @@ int main(int argc, char **argv)
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
         die("subject '%s': cannot split into words (quote it as a shell "
             "would, without | & ; < > ( ) { } unquoted)", shown);
+    /* Its relative words resolved where we were started: --capabilities
+     * and the launches run elsewhere. */
+    static char absolute[8192];
+    if (dk_subject_absolute(words.we_wordv, words.we_wordc, absolute,
+                            sizeof absolute) < 0)
+        die("subject '%s': its command is too long", shown);
+    subject = absolute;
+    wordfree(&words);
+    if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
+        die("subject '%s': cannot split into words", shown);
     /* A Windows subject runs under Wine: W and SW cases, Unix ones skip. */
     bool windows = dk_subject_is_windows(words.we_wordv[0]);
     if (windows ? access(words.we_wordv[0], R_OK) != 0
