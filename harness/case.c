@@ -6,6 +6,7 @@
  * fds low and high, and signals blocked and ignored (H5). */
 #include "case.h"
 
+#include "notify_recv.h"
 #include "pipes.h"
 #include "sandbox.h"
 #include "spawn_os.h"
@@ -151,6 +152,7 @@ void case_fini(void)
         if (the_case.launches[i].pty_master >= 0)
             close(the_case.launches[i].pty_master);
     the_case.n_launches = 0;
+    notify_close(); /* N1's socket, if any, and a directory made for it */
     trace_end();
     sandbox_close();
 }
