@@ -121,6 +121,7 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
                harness/case_preskip.c harness/verdict.c harness/subject_words.c \
+               harness/run_guard.c \
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \

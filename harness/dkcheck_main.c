@@ -10,6 +10,7 @@
 #include "load.h"
 #include "pipes.h"
 #include "report.h"
+#include "run_guard.h"
 #include "run_info.h"
 #include "steps.h"
 #include "subject_words.h"
@@ -307,6 +308,10 @@ int main(int argc, char **argv)
      * PIDs. */
     bool isolated = !windows && dk_isolate_run(run) == 0;
     dk_become_subreaper();
+    /* Without a namespace, an interrupt still ends it all (run_guard.h). */
+    if (!isolated && dk_guard_run(run) < 0)
+        fprintf(stderr, "dkcheck: cannot fork the run's guard (%s); an "
+                "interrupt may leave processes for --reap\n", strerror(errno));
     setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
 
     /* Criterion listens on /tmp/criterion_<our PID>.sock; one left by a run
