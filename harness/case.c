@@ -520,6 +520,8 @@ int case_wait_launcher(launch *l)
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == CASE_ADAPTER_BROKEN)
         cr_assert_fail("BROKEN: the adapter failed (exit %d): %s",
                        CASE_ADAPTER_BROKEN, case_launcher_error(l));
+    if (!WIFEXITED(l->status) || WEXITSTATUS(l->status) != 0)
+        case_wine_internal_error(case_launcher_error(l));
     if (WIFEXITED(l->status))
         return WEXITSTATUS(l->status);
     return 128 + WTERMSIG(l->status);
@@ -825,6 +827,9 @@ int case_send(const char *sig, const char *pidfile)
                        CASE_ADAPTER_BROKEN,
                        sandbox_quote_first_line(sandbox_path("send.err")));
     }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        case_wine_internal_error(
+            sandbox_quote_first_line(sandbox_path("send.err")));
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 

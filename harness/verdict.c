@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void case_broken(const char *fmt, ...)
 {
@@ -94,6 +95,15 @@ const char *case_evidence(pid_t pid, int sig, double seconds,
         case_inconclusive(seconds, "%s (process %d alive, not idle)", what,
                           (int)pid);
     return why;
+}
+
+void case_wine_internal_error(const char *said)
+{
+    char load[64];
+    if (case_windows() && strstr(said, "error 1359)") != NULL)
+        case_broken("Wine internal error under load (ERROR_INTERNAL_ERROR, "
+                    "1359), not the subject's answer: \"%s\", load %s", said,
+                    dk_load_text(load, sizeof load));
 }
 
 bool case_ends(pid_t pid, int sig, double seconds, const char *what,
