@@ -74,7 +74,7 @@ UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c harness/pipes_pipe2.c harness/immutable_linux.c \
                 harness/user_groups_gid.c harness/load_linux.c \
-                harness/observe_threads_linux.c
+                harness/observe_threads_linux.c harness/observe_environ_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c \
                 harness/wine_busy_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \

@@ -86,6 +86,12 @@ int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len);
  * else D (uninterruptible wait) if any is, else the main thread's (S, T,
  * ...). -1 with errno (ENOTSUP where the backend does not read threads). */
 int obs_read_liveliest_state(pid_t pid, char *state);
+/* The environment pid's C library holds (its environ array: what getenv
+ * reads and what a child it execs inherits), as obs_read_environ gives
+ * entries; where a process overwrote its exec-time block, this still
+ * shows what it keeps. -1 and ENOTSUP where it cannot be found (no shared
+ * C library mapped, another backend). */
+int obs_read_environ_array(pid_t pid, char *buf, size_t size, size_t *len);
 /* Every open fd of pid, ascending. Returns the count (at most max), or -1. */
 int obs_list_fds(pid_t pid, obs_fd *out, size_t max);
 

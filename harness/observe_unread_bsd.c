@@ -43,3 +43,13 @@ int obs_read_liveliest_state(pid_t pid, char *state)
     errno = ENOTSUP;
     return -1;
 }
+
+int obs_read_environ_array(pid_t pid, char *buf, size_t size, size_t *len)
+{
+    (void)pid;
+    (void)buf;
+    (void)size;
+    *len = 0;
+    errno = ENOTSUP;
+    return -1;
+}
