@@ -78,7 +78,7 @@ OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_li
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c \
                 harness/wine_busy_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
-                harness/notify_recv_linux.c
+                harness/notify_recv_linux.c harness/hold_unseen_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
 UNIT_OS        := cases/unit/test_criterion_git_linux.c
@@ -92,7 +92,7 @@ OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
                 harness/wine_busy_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
-                harness/notify_recv_none.c
+                harness/notify_recv_none.c harness/hold_unseen_none.c
 else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
@@ -103,7 +103,7 @@ OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
                 harness/wine_busy_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
-                harness/notify_recv_none.c
+                harness/notify_recv_none.c harness/hold_unseen_none.c
 LDLIBS       += -lprocstat
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
@@ -111,7 +111,7 @@ UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
 OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c \
                 harness/pipes_fcntl.c harness/load_bsd.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
-                harness/notify_recv_none.c
+                harness/notify_recv_none.c harness/hold_unseen_none.c
 endif
 OBSERVE      += $(UNIX_WAIT)
 

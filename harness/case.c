@@ -6,6 +6,7 @@
  * fds low and high, and signals blocked and ignored (H5). */
 #include "case.h"
 
+#include "hold_unseen.h"
 #include "notify_recv.h"
 #include "pipes.h"
 #include "sandbox.h"
@@ -154,7 +155,8 @@ void case_fini(void)
     the_case.n_launches = 0;
     notify_close(); /* N1's socket, if any, and a directory made for it */
     trace_end();
-    sandbox_close();
+    sandbox_close(); /* the processes first: they wait on unseen's answers */
+    unseen_end();
 }
 
 /* ---- the launcher's inheritance, set up in the child between fork and exec.
@@ -244,6 +246,7 @@ typedef struct inheritance {
     const char *notify_fifo;    /* N2: opened for writing as CASE_NOTIFY_FD */
     rlim_t limit;
     const trace_session *trace; /* traced launch (trace.h), or NULL */
+    int unseen;                 /* its index under hold_unseen.h, or -1 */
     bool windows;               /* a Windows subject: stdio and cwd only */
 } inheritance;
 
@@ -278,6 +281,8 @@ static void exec_launcher(char **argv, const inheritance *in)
         broken(in->launch_dir);
     if (in->trace && trace_child_arm(in->trace) < 0)
         broken("seccomp filter for the tracer");
+    if (in->unseen >= 0 && unseen_child_arm((size_t)in->unseen) < 0)
+        broken("seccomp listener for the holding thread");
     execvp(argv[0], argv);
     dprintf(2, "dkcheck: cannot run %s: %s\n", argv[0], strerror(errno));
     _exit(127);
@@ -383,7 +388,7 @@ const char *case_next_ready(size_t i)
 }
 
 static launch *start_one(const launch_spec *spec, const int barrier[2],
-                         trace_session *trace, size_t index)
+                         trace_session *trace, size_t index, int unseen)
 {
     static const launch_spec none;
     const launch_spec *s = spec ? spec : &none;
@@ -419,6 +424,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         .inherited = {sandbox_path("inherited-3"), sandbox_path("inherited-4"),
                       sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
         .trace = trace,
+        .unseen = unseen,
         .notify_fifo = s->notify_fifo,
     };
     if (s->raise_nofile) {
@@ -450,6 +456,8 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     close(in.out); /* the launcher and its daemon hold them now */
     close(in.err);
     l->launcher = pid;
+    if (unseen >= 0)
+        unseen_attach((size_t)unseen, pid);
     if (trace && trace_attach(trace, pid, index) < 0)
         cr_assert_fail("BROKEN: cannot trace launcher %d: %s", (int)pid,
                        strerror(errno));
@@ -463,7 +471,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
 launch *case_start(const launch_spec *spec)
 {
     static const int no_barrier[2] = {-1, -1};
-    return start_one(spec, no_barrier, NULL, 0);
+    return start_one(spec, no_barrier, NULL, 0, -1);
 }
 
 void case_start_all(const launch_spec *spec, size_t k, launch **out)
@@ -478,9 +486,20 @@ void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
     if (dk_pipe(p, O_CLOEXEC) < 0)
         cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
     for (size_t i = 0; i < k; i++)
-        out[i] = start_one(spec, p, trace, i);
+        out[i] = start_one(spec, p, trace, i, -1);
     close(p[0]);
     close(p[1]); /* EOF: every launcher execs now */
+}
+
+void case_start_all_unseen(const launch_spec *spec, size_t k, launch **out)
+{
+    int p[2];
+    if (dk_pipe(p, O_CLOEXEC) < 0)
+        case_broken("pipe: %s", strerror(errno));
+    for (size_t i = 0; i < k; i++)
+        out[i] = start_one(spec, p, NULL, i, (int)i);
+    close(p[0]);
+    close(p[1]);
 }
 
 /* What a process printed, quoted briefly for a message that it explains:
