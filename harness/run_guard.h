@@ -15,4 +15,7 @@
  * then the run goes on unguarded. */
 int dk_guard_run(const char *run_dir);
 
+/* The file in the run directory naming the runner's PID. */
+#define DK_RUNNER_FILE "runner"
+
 #endif

@@ -9,6 +9,7 @@
  * process of another user, whose environment is not shown to us) is not
  * found. */
 #include "isolate.h"
+#include "run_guard.h"
 
 #include "observe.h"
 #include "observe_scan.h"
@@ -164,10 +165,22 @@ size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
         int owner = 0;
         if (owner_alive(run_dir, &owner))
             continue;
+        /* A guarded run's runner (run_guard.h) names Criterion's files. */
+        int runner = 0;
+        char runner_path[PATH_MAX + 16];
+        snprintf(runner_path, sizeof runner_path, "%s/" DK_RUNNER_FILE, run_dir);
+        FILE *rf = fopen(runner_path, "re");
+        if (rf != NULL) {
+            if (fscanf(rf, "%d", &runner) != 1)
+                runner = 0;
+            fclose(rf);
+        }
         size_t killed = kill_carriers(run_dir);
         dk_wine_reap(run_dir);
         int removed = dk_remove_tree(run_dir);
         remove_criterion_socket(owner);
+        if (runner > 0 && runner != owner)
+            remove_criterion_socket(runner);
         if (verbose)
             fprintf(stderr, "dkcheck: reaped stale run %s: %zu process%s "
                             "killed, directory %s\n",
