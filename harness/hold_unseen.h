@@ -31,9 +31,9 @@ int unseen_child_arm(size_t index);
 /* In the parent once launcher index is forked: its PID, so that its exit
  * releases the others. */
 void unseen_attach(size_t index, pid_t launcher);
-/* Whether every launcher was held at both stages (the race forced), and
- * what was held, for messages. */
-bool unseen_forced(void);
+/* How many stages held every launcher at once (1: every check came
+ * before any create), and what was held, for messages. */
+int unseen_forced(void);
 const char *unseen_note(void);
 /* Stop answering (the case's processes are gone, or going). */
 void unseen_end(void);

@@ -350,9 +350,9 @@ int unseen_begin(size_t k, const char *watch_dir, char *why, size_t size)
     return 0;
 }
 
-bool unseen_forced(void)
+int unseen_forced(void)
 {
-    return u.forced == STAGES;
+    return u.forced;
 }
 
 const char *unseen_note(void)

@@ -24,9 +24,9 @@ void unseen_attach(size_t index, pid_t launcher)
     (void)launcher;
 }
 
-bool unseen_forced(void)
+int unseen_forced(void)
 {
-    return false;
+    return 0;
 }
 
 const char *unseen_note(void)
