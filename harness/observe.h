@@ -154,7 +154,8 @@ int win_read(win_pid pid, const char *var, win_info *out, char *why,
 int win_terminate(win_pid pid, unsigned code, char *why, size_t why_size);
 
 /* Wait up to seconds for pid to end: 1 and *code when it ended, 0 at the
- * deadline, -1 if it is already gone or the probe failed. */
+ * deadline, 2 if it had already ended and gone when the probe looked (its
+ * exit code lost with it), -1 if the probe failed. */
 int win_wait_exit(win_pid pid, double seconds, unsigned long *code);
 
 /* End pid with code, then wait up to seconds until the PID file (a Windows

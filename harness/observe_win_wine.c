@@ -175,6 +175,8 @@ int win_wait_exit(win_pid pid, double seconds, unsigned long *code)
         return -1;
     if (sscanf(text, "exit %lu", code) == 1)
         return 1;
+    if (strncmp(text, "gone", 4) == 0)
+        return 2;
     return strncmp(text, "timeout", 7) == 0 ? 0 : -1;
 }
 
