@@ -47,9 +47,9 @@ DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
               "it through (%s)",
               daemon, l->pidfile,
               access(l->pidfile, F_OK) == 0 ? "no PID in it" : "it is gone");
-    case_win_terminate(sentinel, 15);
     unsigned long code = 0;
-    int ended = win_wait_exit(daemon, CASE_DEADLINE, &code);
+    int ended = win_end_then_wait((win_pid)sentinel, 15, daemon,
+                                  CASE_DEADLINE, &code);
     if (ended < 0)
         case_broken("the probe could not wait for daemon %lu", daemon);
     if (ended == 2) /* it ended before the probe looked */

@@ -157,6 +157,11 @@ int win_terminate(win_pid pid, unsigned code, char *why, size_t why_size);
  * deadline, 2 if it had already ended and gone when the probe looked (its
  * exit code lost with it), -1 if the probe failed. */
 int win_wait_exit(win_pid pid, double seconds, unsigned long *code);
+/* The same, pid opened before sentinel is ended with end_code, so that
+ * pid's exit code is kept however soon it follows; -1 also if the
+ * sentinel could not be ended. */
+int win_end_then_wait(win_pid sentinel, unsigned end_code, win_pid pid,
+                      double seconds, unsigned long *code);
 
 /* End pid with code, then wait up to seconds until the PID file (a Windows
  * path) names another living process: its PID, or 0 at the deadline.

@@ -180,6 +180,24 @@ int win_wait_exit(win_pid pid, double seconds, unsigned long *code)
     return strncmp(text, "timeout", 7) == 0 ? 0 : -1;
 }
 
+int win_end_then_wait(win_pid sentinel, unsigned end_code, win_pid pid,
+                      double seconds, unsigned long *code)
+{
+    char s[32], c[16], number[32], ms[32], text[256], why[256];
+    snprintf(s, sizeof s, "%lu", sentinel);
+    snprintf(c, sizeof c, "%u", end_code);
+    snprintf(number, sizeof number, "%lu", pid);
+    const char *args[] = {"endwait", s, c, number,
+                          milliseconds(seconds, ms, sizeof ms), NULL};
+    if (run_probe(text, sizeof text, seconds, why, sizeof why, args) < 0)
+        return -1;
+    if (sscanf(text, "exit %lu", code) == 1)
+        return 1;
+    if (strncmp(text, "gone", 4) == 0)
+        return 2;
+    return strncmp(text, "timeout", 7) == 0 ? 0 : -1;
+}
+
 win_pid win_signal(win_pid pid, unsigned code, const char *pid_file,
                    double seconds, long *micros)
 {
