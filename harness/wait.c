@@ -96,26 +96,36 @@ static double env_number(const char *name, double fallback, double max)
  * a longer one costs only a broken subject's time. */
 enum { LOAD_MUL_MAX = 4, CALIBRATION_LAUNCHES = 10, CALIBRATION_MAX_S = 30 };
 
-static double load_mul(void)
+double dk_deadline_scale(double seconds, double load_per_cpu,
+                         double calibration_ms, double mul)
+{
+    double load = load_per_cpu < 1              ? 1
+                  : load_per_cpu > LOAD_MUL_MAX ? LOAD_MUL_MAX
+                                                : load_per_cpu;
+    double extra = CALIBRATION_LAUNCHES * calibration_ms / 1000;
+    if (!(extra > 0))
+        extra = 0;
+    if (extra > CALIBRATION_MAX_S)
+        extra = CALIBRATION_MAX_S;
+    if (!(seconds > 0))
+        return 0;
+    return (seconds * load + extra) * mul;
+}
+
+static double load_per_cpu(void)
 {
     double one, five;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (dk_load(&one, &five) < 0 || cpus < 1)
         return 1;
-    double per_cpu = (one > five ? one : five) / (double)cpus;
-    return per_cpu < 1 ? 1 : per_cpu > LOAD_MUL_MAX ? LOAD_MUL_MAX : per_cpu;
+    return (one > five ? one : five) / (double)cpus;
 }
 
 double dk_deadline_seconds(double seconds)
 {
-    double extra = CALIBRATION_LAUNCHES *
-                   env_number("DKCHECK_CALIBRATION_MS", 0, 1e7) / 1000;
-    if (extra > CALIBRATION_MAX_S)
-        extra = CALIBRATION_MAX_S;
-    if (!(seconds > 0))
-        return 0;
-    return (seconds * load_mul() + extra) *
-           env_number("DKCHECK_TIMEOUT_MUL", 1, 1e6);
+    return dk_deadline_scale(seconds, load_per_cpu(),
+                             env_number("DKCHECK_CALIBRATION_MS", 0, 1e7),
+                             env_number("DKCHECK_TIMEOUT_MUL", 1, 1e6));
 }
 
 dk_deadline dk_deadline_in(double seconds)

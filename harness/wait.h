@@ -24,6 +24,11 @@ dk_deadline dk_deadline_in(double seconds);
  * DKCHECK_TIMEOUT_MUL, the load, and the run's calibration launch (wait.c
  * says how). 0 stays 0: "already due". */
 double dk_deadline_seconds(double seconds);
+/* The rule itself, on given figures: seconds times the load per
+ * processor (1 to 4), plus ten calibration launches (at most 30 s), times
+ * mul. */
+double dk_deadline_scale(double seconds, double load_per_cpu,
+                         double calibration_ms, double mul);
 /* Milliseconds left, 0 when passed. */
 int dk_deadline_left_ms(dk_deadline d);
 bool dk_deadline_passed(dk_deadline d);
