@@ -23,8 +23,10 @@
 enum { UNSEEN_MAX = 4 };
 
 /* Start holding for k launchers (k <= UNSEEN_MAX) at paths strictly under
- * watch_dir. 0, or -1 with the reason in why (then nothing started). */
-int unseen_begin(size_t k, const char *watch_dir, char *why, size_t size);
+ * watch_dir; ready[i] is launcher i's ready file (case_next_ready). 0, or
+ * -1 with the reason in why (then nothing started). */
+int unseen_begin(size_t k, const char *watch_dir, const char *const ready[],
+                 char *why, size_t size);
 /* In launcher index's child, just before exec: install the filter and
  * hand its listener to the holding thread. Async-signal-safe. 0 or -1. */
 int unseen_child_arm(size_t index);

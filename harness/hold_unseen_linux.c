@@ -58,6 +58,7 @@ static struct {
     bool on;
     size_t k;
     char dir[PATH_MAX];
+    char ready[UNSEEN_MAX][PATH_MAX];
     struct sock_filter filter[N_CALLS + 8];
     struct sock_fprog prog;
     int sock[UNSEEN_MAX][2];      /* a listener comes through [1] -> [0] */
@@ -196,14 +197,16 @@ static void answer(int listener, unsigned long long id)
     ioctl(listener, SECCOMP_IOCTL_NOTIF_SEND, &resp);
 }
 
-/* Launcher i can reach no further call: its listener hung up (no process
- * of it left) or the launcher itself exited (what it left is a daemon). */
+/* Launcher i will reach no further call: its listener hung up (no
+ * process of it left), or the launcher exited and its daemon is ready
+ * (an implementation whose launcher exits first still has its daemon's
+ * calls to come). */
 static bool finished(size_t i)
 {
     if (u.gone[i])
         return true;
     pid_t p = u.launcher[i];
-    if (p <= 0)
+    if (p <= 0 || access(u.ready[i], F_OK) != 0)
         return false;
     char path[64], stat[512];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)p);
@@ -309,7 +312,8 @@ static void *holder(void *arg)
     return NULL;
 }
 
-int unseen_begin(size_t k, const char *watch_dir, char *why, size_t size)
+int unseen_begin(size_t k, const char *watch_dir, const char *const ready[],
+                 char *why, size_t size)
 {
     if (UNSEEN_ARCH == 0 || k == 0 || k > UNSEEN_MAX) {
         snprintf(why, size, "no seccomp user notification for this "
@@ -325,6 +329,8 @@ int unseen_begin(size_t k, const char *watch_dir, char *why, size_t size)
     u.k = k;
     u.stage = 1;
     snprintf(u.dir, sizeof u.dir, "%s", watch_dir);
+    for (size_t i = 0; i < k; i++)
+        snprintf(u.ready[i], sizeof u.ready[i], "%s", ready[i]);
     build_filter();
     for (size_t i = 0; i < k; i++) {
         if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, u.sock[i]) < 0) {

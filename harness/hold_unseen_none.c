@@ -4,10 +4,12 @@
 
 #include <stdio.h>
 
-int unseen_begin(size_t k, const char *watch_dir, char *why, size_t size)
+int unseen_begin(size_t k, const char *watch_dir, const char *const ready[],
+                 char *why, size_t size)
 {
     (void)k;
     (void)watch_dir;
+    (void)ready;
     snprintf(why, size, "no seccomp user notification on this OS");
     return -1;
 }
