@@ -74,11 +74,13 @@ UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
                 lib/unix/env_block_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c harness/pipes_pipe2.c harness/immutable_linux.c \
-                harness/user_groups_gid.c
-ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
+                 harness/user_groups_gid.c harness/load_linux.c \
+                 harness/observe_threads_linux.c harness/observe_environ_linux.c
+ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c \
+                 harness/wine_busy_linux.c
 SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
-                harness/notify_recv_linux.c
+                harness/notify_recv_linux.c harness/hold_unseen_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
 UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_remove_tree_linux.c
@@ -87,31 +89,33 @@ UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_darwin.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
                 harness/spawn_generic.c harness/pipes_fcntl.c harness/immutable_bsd.c \
-                harness/user_groups_darwin.c \
+                harness/user_groups_darwin.c harness/load_bsd.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
-ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
+                 harness/wine_busy_none.c
 SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
-                harness/notify_recv_none.c
+                harness/notify_recv_none.c harness/hold_unseen_none.c
 else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
                 harness/spawn_generic.c harness/pipes_pipe2.c harness/immutable_bsd.c \
-                harness/user_groups_gid.c \
+                harness/user_groups_gid.c harness/load_bsd.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
-ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
+                 harness/wine_busy_none.c
 SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
-                harness/notify_recv_none.c
+                harness/notify_recv_none.c harness/hold_unseen_none.c
 LDLIBS       += -lprocstat
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
 OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c \
-                harness/pipes_fcntl.c
+                harness/pipes_fcntl.c harness/load_bsd.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
-                harness/notify_recv_none.c
+                harness/notify_recv_none.c harness/hold_unseen_none.c
 endif
 OBSERVE      += $(UNIX_WAIT)
 
@@ -120,7 +124,8 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
-               harness/case_preskip.c \
+               harness/case_preskip.c harness/verdict.c harness/subject_words.c \
+               harness/run_guard.c \
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \

@@ -21,9 +21,12 @@ DK_CASE(H1, H1_racing_launchers_one_daemon)
               "succeed; all failed, first said \"%s\"",
               RACERS, case_launcher_error(racers[0]));
     pid_t daemon = case_daemon(winner);
-    cr_expect(case_wait_only(&daemon, 1, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_expect(case_only_left(&daemon, 1, CASE_DEADLINE, "the end of the "
+                             "losing launchers' processes", &why),
               "expected daemon %d alone after %d racing launchers; "
-              "living: [%s]", (int)daemon, RACERS, case_describe_living());
+              "living: [%s]: %s", (int)daemon, RACERS, case_describe_living(),
+              why);
     cr_expect(winners == 1, "expected exactly one of %d racing launchers "
               "to succeed; %zu exited 0", RACERS, winners);
     const char *text = sandbox_read(winner->pidfile, NULL);

@@ -261,9 +261,11 @@ static void judge(race *r)
     for (size_t i = 0; i < n_win; i++)
         daemons[i] = case_daemon(winners[i]);
     case_context("");
-    case_wait_only(daemons, n_win, CASE_DEADLINE);
-    /* A supervisor the winner's launch left as its daemon's parent is no
-     * second daemon (U3 judges that it stays). */
+    /* What outlives the losers' end is judged below, unless only time
+     * says so; a supervisor the winner's launch left as its daemon's
+     * parent is no second daemon (U3 judges that it stays). */
+    case_only_left(daemons, n_win, CASE_DEADLINE, "the end of the losing "
+                   "launchers' processes", NULL);
     pid_t living[64];
     size_t n_living = case_living_beside(daemons, n_win, living, 64);
     cr_assert(n_win == 1 && n_living <= 1,

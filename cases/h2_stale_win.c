@@ -47,7 +47,9 @@ DK_WIN_CASE(H2, H2_win_stale_pidfile_refused_left_as_found)
     cr_expect(after && strcmp(after, content) == 0,
               "refused, but changed the stale %s to \"%s\"", pidfile,
               after ? after : "(removed)");
-    cr_expect(case_wait_living(0, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_expect(case_count_left(0, CASE_DEADLINE, "the end of every process "
+                              "after the refusal", &why),
               "refused a stale PID file, but %zu processes of the subject "
-              "are alive", case_count_living());
+              "are alive: %s", case_count_living(), why);
 }

@@ -22,9 +22,11 @@ static void expect_clean_failure(const launch_spec *spec, const char *what)
     const char *why = case_launcher_error(l);
     cr_expect(why[0] != '\0', "expected a one-line reason on stderr for "
               "%s; stderr is empty", what);
-    cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
-              "expected no daemon after failing on %s; living: [%s]", what,
-              case_describe_living());
+    const char *gone = NULL;
+    cr_expect(case_only_left(NULL, 0, CASE_DEADLINE, "the end of every "
+                             "process after the failure", &gone),
+              "expected no daemon after failing on %s; living: [%s]: %s",
+              what, case_describe_living(), gone);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "expected no PID file after failing on %s; %s remains", what,
               l->pidfile);

@@ -70,10 +70,16 @@ static void expect_left_as_found(const bad_input *b, int code,
     cr_expect(code != 0, "expected a non-zero exit for %s; it exited 0",
               b->what);
     expect_one_line_reason(b, err_path);
-    cr_expect(case_windows() ? case_wait_living(b->living_before, CASE_DEADLINE)
-                             : case_wait_only(b->keep, b->n_keep, CASE_DEADLINE),
-              "expected no daemon after refusing %s; living: [%s]",
-              b->what, case_describe_living());
+    const char *why = NULL;
+    cr_expect(case_windows()
+                  ? case_count_left(b->living_before, CASE_DEADLINE,
+                                    "the end of every process after the "
+                                    "refusal", &why)
+                  : case_only_left(b->keep, b->n_keep, CASE_DEADLINE,
+                                   "the end of every process after the "
+                                   "refusal", &why),
+              "expected no daemon after refusing %s; living: [%s]: %s",
+              b->what, case_describe_living(), why);
 
     as_found after = as_found_at(b->pidfile);
     char was[600], is[600];

@@ -28,9 +28,11 @@ DK_CASE(H9, H9_sigterm_at_launcher_exit)
         cr_assert(pid > 1, "round %d: the launcher exited 0 but the PID "
                   "file %s holds no PID", round, l->pidfile);
         case_signal((pid_t)pid, SIGTERM);
-        cr_assert(case_wait_gone((pid_t)pid, CASE_DEADLINE),
-                  "round %d: daemon %ld still alive %gs after SIGTERM",
-                  round, pid, CASE_DEADLINE);
+        const char *why = NULL;
+        cr_assert(case_ends((pid_t)pid, SIGTERM, CASE_DEADLINE, "the "
+                            "daemon's end after SIGTERM", &why),
+                  "round %d: daemon %ld still alive %gs after SIGTERM: %s",
+                  round, pid, CASE_DEADLINE, why);
         /* Its processes settle first: a supervisor may remove the PID file
          * once the daemon has exited (jsvc's controller does). */
         case_wait_only(NULL, 0, CASE_DEADLINE);

@@ -89,15 +89,24 @@ static void ready_after_pidfile(bool abstract)
     launch_spec spec = {.notify_socket = true};
     launch *l = case_start(&spec);
     long pid = case_wait_pidfile_pid(l->pidfile, CASE_DEADLINE);
+    const char *idle = pid > 0 ? NULL : case_idle();
+    if (pid <= 0 && idle == NULL)
+        case_inconclusive(CASE_DEADLINE, "a PID in %s while the notify "
+                          "socket's queue was full (living, not idle: [%s])",
+                          l->pidfile, case_describe_living());
     cr_assert(pid > 0, "the PID file %s held no PID within %gs while the "
               "notify socket's queue was full (a daemon sending READY=1 "
               "before writing its PID file waits there with it empty); "
-              "living: [%s]", l->pidfile, CASE_DEADLINE, case_describe_living());
+              "living: [%s], %s", l->pidfile, CASE_DEADLINE,
+              case_describe_living(), idle);
     datagram got;
-    cr_assert(notify_recv(got.text, sizeof got.text, &got.sender,
-                          dk_deadline_in(CASE_DEADLINE)) >= 0,
-              "nothing came to NOTIFY_SOCKET within %gs of the PID file "
-              "naming %ld", CASE_DEADLINE, pid);
+    bool came = notify_recv(got.text, sizeof got.text, &got.sender,
+                            dk_deadline_in(CASE_DEADLINE)) >= 0;
+    const char *why = came ? NULL
+                           : case_evidence((pid_t)pid, 0, CASE_DEADLINE,
+                                           "a datagram on NOTIFY_SOCKET");
+    cr_assert(came, "nothing came to NOTIFY_SOCKET within %gs of the PID "
+              "file naming %ld: %s", CASE_DEADLINE, pid, why);
     cr_expect(has_line(got.text, "READY=1"), "the first datagram is %s, "
               "expected READY=1", describe(&got, 1));
     cr_expect(got.sender == (pid_t)pid, "READY=1 was sent by process %ld, "
@@ -130,8 +139,10 @@ static size_t run_to_term(datagram *seen, pid_t *daemon)
     launch_spec spec = {.notify_socket = true};
     *daemon = case_run(&spec, NULL);
     case_signal(*daemon, SIGTERM);
-    cr_assert(case_wait_gone(*daemon, CASE_DEADLINE), "daemon %d still "
-              "alive %gs after SIGTERM", (int)*daemon, CASE_DEADLINE);
+    const char *why = NULL;
+    cr_assert(case_ends(*daemon, SIGTERM, CASE_DEADLINE, "the daemon's end "
+                        "after SIGTERM", &why), "daemon %d still "
+              "alive %gs after SIGTERM: %s", (int)*daemon, CASE_DEADLINE, why);
     return drain(seen, dk_deadline_in(0));
 }
 

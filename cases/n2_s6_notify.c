@@ -104,11 +104,19 @@ DK_CASE(N2, N2_line_after_pidfile)
     launch_spec spec = {.notify_fifo = fifo};
     launch *l = case_start(&spec);
     long pid = case_wait_pidfile_pid(l->pidfile, CASE_DEADLINE);
+    const char *idle = pid > 0 ? NULL : case_idle();
+    if (pid <= 0 && idle == NULL)
+        case_inconclusive(CASE_DEADLINE, "a PID in %s while the notify fd "
+                          "was full (living, not idle: [%s])", l->pidfile,
+                          case_describe_living());
     cr_assert(pid > 0, "the PID file %s held no PID within %gs while the "
               "notify fd was full (a daemon writing its line before its PID "
-              "waits there with the PID file empty); living: [%s]",
-              l->pidfile, CASE_DEADLINE, case_describe_living());
+              "waits there with the PID file empty); living: [%s], %s",
+              l->pidfile, CASE_DEADLINE, case_describe_living(), idle);
     reading r = read_fifo(rd, true, CASE_DEADLINE);
+    if (r.newlines == 0 && !r.eof)
+        case_evidence((pid_t)pid, 0, CASE_DEADLINE, "the daemon's line on "
+                      "the notify fd");
     cr_expect(r.fill == filled && r.other == 0,
               "the notify fd carried %zu filler and %zu other bytes besides "
               "newlines; expected only the %zu filler bytes dkcheck wrote",
@@ -129,6 +137,13 @@ DK_CASE(N2, N2_line_once_then_closed)
     launch_spec spec = {.notify_fifo = fifo};
     pid_t daemon = case_run(&spec, NULL);
     reading r = read_fifo(rd, false, CASE_DEADLINE);
+    /* No end of file: someone holds the FIFO. That is evidence once
+     * every process of the case sleeps, not while any may still be
+     * closing it. */
+    const char *idle = r.eof ? NULL : case_idle();
+    if (!r.eof && idle == NULL)
+        case_inconclusive(CASE_DEADLINE, "end of file on the notify fd "
+                          "(living, not idle: [%s])", case_describe_living());
     cr_expect(r.newlines == 1 && r.other == 0 && r.fill == 0,
               "expected exactly one newline on the notify fd; got %zu "
               "newlines and %zu other bytes", r.newlines, r.other + r.fill);
@@ -141,7 +156,7 @@ DK_CASE(N2, N2_line_once_then_closed)
                   "its line", (int)daemon, fds[i].fd);
     free(fds);
     cr_expect(r.eof, "no end of file on the notify fd within %gs of the "
-              "line: a process still holds it open; living: [%s]",
-              CASE_DEADLINE, case_describe_living());
+              "line: a process still holds it open; living: [%s], %s",
+              CASE_DEADLINE, case_describe_living(), idle);
     close(rd);
 }

@@ -167,8 +167,10 @@ DK_CASE(P1, P1_pidfile_removed_at_term)
     launch *l;
     pid_t daemon = start_as(&t, &l);
     case_signal(daemon, SIGTERM);
-    cr_assert(case_wait_gone(daemon, CASE_DEADLINE), "daemon %d still alive "
-              "%gs after SIGTERM", (int)daemon, CASE_DEADLINE);
+    const char *why = NULL;
+    cr_assert(case_ends(daemon, SIGTERM, CASE_DEADLINE, "the daemon's end "
+                        "after SIGTERM", &why), "daemon %d still alive "
+              "%gs after SIGTERM: %s", (int)daemon, CASE_DEADLINE, why);
     /* Its processes settle first: a supervisor may remove the PID file
      * once the daemon has exited (jsvc's controller does). */
     case_wait_only(NULL, 0, CASE_DEADLINE);
@@ -192,9 +194,11 @@ DK_CASE(P1, P1_unknown_user_refused)
     cr_expect(len > 1 && strchr(text, '\n') == text + len - 1,
               "expected exactly one line on stderr for an unknown --user; "
               "got \"%s\"", case_launcher_error(l));
-    cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE), "expected no daemon "
-              "after refusing an unknown --user; living: [%s]",
-              case_describe_living());
+    const char *why = NULL;
+    cr_expect(case_only_left(NULL, 0, CASE_DEADLINE, "the end of every "
+                             "process after the refusal", &why),
+              "expected no daemon after refusing an unknown --user; "
+              "living: [%s]: %s", case_describe_living(), why);
     cr_expect(access(l->pidfile, F_OK) != 0, "expected no PID file after "
               "refusing an unknown --user; %s remains", l->pidfile);
     cr_expect(strcmp(case_listing(), listing) == 0, "the sandbox changed "

@@ -24,12 +24,15 @@ static void expect_logged(pid_t daemon, int signum)
     snprintf(line, sizeof line, "signal %d\n", signum);
     bool found = dk_wait_file_contains(sandbox_path("out.log"), line,
                                        dk_deadline_in(CASE_DEADLINE));
+    const char *why = found ? NULL
+                            : case_evidence(daemon, signum, CASE_DEADLINE,
+                                            sandbox_printf("\"signal %d\" "
+                                                           "in the log", signum));
     const char *text = sandbox_read(sandbox_path("out.log"), NULL);
     cr_assert(found,
               "expected the log handler of daemon %d to write \"signal "
-              "%d\"; stdout holds \"%s\"%s",
-              (int)daemon, signum, text ? text : "",
-              obs_alive(daemon) ? "" : " and the daemon is gone");
+              "%d\"; stdout holds \"%s\": %s",
+              (int)daemon, signum, text ? text : "", why);
 }
 
 static void log_case(const char *on, int signum)
@@ -55,12 +58,17 @@ DK_CASE(SU, SU_log_handler_runs_every_time)
         char want[64] = "";
         for (int i = 0; i < round; i++)
             strcat(want, "signal 15\n");
-        cr_assert(dk_wait_file_contains(sandbox_path("out.log"), want,
-                                        dk_deadline_in(CASE_DEADLINE)),
+        bool found = dk_wait_file_contains(sandbox_path("out.log"), want,
+                                           dk_deadline_in(CASE_DEADLINE));
+        const char *why = found ? NULL
+                                : case_evidence(daemon, SIGTERM, CASE_DEADLINE,
+                                                "a \"signal 15\" line for "
+                                                "each SIGTERM");
+        cr_assert(found,
                   "expected %d \"signal 15\" lines after %d SIGTERMs to "
-                  "daemon %d; stdout holds \"%s\"",
+                  "daemon %d; stdout holds \"%s\": %s",
                   round, round, (int)daemon,
-                  sandbox_read(sandbox_path("out.log"), NULL));
+                  sandbox_read(sandbox_path("out.log"), NULL), why);
     }
 }
 
@@ -99,9 +107,12 @@ static void default_ends(int signum)
     launch *l;
     pid_t daemon = case_run(NULL, &l);
     case_signal(daemon, signum);
-    cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_assert(case_ends(daemon, signum, CASE_DEADLINE, "the daemon's end "
+                        "by its default handler", &why),
               "expected the default handler to end daemon %d on signal "
-              "%d; it is alive %gs later", (int)daemon, signum, CASE_DEADLINE);
+              "%d; it is alive %gs later: %s", (int)daemon, signum,
+              CASE_DEADLINE, why);
     /* Its processes settle first: a supervisor may remove the PID file
      * once the daemon has exited (jsvc's controller does). */
     case_wait_only(NULL, 0, CASE_DEADLINE);

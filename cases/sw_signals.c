@@ -148,8 +148,13 @@ DK_WIN_CASE(SW4, SW4_send_reaches_the_handler)
     win_pid sentinel = sentinel_of(l);
     int code = case_send("TERM", l->pidfile);
     cr_assert(code == 0, "'--send TERM' exited %d", code);
-    cr_assert(win_await_pidfile(l->pidfile_subject, sentinel, CASE_DEADLINE) != 0,
-              "no new sentinel after '--send TERM'");
+    bool renewed = win_await_pidfile(l->pidfile_subject, sentinel,
+                                     CASE_DEADLINE) != 0;
+    const char *why = renewed ? NULL
+                              : case_evidence(daemon, 0, CASE_DEADLINE,
+                                              "a new sentinel after '--send "
+                                              "TERM'");
+    cr_assert(renewed, "no new sentinel after '--send TERM': %s", why);
     cr_expect(count(log_of(), "signal 15\n") == 1,
               "daemon %lu's handler did not log SIGTERM after '--send "
               "TERM'; its stdout: \"%s\"", daemon, log_of());
@@ -187,19 +192,34 @@ static void expect_orderly_end(const char *on, unsigned signum)
     launch_spec spec = {.on = {on}, .n_on = 1};
     launch *l;
     win_pid daemon = case_run(&spec, &l);
-    case_win_terminate(sentinel_of(l), signum);
     unsigned long code = 0;
-    cr_assert(win_wait_exit(daemon, CASE_DEADLINE, &code) == 1,
-              "daemon %lu still alive %gs after its sentinel ended with %u",
-              daemon, CASE_DEADLINE, signum);
-    cr_expect(code == 128 + signum, "daemon %lu exited %lu, expected %u",
-              daemon, code, 128 + signum);
+    int ended = win_end_then_wait(sentinel_of(l), signum, daemon,
+                                  CASE_DEADLINE, &code);
+    if (ended < 0)
+        case_broken("the probe could not wait for daemon %lu", daemon);
+    /* 2: ended, but gone before the probe (a Wine start, slow under load)
+     * could open it, its exit code with it: what else it left is judged,
+     * the code not. */
+    const char *why = ended >= 1 ? NULL
+                                 : case_evidence(daemon, 0, CASE_DEADLINE,
+                                                 "the daemon's end after its "
+                                                 "sentinel's");
+    cr_assert(ended >= 1,
+              "daemon %lu still alive %gs after its sentinel ended with %u: %s",
+              daemon, CASE_DEADLINE, signum, why);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "daemon %lu ended on %u but left the PID file", daemon,
               signum);
-    cr_expect(case_wait_living(0, CASE_DEADLINE),
-              "%zu processes of the subject left after the daemon ended",
-              case_count_living());
+    const char *left = NULL;
+    cr_expect(case_count_left(0, CASE_DEADLINE, "the end of every process "
+                              "after the daemon's", &left),
+              "%zu processes of the subject left after the daemon ended: %s",
+              case_count_living(), left);
+    if (ended == 2)
+        case_inconclusive(CASE_DEADLINE, "daemon %lu's exit code (it ended "
+                          "before the probe could open it)", daemon);
+    cr_expect(code == 128 + signum, "daemon %lu exited %lu, expected %u",
+              daemon, code, 128 + signum);
 }
 
 DK_WIN_CASE(SW6, SW6_default_sigterm_ends_daemon_orderly)

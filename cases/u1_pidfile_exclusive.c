@@ -23,10 +23,12 @@ DK_CASE_BOTH(U1, U1_second_launch_starts_no_daemon, D12, D12_second_launch_start
     pid_t daemon = case_run(NULL, NULL);
     launch *second = case_start(NULL);
     case_wait_launcher(second);
-    cr_expect(case_wait_only(&daemon, 1, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_expect(case_only_left(&daemon, 1, CASE_DEADLINE, "the end of the "
+                             "second launch's processes", &why),
               "expected only daemon %d alive after a second launch; "
-              "living: [%s]",
-              (int)daemon, case_describe_living());
+              "living: [%s]: %s",
+              (int)daemon, case_describe_living(), why);
 }
 
 DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
@@ -39,7 +41,9 @@ DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
     /* The second launch is over only when its processes are: a careless
      * implementation's second daemon writes the PID file after its launcher
      * has exited. */
-    bool settled = case_wait_only(&daemon, 1, CASE_DEADLINE);
+    const char *why = NULL;
+    bool settled = case_only_left(&daemon, 1, CASE_DEADLINE, "the end of "
+                                  "the second launch's processes", &why);
     const char *after = sandbox_read(first->pidfile, NULL);
     cr_expect(before && after && strcmp(before, after) == 0,
               "expected %s to keep \"%s\" after a second launch; it holds "
@@ -50,7 +54,7 @@ DK_CASE(U1, U1_second_launch_leaves_pidfile_and_daemon)
               "expected daemon %d to survive a second launch; it is gone",
               (int)daemon);
     cr_expect(settled, "the second launch left processes beside daemon "
-              "%d: [%s]", (int)daemon, case_describe_living());
+              "%d: [%s]: %s", (int)daemon, case_describe_living(), why);
 }
 
 DK_CASE(U1, U1_existing_pidfile_refused)
@@ -67,9 +71,11 @@ DK_CASE(U1, U1_existing_pidfile_refused)
               "expected a launch over existing %s (\"%d\") to fail; it "
               "exited 0%s",
               pidfile, (int)getpid(), case_calls_on(pidfile));
-    cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
-              "expected no daemon after a refused launch; living: [%s]",
-              case_describe_living());
+    const char *why = NULL;
+    cr_expect(case_only_left(NULL, 0, CASE_DEADLINE, "the end of every "
+                             "process after the refusal", &why),
+              "expected no daemon after a refused launch; living: [%s]: %s",
+              case_describe_living(), why);
     const char *after = sandbox_read(pidfile, NULL);
     cr_expect(after && strcmp(after, content) == 0,
               "expected the existing %s untouched (\"%d\"); it holds "

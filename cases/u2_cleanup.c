@@ -25,9 +25,11 @@ DK_CASE(U2, U2_pidfile_removed_at_daemon_exit)
     pid_t daemon = case_run(NULL, &l);
     /* SIGINT with the default handler is the daemon's orderly exit. */
     case_signal(daemon, SIGINT);
-    cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
-              "daemon %d still alive %gs after SIGINT (default handler)",
-              (int)daemon, CASE_DEADLINE);
+    const char *why = NULL;
+    cr_assert(case_ends(daemon, SIGINT, CASE_DEADLINE, "the daemon's end "
+                        "after SIGINT", &why),
+              "daemon %d still alive %gs after SIGINT (default handler): %s",
+              (int)daemon, CASE_DEADLINE, why);
     /* Its processes settle first: a supervisor may remove the PID file
      * once the daemon has exited (jsvc's controller does). */
     case_wait_only(NULL, 0, CASE_DEADLINE);

@@ -67,11 +67,13 @@ static void expect_first_child_gone(pid_t daemon)
     obs_stat st = case_stat(daemon);
     pid_t first_child = st.ppid;
     if (first_child != getpid() && first_child != 1) {
-        cr_expect(case_wait_gone(first_child, CASE_DEADLINE),
+        const char *why = NULL;
+        cr_expect(case_ends(first_child, 0, CASE_DEADLINE, "the first "
+                            "child's exit", &why),
                   "expected the daemon's parent %d (the first child, which "
                   "forked it) to exit; still alive %gs after the launcher "
-                  "exited",
-                  (int)first_child, CASE_DEADLINE);
+                  "exited: %s",
+                  (int)first_child, CASE_DEADLINE, why);
         st = case_stat(daemon);
     }
     cr_expect(st.ppid == getpid() || st.ppid == 1,
@@ -93,10 +95,12 @@ DK_CASE(U3, U3_intermediate_child_exits)
               "expected the daemon's session to be led by an intermediate "
               "child that exited; session %d (daemon %d, launcher %d)",
               (int)st.sid, (int)daemon, (int)l->launcher);
-    cr_expect(case_wait_gone(st.sid, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_expect(case_ends(st.sid, 0, CASE_DEADLINE, "the intermediate "
+                        "child's exit", &why),
               "intermediate child %d (the daemon's session leader) still "
-              "alive %gs after the launcher exited",
-              (int)st.sid, CASE_DEADLINE);
+              "alive %gs after the launcher exited: %s",
+              (int)st.sid, CASE_DEADLINE, why);
     expect_first_child_gone(daemon);
 }
 

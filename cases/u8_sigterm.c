@@ -9,9 +9,11 @@ DK_CASE(U8, U8_sigterm_ends_daemon)
 {
     pid_t daemon = case_run(NULL, NULL);
     case_signal(daemon, SIGTERM);
-    cr_expect(case_wait_gone(daemon, CASE_DEADLINE),
-              "daemon %d still alive %gs after SIGTERM", (int)daemon,
-              CASE_DEADLINE);
+    const char *why = NULL;
+    cr_expect(case_ends(daemon, SIGTERM, CASE_DEADLINE, "the daemon's end "
+                        "after SIGTERM", &why),
+              "daemon %d still alive %gs after SIGTERM: %s", (int)daemon,
+              CASE_DEADLINE, why);
 }
 
 static bool pidfile_gone_or_nobody(void *arg)
@@ -28,18 +30,19 @@ DK_CASE(U8, U8_sigterm_removes_pidfile)
     launch *l;
     pid_t daemon = case_run(NULL, &l);
     case_signal(daemon, SIGTERM);
-    cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
-              "daemon %d still alive %gs after SIGTERM", (int)daemon,
-              CASE_DEADLINE);
+    const char *why = NULL;
+    cr_assert(case_ends(daemon, SIGTERM, CASE_DEADLINE, "the daemon's end "
+                        "after SIGTERM", &why),
+              "daemon %d still alive %gs after SIGTERM: %s", (int)daemon,
+              CASE_DEADLINE, why);
     dk_wait_until(pidfile_gone_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
     if (access(l->pidfile, F_OK) != 0)
         return;
     if (case_count_living() > 0)
-        cr_assert_fail("BROKEN: inconclusive: daemon %d ended on SIGTERM; "
-                       "%s is still there %gs later, but processes of the "
-                       "subject that could still remove it live: [%s]",
-                       (int)daemon, l->pidfile, CASE_DEADLINE,
-                       case_describe_living());
+        case_inconclusive(CASE_DEADLINE, "the removal of %s after daemon %d "
+                          "ended on SIGTERM, by processes of the subject "
+                          "still alive: [%s]", l->pidfile, (int)daemon,
+                          case_describe_living());
     cr_expect_fail("daemon %d ended on SIGTERM but left %s behind (no "
                    "process of the subject is left to remove it)",
                    (int)daemon, l->pidfile);
@@ -49,8 +52,10 @@ DK_CASE(U8, U8_sigterm_leaves_no_process)
 {
     pid_t daemon = case_run(NULL, NULL);
     case_signal(daemon, SIGTERM);
-    cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
+    const char *why = NULL;
+    cr_expect(case_only_left(NULL, 0, CASE_DEADLINE, "the end of every "
+                             "process after SIGTERM to the daemon", &why),
               "processes of the subject still alive after SIGTERM to "
-              "daemon %d: [%s]",
-              (int)daemon, case_describe_living());
+              "daemon %d: [%s]: %s",
+              (int)daemon, case_describe_living(), why);
 }

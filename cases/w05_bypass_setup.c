@@ -28,7 +28,12 @@ DK_WIN_CASE(W5, W5_relaunch_does_not_launch_again)
         children += procs[i].ppid == daemon;
     cr_expect(children <= 1, "daemon %lu has %zu children; expected its "
               "sentinel at most", daemon, children);
-    cr_expect(case_count_living() <= 2,
-              "%zu processes of the subject alive; expected the daemon and "
-              "its sentinel", case_count_living());
+    /* Wine's own helpers of a launch may take a while to go: a count
+     * above 2 is judged once it stays while everything sleeps. */
+    const char *why = NULL;
+    bool two = case_count_living() <= 2 ||
+               case_count_left(2, CASE_DEADLINE, "at most the daemon and "
+                               "its sentinel alive", &why);
+    cr_expect(two, "%zu processes of the subject alive; expected the daemon "
+              "and its sentinel: %s", case_count_living(), why);
 }

@@ -47,11 +47,20 @@ DK_WIN_CASE(W7, W7_orderly_exit_removes_pidfile)
               "it through (%s)",
               daemon, l->pidfile,
               access(l->pidfile, F_OK) == 0 ? "no PID in it" : "it is gone");
-    case_win_terminate(sentinel, 15);
-    unsigned long code;
-    cr_assert(win_wait_exit(daemon, CASE_DEADLINE, &code) == 1,
-              "daemon %lu still alive %gs after SIGTERM's sentinel ended",
-              daemon, CASE_DEADLINE);
+    unsigned long code = 0;
+    int ended = win_end_then_wait((win_pid)sentinel, 15, daemon,
+                                  CASE_DEADLINE, &code);
+    if (ended < 0)
+        case_broken("the probe could not wait for daemon %lu", daemon);
+    if (ended == 2) /* it ended before the probe looked */
+        ended = 1;
+    const char *why = ended == 1 ? NULL
+                                 : case_evidence(daemon, 0, CASE_DEADLINE,
+                                                 "the daemon's end after "
+                                                 "SIGTERM's sentinel");
+    cr_assert(ended == 1,
+              "daemon %lu still alive %gs after SIGTERM's sentinel ended: %s",
+              daemon, CASE_DEADLINE, why);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "daemon %lu exited (code %lu) but left %s", daemon, code,
               l->pidfile);

@@ -35,9 +35,11 @@ DK_WIN_CASE(W10, W10_daemon_failure_reaches_the_launcher)
     cr_expect(strstr(case_launcher_error(l), "missing") != NULL,
               "the launcher's error does not name the directory: \"%s\"",
               case_launcher_error(l));
-    cr_expect(case_wait_living(0, CASE_DEADLINE),
-              "%zu processes of the subject left after the failed launch",
-              case_count_living());
+    const char *why = NULL;
+    cr_expect(case_count_left(0, CASE_DEADLINE, "the end of every process "
+                              "after the failed launch", &why),
+              "%zu processes of the subject left after the failed launch: %s",
+              case_count_living(), why);
     cr_expect(access(l->pidfile, F_OK) != 0,
               "the failed launch left the PID file behind");
 }

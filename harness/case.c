@@ -6,6 +6,8 @@
  * fds low and high, and signals blocked and ignored (H5). */
 #include "case.h"
 
+#include "hold_unseen.h"
+#include "notify_recv.h"
 #include "pipes.h"
 #include "sandbox.h"
 #include "spawn_os.h"
@@ -151,8 +153,10 @@ void case_fini(void)
         if (the_case.launches[i].pty_master >= 0)
             close(the_case.launches[i].pty_master);
     the_case.n_launches = 0;
+    notify_close(); /* N1's socket, if any, and a directory made for it */
     trace_end();
-    sandbox_close();
+    sandbox_close(); /* the processes first: they wait on unseen's answers */
+    unseen_end();
 }
 
 /* ---- the launcher's inheritance, set up in the child between fork and exec.
@@ -242,6 +246,7 @@ typedef struct inheritance {
     const char *notify_fifo;    /* N2: opened for writing as CASE_NOTIFY_FD */
     rlim_t limit;
     const trace_session *trace; /* traced launch (trace.h), or NULL */
+    int unseen;                 /* its index under hold_unseen.h, or -1 */
     bool windows;               /* a Windows subject: stdio and cwd only */
 } inheritance;
 
@@ -276,6 +281,8 @@ static void exec_launcher(char **argv, const inheritance *in)
         broken(in->launch_dir);
     if (in->trace && trace_child_arm(in->trace) < 0)
         broken("seccomp filter for the tracer");
+    if (in->unseen >= 0 && unseen_child_arm((size_t)in->unseen) < 0)
+        broken("seccomp listener for the holding thread");
     execvp(argv[0], argv);
     dprintf(2, "dkcheck: cannot run %s: %s\n", argv[0], strerror(errno));
     _exit(127);
@@ -381,7 +388,7 @@ const char *case_next_ready(size_t i)
 }
 
 static launch *start_one(const launch_spec *spec, const int barrier[2],
-                         trace_session *trace, size_t index)
+                         trace_session *trace, size_t index, int unseen)
 {
     static const launch_spec none;
     const launch_spec *s = spec ? spec : &none;
@@ -417,6 +424,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         .inherited = {sandbox_path("inherited-3"), sandbox_path("inherited-4"),
                       sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
         .trace = trace,
+        .unseen = unseen,
         .notify_fifo = s->notify_fifo,
     };
     if (s->raise_nofile) {
@@ -448,6 +456,8 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     close(in.out); /* the launcher and its daemon hold them now */
     close(in.err);
     l->launcher = pid;
+    if (unseen >= 0)
+        unseen_attach((size_t)unseen, pid);
     if (trace && trace_attach(trace, pid, index) < 0)
         cr_assert_fail("BROKEN: cannot trace launcher %d: %s", (int)pid,
                        strerror(errno));
@@ -461,7 +471,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
 launch *case_start(const launch_spec *spec)
 {
     static const int no_barrier[2] = {-1, -1};
-    return start_one(spec, no_barrier, NULL, 0);
+    return start_one(spec, no_barrier, NULL, 0, -1);
 }
 
 void case_start_all(const launch_spec *spec, size_t k, launch **out)
@@ -476,9 +486,20 @@ void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
     if (dk_pipe(p, O_CLOEXEC) < 0)
         cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
     for (size_t i = 0; i < k; i++)
-        out[i] = start_one(spec, p, trace, i);
+        out[i] = start_one(spec, p, trace, i, -1);
     close(p[0]);
     close(p[1]); /* EOF: every launcher execs now */
+}
+
+void case_start_all_unseen(const launch_spec *spec, size_t k, launch **out)
+{
+    int p[2];
+    if (dk_pipe(p, O_CLOEXEC) < 0)
+        case_broken("pipe: %s", strerror(errno));
+    for (size_t i = 0; i < k; i++)
+        out[i] = start_one(spec, p, NULL, i, (int)i);
+    close(p[0]);
+    close(p[1]);
 }
 
 /* What a process printed, quoted briefly for a message that it explains:
@@ -498,11 +519,18 @@ int case_wait_launcher(launch *l)
 {
     if (!l->exited) {
         if (dk_wait_child(l->launcher, &l->status,
-                          dk_deadline_in(CASE_DEADLINE)) < 0)
+                          dk_deadline_in(CASE_DEADLINE)) < 0) {
+            const char *why = case_outlived(l->launcher, 0);
+            if (why == NULL)
+                case_inconclusive(CASE_DEADLINE, "%sthe launcher %d's exit "
+                                  "(still running, not idle)%s",
+                                  current_context(), (int)l->launcher,
+                                  printed(l->out, l->err));
             cr_assert_fail("%slauncher %d still running after %gs (expected it "
-                     "to exit once daemonization is done)%s",
-                     current_context(), (int)l->launcher, CASE_DEADLINE,
+                     "to exit once daemonization is done): %s%s",
+                     current_context(), (int)l->launcher, CASE_DEADLINE, why,
                      printed(l->out, l->err));
+        }
         l->exited = true;
     }
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == 126 &&
@@ -511,6 +539,8 @@ int case_wait_launcher(launch *l)
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == CASE_ADAPTER_BROKEN)
         cr_assert_fail("BROKEN: the adapter failed (exit %d): %s",
                        CASE_ADAPTER_BROKEN, case_launcher_error(l));
+    if (!WIFEXITED(l->status) || WEXITSTATUS(l->status) != 0)
+        case_wine_internal_error(case_launcher_error(l));
     if (WIFEXITED(l->status))
         return WEXITSTATUS(l->status);
     return 128 + WTERMSIG(l->status);
@@ -642,10 +672,19 @@ pid_t case_daemon(launch *l)
     if (why != NULL)
         cr_assert_fail("BROKEN: the adapter failed in the daemon: %.*s",
                        (int)strcspn(why, "\n"), why);
+    /* Nobody left to write it, or everybody asleep, is evidence; anyone
+     * still working when the deadline passed may only be slow. */
+    const char *idle = NULL;
+    if (access(l->ready, F_OK) != 0 && case_count_living() > 0 &&
+        (idle = case_idle()) == NULL)
+        case_inconclusive(CASE_DEADLINE, "%sthe ready file %s after the "
+                          "launcher exited 0 (living, not idle: [%s])",
+                          current_context(), l->ready, case_describe_living());
     if (access(l->ready, F_OK) != 0)
         cr_assert_fail("%slauncher exited 0 but no daemon wrote %s within %gs; "
-                 "living: [%s]",
-                 current_context(), l->ready, CASE_DEADLINE, case_describe_living());
+                 "living: [%s]%s%s",
+                 current_context(), l->ready, CASE_DEADLINE, case_describe_living(),
+                 idle ? ", " : "", idle ? idle : "");
     size_t len;
     const char *text = sandbox_read(l->ready, &len);
     char *end;
@@ -832,15 +871,25 @@ int case_send(const char *sig, const char *pidfile)
     close(err);
     int status;
     if (!dk_wait_until(send_reaped, &pid, dk_deadline_in(CASE_DEADLINE)) ||
-        !dk_reaped_status(pid, &status))
-        cr_assert_fail("%s'--send %s' still running after %gs%s", current_context(), sig,
-                 CASE_DEADLINE, printed(sandbox_path("send.out"),
-                                        sandbox_path("send.err")));
+        !dk_reaped_status(pid, &status)) {
+        const char *why = case_outlived(pid, 0);
+        const char *said = printed(sandbox_path("send.out"),
+                                   sandbox_path("send.err"));
+        if (why == NULL)
+            case_inconclusive(CASE_DEADLINE, "%s'--send %s' to exit (still "
+                              "running, not idle)%s", current_context(), sig,
+                              said);
+        cr_assert_fail("%s'--send %s' still running after %gs: %s%s",
+                       current_context(), sig, CASE_DEADLINE, why, said);
+    }
     if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
         cr_assert_fail("BROKEN: the adapter failed (exit %d) on --send: %s",
                        CASE_ADAPTER_BROKEN,
                        sandbox_quote_first_line(sandbox_path("send.err")));
     }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        case_wine_internal_error(
+            sandbox_quote_first_line(sandbox_path("send.err")));
     return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -912,12 +961,17 @@ bool case_wait_gone(pid_t pid, double seconds)
 static pid_t before_control[64];
 static size_t n_before_control;
 
-/* pid, a daemon, is gone: reaped (Unix: it is our child), or, for a
- * Windows subject, no process of ours is left but those before it. */
-static bool daemon_gone(pid_t pid)
+/* pid, a daemon sent sig, is gone: reaped (Unix: it is our child), or,
+ * for a Windows subject, no process of ours is left but those before it;
+ * false with *evidence if it stays for a reason verdict.h accepts, and
+ * the case inconclusive if only the deadline says so. */
+static bool daemon_gone(pid_t pid, int sig, const char **evidence)
 {
-    return case_windows() ? case_wait_living(n_before_control, CASE_DEADLINE)
-                          : case_wait_gone(pid, CASE_DEADLINE);
+    return case_windows()
+               ? case_count_left(n_before_control, CASE_DEADLINE,
+                                 "the precondition's daemon to end", evidence)
+               : case_ends(pid, sig, CASE_DEADLINE, "the precondition's "
+                           "daemon to end", evidence);
 }
 
 void case_context(const char *prefix)
@@ -954,8 +1008,7 @@ static void end_control_launch(void)
         if (!lived_before_control(living[i]))
             kill(living[i], SIGKILL);
     if (!case_wait_living(n_before_control, CASE_DEADLINE))
-        cr_assert_fail("BROKEN: what the precondition's launch left outlived "
-                       "SIGKILL");
+        case_broken("what the precondition's launch left outlived SIGKILL");
 }
 
 /* The precondition's daemon, with SANDBOX/control.pid; what lived before it
@@ -985,9 +1038,10 @@ pid_t case_precondition_daemon(void)
         case_win_terminate(pid, 9);
     else
         case_signal(pid, SIGKILL);
-    if (!daemon_gone(pid))
-        cr_assert_fail("BROKEN: the precondition's daemon %d outlived %s",
-                       (int)pid, case_windows() ? "TerminateProcess" : "SIGKILL");
+    const char *why = NULL;
+    if (!daemon_gone(pid, SIGKILL, &why))
+        case_broken("the precondition's daemon %d outlived %s: %s", (int)pid,
+                    case_windows() ? "TerminateProcess" : "SIGKILL", why);
     end_control_launch();
     return pid;
 }
@@ -1002,10 +1056,11 @@ void case_precondition_send(void)
         cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
                        "running daemon %d exited %d: \"%s\"", (int)pid,
                        code, sandbox_quote_first_line(sandbox_path("send.err")));
-    if (!daemon_gone(pid))
+    const char *why = NULL;
+    if (!daemon_gone(pid, SIGTERM, &why))
         cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "
-                       "but daemon %d is still alive %gs later", (int)pid,
-                       CASE_DEADLINE);
+                       "but daemon %d is still alive %gs later: %s", (int)pid,
+                       CASE_DEADLINE, why);
     end_control_launch();
     unlink(l->pidfile); /* a PID file the cleanup missed is not this case's */
 }

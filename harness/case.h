@@ -13,6 +13,7 @@
 
 #include "observe.h"
 #include "sandbox.h"
+#include "verdict.h"
 #include "wait.h"
 
 #include <criterion/criterion.h>
@@ -214,6 +215,10 @@ void case_start_all(const launch_spec *spec, size_t k, launch **out);
 struct trace_session;
 void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
                            struct trace_session *trace);
+/* The same, each launcher under hold_unseen.h's session (unseen_begin()
+ * for k launchers first): no tracer, its calls held by seccomp user
+ * notification. */
+void case_start_all_unseen(const launch_spec *spec, size_t k, launch **out);
 /* The ready file the i-th launch from now will be given. */
 const char *case_next_ready(size_t i);
 

@@ -45,8 +45,15 @@ const win_proc *case_win_snapshot(size_t *n)
 
 pid_t case_win_signal(pid_t pid, unsigned code, const launch *l)
 {
-    return (pid_t)win_signal((win_pid)pid, code, l->pidfile_subject,
-                             CASE_DEADLINE, NULL);
+    pid_t next = (pid_t)win_signal((win_pid)pid, code, l->pidfile_subject,
+                                   CASE_DEADLINE, NULL);
+    /* No new sentinel is evidence only with the daemon gone or the case
+     * asleep (verdict.h). */
+    if (next == 0 && l->daemon != 0)
+        case_evidence(l->daemon, 0, CASE_DEADLINE, sandbox_printf(
+                          "a new sentinel named in the PID file after "
+                          "ending %d with %u", (int)pid, code));
+    return next;
 }
 
 void case_win_terminate(pid_t pid, unsigned code)
@@ -138,5 +145,9 @@ const char *case_win_new_temp_states(const char *before)
      * one that stays is left behind. */
     if (dk_wait_until(no_new_state, (void *)before, dk_deadline_in(CASE_DEADLINE)))
         return NULL;
+    if (case_idle() == NULL)
+        case_inconclusive(CASE_DEADLINE, "the state files' removal (%s; "
+                          "before: %s; not idle)", case_win_temp_states(),
+                          before);
     return case_win_temp_states();
 }

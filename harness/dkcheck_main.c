@@ -8,11 +8,14 @@
 #include "criterion_names.h"
 #include "escape.h"
 #include "isolate.h"
+#include "load.h"
 #include "pipes.h"
 #include "report.h"
 #include "run_root.h"
+#include "run_guard.h"
 #include "run_info.h"
 #include "steps.h"
+#include "subject_words.h"
 #include "teardown.h"
 #include "wait.h"
 #include "wine_session.h"
@@ -29,6 +32,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <wordexp.h>
 
@@ -163,15 +167,26 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
      * machine took over 10 s for this one call (a make check with three
      * Wine parts at once); a native subject answers in milliseconds. */
     dk_deadline d = dk_deadline_in(CAPABILITIES_DEADLINE);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     drain(c, 2, d);
     size_t total = c[0].total;
     int status;
     if (dk_wait_child(pid, &status, d) < 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
-        die("subject '%s' did not answer --capabilities within %ds", subject,
-            CAPABILITIES_DEADLINE);
+        char load[64];
+        die("subject '%s' did not answer --capabilities within %.0fs (load "
+            "%s)", subject, dk_deadline_seconds(CAPABILITIES_DEADLINE),
+            dk_load_text(load, sizeof load));
     }
+    /* The run's calibration launch: how long this subject takes to start
+     * and answer here, now; every case's deadlines grow with it (wait.c). */
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    char ms[32];
+    snprintf(ms, sizeof ms, "%.0f", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+                                        (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+    setenv("DKCHECK_CALIBRATION_MS", ms, 1);
     err_text[strcspn(err_text, "\n")] = '\0';
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         die("subject '%s' failed on --capabilities (status %d): \"%s\"", subject,
@@ -271,6 +286,16 @@ int main(int argc, char **argv)
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
         die("subject '%s': cannot split into words (quote it as a shell "
             "would, without | & ; < > ( ) { } unquoted)", shown);
+    /* Its relative words resolved where we were started: --capabilities
+     * and the launches run elsewhere. */
+    static char absolute[8192];
+    if (dk_subject_absolute(words.we_wordv, words.we_wordc, absolute,
+                            sizeof absolute) < 0)
+        die("subject '%s': its command is too long", shown);
+    subject = absolute;
+    wordfree(&words);
+    if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
+        die("subject '%s': cannot split into words", shown);
     /* A Windows subject runs under Wine: W and SW cases, Unix ones skip. */
     bool windows = dk_subject_is_windows(words.we_wordv[0]);
     if (windows ? access(words.we_wordv[0], R_OK) != 0
@@ -306,6 +331,10 @@ int main(int argc, char **argv)
      * PIDs. */
     bool isolated = !windows && dk_isolate_run(dk_run_dir()) == 0;
     dk_become_subreaper();
+    /* Without a namespace, an interrupt still ends it all (run_guard.h). */
+    if (!isolated && dk_guard_run() < 0)
+        fprintf(stderr, "dkcheck: cannot fork the run's guard (%s); an "
+                "interrupt may leave processes for --reap\n", strerror(errno));
     setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
 
     /* Criterion listens on /tmp/criterion_<our PID>.sock, BoxFort keeps

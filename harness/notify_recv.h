@@ -13,7 +13,8 @@
 #include <sys/types.h>
 
 /* Bind the case's socket: a path in dir (mode 0777, so that a daemon that
- * dropped its privileges can still send), or, with abstract, a name in the
+ * dropped its privileges can still send; in a directory of its own under
+ * /tmp where dir's would not fit in sun_path), or, with abstract, a name in the
  * abstract namespace. value gets what NOTIFY_SOCKET must hold. 0, or -1
  * and errno. One socket per case; closed by notify_close. */
 int notify_open(bool abstract, const char *dir, char *value, size_t size);

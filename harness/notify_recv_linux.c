@@ -23,7 +23,29 @@ static struct {
     struct sockaddr_un addr;
     socklen_t len;
     bool is_path;
+    char short_dir[32];   /* made for a path that did not fit, or "" */
 } rx = {.fd = -1};
+
+/* A socket's path must fit in sun_path (108 bytes), the daemon's copy of
+ * it too, so a sandbox under a long TMPDIR cannot hold it. Then it goes
+ * into a directory of its own under /tmp, whose name always fits: made by
+ * mkdtemp (ours, not a name someone could have planted), searchable by
+ * all (a daemon that dropped its privileges sends there too), removed
+ * with the socket. */
+static const char *socket_dir(const char *dir)
+{
+    struct sockaddr_un a;
+    if (strlen(dir) + sizeof "/notify.sock" <= sizeof a.sun_path)
+        return dir;
+    snprintf(rx.short_dir, sizeof rx.short_dir, "/tmp/dkcheck-notify.XXXXXX");
+    if (mkdtemp(rx.short_dir) == NULL || chmod(rx.short_dir, 0711) < 0) {
+        int e = errno;
+        rx.short_dir[0] = '\0';
+        errno = e;
+        return NULL;
+    }
+    return rx.short_dir;
+}
 
 int notify_open(bool abstract, const char *dir, char *value, size_t size)
 {
@@ -41,6 +63,8 @@ int notify_open(bool abstract, const char *dir, char *value, size_t size)
     if (abstract)
         snprintf(name, sizeof name, "@dkcheck-notify-%.40s-%ld-%lld.%09ld",
                  base, (long)getpid(), (long long)now.tv_sec, now.tv_nsec);
+    else if ((dir = socket_dir(dir)) == NULL)
+        return -1;
     else
         snprintf(name, sizeof name, "%s/notify.sock", dir);
     size_t n = strlen(name);
@@ -156,4 +180,7 @@ void notify_close(void)
     if (rx.is_path)
         unlink(rx.addr.sun_path);
     rx.is_path = false;
+    if (rx.short_dir[0] != '\0')
+        rmdir(rx.short_dir);
+    rx.short_dir[0] = '\0';
 }

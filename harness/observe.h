@@ -82,6 +82,16 @@ int obs_read_fd(pid_t pid, int fd, obs_fd *out);
  * that only built itself a new environ array still shows the old block.
  * -1 and ENOTSUP where the backend does not read it. */
 int obs_read_environ(pid_t pid, char *buf, size_t size, size_t *len);
+/* The state of pid's liveliest thread: R (running or runnable) if any is,
+ * else D (uninterruptible wait) if any is, else the main thread's (S, T,
+ * ...). -1 with errno (ENOTSUP where the backend does not read threads). */
+int obs_read_liveliest_state(pid_t pid, char *state);
+/* The environment pid's C library holds (its environ array: what getenv
+ * reads and what a child it execs inherits), as obs_read_environ gives
+ * entries; where a process overwrote its exec-time block, this still
+ * shows what it keeps. -1 and ENOTSUP where it cannot be found (no shared
+ * C library mapped, another backend). */
+int obs_read_environ_array(pid_t pid, char *buf, size_t size, size_t *len);
 /* Every open fd of pid, ascending: the first max of them into out, and the
  * number open, which may be more than max (as snprintf does: call again
  * with room for them all, or use obs_list_all_fds); -1 on error. */
@@ -149,8 +159,14 @@ int win_read(win_pid pid, const char *var, win_info *out, char *why,
 int win_terminate(win_pid pid, unsigned code, char *why, size_t why_size);
 
 /* Wait up to seconds for pid to end: 1 and *code when it ended, 0 at the
- * deadline, -1 if it is already gone or the probe failed. */
+ * deadline, 2 if it had already ended and gone when the probe looked (its
+ * exit code lost with it), -1 if the probe failed. */
 int win_wait_exit(win_pid pid, double seconds, unsigned long *code);
+/* The same, pid opened before sentinel is ended with end_code, so that
+ * pid's exit code is kept however soon it follows; -1 also if the
+ * sentinel could not be ended. */
+int win_end_then_wait(win_pid sentinel, unsigned end_code, win_pid pid,
+                      double seconds, unsigned long *code);
 
 /* End pid with code, then wait up to seconds until the PID file (a Windows
  * path) names another living process: its PID, or 0 at the deadline.

@@ -9,7 +9,11 @@
  *
  * The files a process uses (obs__uses_dir; proc_pidinfo's or kinfo_file's
  * to ask): a daemon that cleared its environment is not found by --reap
- * here, as run_marker.c says. */
+ * here, as run_marker.c says.
+ *
+ * Its threads' states (obs_read_liveliest_state): a process that outlived
+ * a deadline is then never taken for a stuck one, and the case is
+ * inconclusive (verdict.c). */
 #include "observe.h"
 #include "observe_scan.h"
 
@@ -30,4 +34,22 @@ bool obs__uses_dir(pid_t pid, const char *dir)
     (void)pid;
     (void)dir;
     return false;
+}
+
+int obs_read_liveliest_state(pid_t pid, char *state)
+{
+    (void)pid;
+    (void)state;
+    errno = ENOTSUP;
+    return -1;
+}
+
+int obs_read_environ_array(pid_t pid, char *buf, size_t size, size_t *len)
+{
+    (void)pid;
+    (void)buf;
+    (void)size;
+    *len = 0;
+    errno = ENOTSUP;
+    return -1;
 }

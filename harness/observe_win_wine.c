@@ -20,15 +20,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* DKCHECK_TIMEOUT_MUL, as wait.h applies it, for the deadlines the probe
- * keeps itself. */
-static double timeout_mul(void)
-{
-    const char *s = getenv("DKCHECK_TIMEOUT_MUL");
-    double mul = s ? strtod(s, NULL) : 1;
-    return mul > 0 ? mul : 1;
-}
-
 /* Run "wine dkprobe.exe ARGS..." and collect its standard output in out.
  * 0 when it exited 0 within seconds; else -1 and a reason in why. */
 static int run_probe(char *out, size_t size, double seconds, char *why,
@@ -169,7 +160,9 @@ int win_terminate(win_pid pid, unsigned code, char *why, size_t why_size)
 
 static char *milliseconds(double seconds, char *buf, size_t size)
 {
-    snprintf(buf, size, "%ld", (long)(seconds * timeout_mul() * 1000));
+    /* The probe's own deadline, scaled as ours are (wait.h); run_probe's
+     * is 10 s longer. */
+    snprintf(buf, size, "%ld", (long)(dk_deadline_seconds(seconds) * 1000));
     return buf;
 }
 
@@ -178,10 +171,30 @@ int win_wait_exit(win_pid pid, double seconds, unsigned long *code)
     char number[32], ms[32], text[256], why[256];
     snprintf(number, sizeof number, "%lu", pid);
     const char *args[] = {"wait", number, milliseconds(seconds, ms, sizeof ms), NULL};
-    if (run_probe(text, sizeof text, seconds * timeout_mul(), why, sizeof why, args) < 0)
+    if (run_probe(text, sizeof text, seconds, why, sizeof why, args) < 0)
         return -1;
     if (sscanf(text, "exit %lu", code) == 1)
         return 1;
+    if (strncmp(text, "gone", 4) == 0)
+        return 2;
+    return strncmp(text, "timeout", 7) == 0 ? 0 : -1;
+}
+
+int win_end_then_wait(win_pid sentinel, unsigned end_code, win_pid pid,
+                      double seconds, unsigned long *code)
+{
+    char s[32], c[16], number[32], ms[32], text[256], why[256];
+    snprintf(s, sizeof s, "%lu", sentinel);
+    snprintf(c, sizeof c, "%u", end_code);
+    snprintf(number, sizeof number, "%lu", pid);
+    const char *args[] = {"endwait", s, c, number,
+                          milliseconds(seconds, ms, sizeof ms), NULL};
+    if (run_probe(text, sizeof text, seconds, why, sizeof why, args) < 0)
+        return -1;
+    if (sscanf(text, "exit %lu", code) == 1)
+        return 1;
+    if (strncmp(text, "gone", 4) == 0)
+        return 2;
     return strncmp(text, "timeout", 7) == 0 ? 0 : -1;
 }
 
@@ -193,7 +206,7 @@ win_pid win_signal(win_pid pid, unsigned code, const char *pid_file,
     snprintf(c, sizeof c, "%u", code);
     const char *args[] = {"signal", number, c, pid_file,
                           milliseconds(seconds, ms, sizeof ms), NULL};
-    if (run_probe(text, sizeof text, seconds * timeout_mul(), why, sizeof why, args) < 0)
+    if (run_probe(text, sizeof text, seconds, why, sizeof why, args) < 0)
         return 0;
     unsigned long next;
     long us;
@@ -210,7 +223,7 @@ win_pid win_await_pidfile(const char *pid_file, win_pid old, double seconds)
     snprintf(number, sizeof number, "%lu", old);
     const char *args[] = {"await", pid_file, number,
                           milliseconds(seconds, ms, sizeof ms), NULL};
-    if (run_probe(text, sizeof text, seconds * timeout_mul(), why, sizeof why, args) < 0)
+    if (run_probe(text, sizeof text, seconds, why, sizeof why, args) < 0)
         return 0;
     unsigned long next;
     return sscanf(text, "newpid %lu", &next) == 1 ? next : 0;

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "case_preskip.h"
+#include "load.h"
 #include "sandbox.h"
 #include "steps.h"
 
@@ -22,7 +23,8 @@ static bool left_out(const struct criterion_test_stats *t)
 }
 
 /* LTP's lesson: a set-up that broke (our fault) is not a subject that
- * failed. Cases say "BROKEN: ..." for the former. */
+ * failed. Cases say "BROKEN: ..." for the former (verdict.h); a case that
+ * Criterion's own bound ended proves nothing either (CONTRACT.md §2). */
 const char *dk_report_verdict(const struct criterion_test_stats *t,
                               const char *reason)
 {
@@ -30,7 +32,7 @@ const char *dk_report_verdict(const struct criterion_test_stats *t,
         return "skip";
     if (t->test_status == CR_STATUS_PASSED && !t->crashed && !t->timed_out)
         return "pass";
-    if (strncmp(reason, "BROKEN", 6) == 0)
+    if (t->timed_out || strncmp(reason, "BROKEN", 6) == 0)
         return "BROKEN";
     return "FAIL";
 }
@@ -40,9 +42,12 @@ const char *dk_report_verdict(const struct criterion_test_stats *t,
 const char *dk_report_reason(const struct criterion_test_stats *t, char *buf,
                              size_t size)
 {
-    if (t->timed_out)
-        snprintf(buf, size, "timed out (Criterion's per-case bound)");
-    else if (t->crashed)
+    if (t->timed_out) {
+        char load[64];
+        snprintf(buf, size, "BROKEN: inconclusive: the case's end, "
+                 "deadline %gs (Criterion's per-case bound), load %s",
+                 t->test->data->timeout, dk_load_text(load, sizeof load));
+    } else if (t->crashed)
         snprintf(buf, size, "the case crashed (signal %d)", t->signal);
     else if (t->test_status == CR_STATUS_SKIPPED)
         snprintf(buf, size, "%s", t->message ? t->message : "");

@@ -103,6 +103,8 @@ const dk_run_item *dk_run_info(void)
     info[i++] = (dk_run_item){"timeout_mul", getenv("DKCHECK_TIMEOUT_MUL")
                                                  ? env("DKCHECK_TIMEOUT_MUL")
                                                  : "1"};
+    /* The calibration launch deadlines grow with (wait.c). */
+    info[i++] = (dk_run_item){"calibration_ms", env("DKCHECK_CALIBRATION_MS")};
     info[i++] = (dk_run_item){"date", date};
     info[i] = (dk_run_item){NULL, NULL};
     return info;

@@ -11,6 +11,7 @@
  * run's random token. A process that cleared its environment is found by
  * the files it uses only when it runs as our own user. */
 #include "isolate.h"
+#include "run_guard.h"
 
 #include "criterion_names.h"
 #include "observe.h"
@@ -32,7 +33,7 @@
 #include <unistd.h>
 
 #define MARKER "owner"
-#define RUNNER "runner" /* the runner's PID in its namespace, if it has one */
+#define RUNNER DK_RUNNER_FILE /* the runner's PID: in its namespace, or the guarded one (run_guard.h) */
 
 /* What a marker says. */
 typedef struct run_owner {

@@ -2,7 +2,9 @@
  *
  * A passing case waits milliseconds; the deadline only bounds a broken
  * subject.  Every deadline is scaled by DKCHECK_TIMEOUT_MUL (default 1), as
- * LTP scales its timeouts by LTP_TIMEOUT_MUL.
+ * LTP scales its timeouts by LTP_TIMEOUT_MUL, and follows the machine: it
+ * grows with the load and with how slowly the subject started at the
+ * beginning of the run (dk_deadline_seconds).
  */
 #ifndef DKCHECK_WAIT_H
 #define DKCHECK_WAIT_H
@@ -16,8 +18,17 @@ typedef struct dk_deadline {
     struct timespec at;      /* CLOCK_MONOTONIC */
 } dk_deadline;
 
-/* seconds * DKCHECK_TIMEOUT_MUL from now. */
+/* dk_deadline_seconds(seconds) from now. */
 dk_deadline dk_deadline_in(double seconds);
+/* What a deadline of seconds becomes on this machine now: scaled by
+ * DKCHECK_TIMEOUT_MUL, the load, and the run's calibration launch (wait.c
+ * says how). 0 stays 0: "already due". */
+double dk_deadline_seconds(double seconds);
+/* The rule itself, on given figures: seconds times the load per
+ * processor (1 to 4), plus ten calibration launches (at most 30 s), times
+ * mul. */
+double dk_deadline_scale(double seconds, double load_per_cpu,
+                         double calibration_ms, double mul);
 /* Milliseconds left, 0 when passed. */
 int dk_deadline_left_ms(dk_deadline d);
 bool dk_deadline_passed(dk_deadline d);

@@ -150,6 +150,18 @@ int main(int argc, char **argv)
             printf("error %lu\n", (unsigned long)e);
         return e != 0;
     }
+    if (strcmp(cmd, "endwait") == 0 && argc == 6) {
+        DWORD code = 0;
+        int r = probe_end_then_wait(number(argv[2], "SENTINEL"),
+                                    number(argv[3], "CODE"),
+                                    number(argv[4], "PID"),
+                                    number(argv[5], "MS"), &code);
+        if (r > 0)
+            printf("exit %lu\n", (unsigned long)code);
+        else
+            printf(r == 0 ? "timeout\n" : r == -2 ? "error\n" : "gone\n");
+        return 0;
+    }
     if (strcmp(cmd, "wait") == 0 && argc == 4) {
         DWORD code = 0;
         int r = probe_wait_exit(number(argv[2], "PID"), number(argv[3], "MS"), &code);

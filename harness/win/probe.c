@@ -174,9 +174,21 @@ DWORD probe_terminate(DWORD pid, UINT code)
 
 int probe_wait_exit(DWORD pid, DWORD ms, DWORD *code)
 {
+    return probe_end_then_wait(0, 0, pid, ms, code);
+}
+
+int probe_end_then_wait(DWORD sentinel, UINT end_code, DWORD pid, DWORD ms,
+                        DWORD *code)
+{
+    /* The handle first: a process whose last handle closed takes its
+     * exit code with it, and the sentinel's end may end it at once. */
     HANDLE h = OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid);
     if (h == NULL)
         return -1;
+    if (sentinel != 0 && probe_terminate(sentinel, end_code) != 0) {
+        CloseHandle(h);
+        return -2;
+    }
     int r = WaitForSingleObject(h, ms) == WAIT_OBJECT_0;
     if (r)
         GetExitCodeProcess(h, code);

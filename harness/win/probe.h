@@ -49,6 +49,10 @@ DWORD probe_terminate(DWORD pid, UINT code);
 /* Wait up to ms for pid to end. 1 and *code when it ended, 0 at the
  * deadline, -1 if it cannot be opened (already gone). */
 int probe_wait_exit(DWORD pid, DWORD ms, DWORD *code);
+/* The same, pid opened first, then sentinel ended with end_code (so that
+ * pid's exit code is kept however fast it follows); -2 if that failed. */
+int probe_end_then_wait(DWORD sentinel, UINT end_code, DWORD pid, DWORD ms,
+                        DWORD *code);
 
 /* The PID pid_file names, or 0. */
 DWORD probe_pidfile(const wchar_t *pid_file);

@@ -1,0 +1,173 @@
+/* verdict.c: verdict.h. */
+#include "verdict.h"
+
+#include "case.h"
+#include "load.h"
+#include "wait.h"
+#include "wine_busy.h"
+
+#include <criterion/criterion.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void case_broken(const char *fmt, ...)
+{
+    char what[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    cr_assert_fail(CASE_BROKEN_PREFIX "%s", what);
+    __builtin_unreachable();
+}
+
+void case_inconclusive(double seconds, const char *fmt, ...)
+{
+    char what[1024], load[64];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    cr_assert_fail(CASE_BROKEN_PREFIX "inconclusive: %s, deadline %.1fs, "
+                   "load %s", what, dk_deadline_seconds(seconds),
+                   dk_load_text(load, sizeof load));
+    __builtin_unreachable();
+}
+
+/* A process that waits for another, starved one (a launcher for its
+ * daemon) is not stuck: so the whole case is looked at, and under Wine,
+ * whose processes all wait on their server, the servers too. */
+const char *case_idle(void)
+{
+    if (case_windows() && dk_wine_server_busy())
+        return NULL;
+    pid_t living[64];
+    size_t n = case_living(living, 64);
+    char first = 'S';
+    for (size_t i = 0; i < n; i++) {
+        char state;
+        if (obs_read_liveliest_state(living[i], &state) < 0) {
+            if (obs_alive(living[i]))
+                return NULL;
+            continue; /* ended meanwhile */
+        }
+        if (state == 'R' || state == 'D')
+            return NULL;
+        if (i == 0)
+            first = state;
+    }
+    return sandbox_printf("state %c, no thread of the case's %zu "
+                          "processes running", first, n);
+}
+
+const char *case_outlived(pid_t pid, int sig)
+{
+    if (case_windows()) /* pid is a Windows PID: no signals to read */
+        return case_idle();
+    obs_status st;
+    if (obs_read_status(pid, &st) < 0)
+        return NULL;
+    uint64_t bit = sig > 0 ? OBS_SIGBIT(sig) : 0;
+    if (st.sig_ignored & bit)
+        return sandbox_printf("it ignores signal %d (SigIgn)", sig);
+    bool pending = (st.sig_pending_thread | st.sig_pending_process) & bit;
+    if (pending && (st.sig_blocked & bit))
+        return sandbox_printf("it blocks signal %d, which waits pending "
+                              "(SigBlk, SigPnd)", sig);
+    const char *idle = pending ? NULL : case_idle();
+    if (idle == NULL)
+        return NULL; /* not yet run, or still working: slow, maybe */
+    if (sig > 0)
+        return sandbox_printf("signal %d was delivered and it sleeps (%s)",
+                              sig, idle);
+    return sandbox_printf("it sleeps (%s)", idle);
+}
+
+const char *case_evidence(pid_t pid, int sig, double seconds,
+                          const char *what)
+{
+    if (!case_alive(pid))
+        return "it is gone";
+    const char *why = case_outlived(pid, sig);
+    if (why == NULL)
+        case_inconclusive(seconds, "%s (process %d alive, not idle)", what,
+                          (int)pid);
+    return why;
+}
+
+void case_wine_internal_error(const char *said)
+{
+    char load[64];
+    if (case_windows() && strstr(said, "error 1359)") != NULL)
+        case_broken("Wine internal error under load (ERROR_INTERNAL_ERROR, "
+                    "1359), not the subject's answer: \"%s\", load %s", said,
+                    dk_load_text(load, sizeof load));
+}
+
+bool case_ends(pid_t pid, int sig, double seconds, const char *what,
+               const char **evidence)
+{
+    if (case_wait_gone(pid, seconds))
+        return true;
+    const char *why = case_outlived(pid, sig);
+    /* It may have ended between the deadline and our look. */
+    if (why == NULL && case_wait_gone(pid, 0))
+        return true;
+    if (why == NULL)
+        case_inconclusive(seconds, "%s (process %d still alive, not idle)",
+                          what, (int)pid);
+    if (evidence != NULL)
+        *evidence = why;
+    return false;
+}
+
+static bool kept(pid_t pid, const pid_t *keep, size_t n_keep)
+{
+    for (size_t i = 0; i < n_keep; i++)
+        if (keep[i] == pid)
+            return true;
+    return false;
+}
+
+bool case_only_left(const pid_t *keep, size_t n_keep, double seconds,
+                    const char *what, const char **evidence)
+{
+    if (case_wait_only(keep, n_keep, seconds))
+        return true;
+    pid_t living[64];
+    size_t n = case_living(living, 64);
+    const char *all = "";
+    for (size_t i = 0; i < n; i++) {
+        if (kept(living[i], keep, n_keep))
+            continue;
+        const char *why = case_outlived(living[i], 0);
+        if (why == NULL && obs_alive(living[i]))
+            case_inconclusive(seconds, "%s (process %d still alive, not "
+                              "idle)", what, (int)living[i]);
+        if (why != NULL)
+            all = sandbox_printf("%s%s%d: %s", all, all[0] ? "; " : "",
+                                 (int)living[i], why);
+    }
+    if (all[0] == '\0') /* all ended between the deadline and our look */
+        return true;
+    if (evidence != NULL)
+        *evidence = all;
+    return false;
+}
+
+bool case_count_left(size_t n, double seconds, const char *what,
+                     const char **evidence)
+{
+    if (case_wait_living(n, seconds))
+        return true;
+    const char *idle = case_idle();
+    if (idle == NULL)
+        case_inconclusive(seconds, "%s (%zu processes of the case alive, "
+                          "expected %zu, not idle)", what,
+                          case_count_living(), n);
+    if (evidence != NULL)
+        *evidence = sandbox_printf("they sleep (%s)", idle);
+    return false;
+}
