@@ -501,9 +501,11 @@ Test(lib_output, created_0644_for_append)
     char path[PATH_MAX];
     in_tmp("out.log", path);
     mode_t old = umask(022);
-    int fd = dk__open_output(path);
+    bool created;
+    int fd = dk__open_output(path, &created);
     umask(old);
     cr_assert_geq(fd, 0, "open_output: %s", strerror(errno));
+    cr_assert(created, "a new file was not said to be created");
 
     int fl = fcntl(fd, F_GETFL);
     cr_assert_neq(fl, -1);
@@ -522,8 +524,10 @@ Test(lib_output, existing_content_kept)
     in_tmp("out.log", path);
     write_file(path, "old line\n");
 
-    int fd = dk__open_output(path);
+    bool created;
+    int fd = dk__open_output(path, &created);
     cr_assert_geq(fd, 0, "open_output: %s", strerror(errno));
+    cr_assert(!created, "an existing file was said to be created");
     cr_assert_eq(write(fd, "new\n", 4), 4);
     /* Even a seek to 0 cannot make a write overwrite the old log. */
     cr_assert_eq(lseek(fd, 0, SEEK_SET), 0);

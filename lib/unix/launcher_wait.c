@@ -24,26 +24,15 @@ static void launcher_exit(int status, const char *message)
     _exit(status);
 }
 
-/* The daemon never reported in time: end it, and remove the PID file only
- * if it still names that daemon, so the failed launch leaves nothing. */
+/* The daemon never reported in time: the launch is undone (no daemon, no
+ * PID file of ours) before the launcher says so. */
 static void give_up(long daemon_pid, const char *pid_file, double timeout)
 {
     char message[DK_ERROR_MAX];
-    if (daemon_pid > 0) {
-        kill((pid_t)daemon_pid, SIGKILL);
-        char buf[32];
-        FILE *f = fopen(pid_file, "re");
-        if (f != NULL) {
-            size_t n = fread(buf, 1, sizeof buf, f);
-            fclose(f);
-            long named;
-            if (dk__pidfile_parse(buf, n, &named) == 0 && named == daemon_pid)
-                unlink(pid_file);
-        }
-    }
+    dk__launch_undo(daemon_pid, pid_file);
     snprintf(message, sizeof message,
-             "daemoniker: H3: daemon %ld did not report success within %gs",
-             daemon_pid, timeout);
+             "daemoniker: H3: the daemon did not report success within %gs; "
+             "it was ended and its PID file removed", timeout);
     launcher_exit(1, message);
 }
 
@@ -68,13 +57,16 @@ void dk__launcher_wait(int fd, double timeout, const char *pid_file)
             memmove(buf, buf + used, len - used);
             len -= used;
         }
+        /* Whatever came in time is read before giving up: the daemon's
+         * PID (sent before the launcher even starts waiting) above all, or
+         * a tiny timeout would leave the daemon running. */
         double left = until - now();
-        if (left <= 0)
-            give_up(daemon_pid, pid_file, timeout);
         struct pollfd p = {.fd = fd, .events = POLLIN};
-        int r = poll(&p, 1, (int)(left * 1000) + 1);
+        int r = poll(&p, 1, left > 0 ? (int)(left * 1000) + 1 : 0);
         if (r < 0 && errno != EINTR)
             launcher_exit(1, "daemoniker: H3: poll on the readiness pipe failed");
+        if (r == 0 && now() >= until)
+            give_up(daemon_pid, pid_file, timeout);
         if (r <= 0)
             continue;
         if (len == sizeof buf)
@@ -82,9 +74,12 @@ void dk__launcher_wait(int fd, double timeout, const char *pid_file)
         ssize_t n = read(fd, buf + len, sizeof buf - len);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n <= 0)
+        if (n <= 0) {
+            /* Killed, say: whatever it left of the launch goes too. */
+            dk__launch_undo(daemon_pid, pid_file);
             launcher_exit(1, "daemoniker: H3: the daemon exited before "
                              "reporting success");
+        }
         len += (size_t)n;
     }
 }
