@@ -243,6 +243,7 @@ typedef struct inheritance {
     rlim_t limit;
     const trace_session *trace; /* traced launch (trace.h), or NULL */
     bool windows;               /* a Windows subject: stdio and cwd only */
+    unsigned closed_stdio;      /* launch_spec's */
 } inheritance;
 
 static void plant_inheritance(const inheritance *in);
@@ -301,6 +302,9 @@ static void plant_inheritance(const inheritance *in)
     }
     give_signals();
     umask((mode_t)case_launcher_umask());
+    for (int fd = 0; fd <= 2; fd++)
+        if (in->closed_stdio & (1u << fd))
+            close(fd);
 }
 
 /* The highest soft limit we may set: the hard limit, and 1<<20 at most
@@ -365,6 +369,7 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
         ARG("--notify-fd", sandbox_printf("%d", CASE_NOTIFY_FD));
     ARG("--user", s->user);
     ARG("--group", s->group);
+    ARG("--timeout", s->timeout);
 #undef ARG
     argv[n] = NULL;
     return argv;
@@ -418,6 +423,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
                       sandbox_path("inherited-5"), sandbox_path("inherited-1000")},
         .trace = trace,
         .notify_fifo = s->notify_fifo,
+        .closed_stdio = s->closed_stdio,
     };
     if (s->raise_nofile) {
         in.limit = raised_limit();
