@@ -491,7 +491,21 @@ static void run_cell(const cell *c, const char *dir)
     if (strcmp(before, after) != 0)
         report("FAIL: after the daemon ended the directory changed: [%s] -> "
                "[%s]", before, after);
-    report("daemon");
+    report("daemon: %slocked by the daemon, stdio on /dev/null, a second "
+           "launch refused, SIGTERM: status 143, PID file gone",
+           c->second ? "its second call refused (DK_ESTATE); PID file still "
+                       : "PID file ");
+}
+
+/* Every "DIR/" in line removed: the table names files, not our temporary
+ * directory (which differs every run). */
+static void strip_dir(char *line, const char *dir)
+{
+    char prefix[1200];
+    snprintf(prefix, sizeof prefix, "%s/", dir);
+    size_t n = strlen(prefix);
+    for (char *at; (at = strstr(line, prefix)) != NULL;)
+        memmove(at, at + n, strlen(at + n) + 1);
 }
 
 static int rm_tree(const char *dir)
@@ -554,6 +568,7 @@ int main(int argc, char **argv)
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
             ;
         line[strcspn(line, "\n")] = '\0';
+        strip_dir(line, dir);
         if (line[0] == '\0')
             snprintf(line, sizeof line, "FAIL: the cell's process died "
                      "(wait status %#x) without a verdict", (unsigned)status);
