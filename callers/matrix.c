@@ -21,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -40,14 +41,14 @@ enum fs_kind { FS_NONE, FS_READ_ONLY, FS_FULL, FS_NO_INODES };
 
 typedef struct cell {
     const char *name;
-    unsigned closed;
-    long nofile;
-    bool sigchld_ignored, all_blocked, daemon7;
-    int threads;
     const char *umask;
-    long env_bytes;          /* -1: the matrix's own environment */
     const char *second;      /* "same", "other" or NULL */
+    long nofile;
+    long env_bytes;          /* -1: the matrix's own environment */
+    unsigned closed;
+    int threads;
     enum fs_kind fs;
+    bool sigchld_ignored, all_blocked, daemon7;
 } cell;
 
 #define CELL(...) {__VA_ARGS__, .env_bytes = -1}
@@ -241,7 +242,7 @@ static void listing(const char *dir, char *out, size_t size)
 
 /* ---- the launch ---- */
 
-static const char *self_path;
+static char self_path[4096];
 
 /* The caller's environment: env_bytes of CALLER_PAD_N=xxx... entries (100
  * bytes each, the last shorter), or the matrix's own. */
@@ -310,6 +311,11 @@ static pid_t launch(const cell *c, const char *pidfile, const char *ready,
         _exit(127);
     }
     close(p[1]);
+    if (envp != environ) {
+        for (char **e = envp; *e != NULL; e++)
+            free(*e);
+        free(envp);
+    }
     *err_fd = p[0];
     return pid;
 }
@@ -508,11 +514,18 @@ static void strip_dir(char *line, const char *dir)
         memmove(at, at + n, strlen(at + n) + 1);
 }
 
-static int rm_tree(const char *dir)
+static int rm_one(const char *path, const struct stat *st, int type,
+                  struct FTW *ftw)
 {
-    char cmd[4300];
-    snprintf(cmd, sizeof cmd, "rm -rf -- '%s'", dir);
-    return system(cmd);
+    (void)st;
+    (void)ftw;
+    return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/* The cell's directory, depth first, never following a symlink. */
+static void rm_tree(const char *dir)
+{
+    nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 int main(int argc, char **argv)
@@ -525,14 +538,12 @@ int main(int argc, char **argv)
     }
     bool markdown = argc >= 2 && strcmp(argv[1], "--markdown") == 0;
     const char *filter = argc >= 2 + markdown ? argv[1 + markdown] : "";
-    char self[4096];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    ssize_t n = readlink("/proc/self/exe", self_path, sizeof self_path - 1);
     if (n <= 0) {
         fprintf(stderr, "caller-matrix: /proc/self/exe: %s\n", strerror(errno));
         return 2;
     }
-    self[n] = '\0';
-    self_path = self;
+    self_path[n] = '\0';
     char base[1024];
     snprintf(base, sizeof base, "%s/dkcaller.XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");

@@ -72,8 +72,11 @@ int main(int argc, char **argv)
         /* V000001= ...: 9 bytes and a pointer each, under exec's 2 MB. */
         char **env = calloc((size_t)n + 2, sizeof *env);
         char *text = malloc((size_t)n * 10 + 1);
-        if (env == NULL || text == NULL)
+        if (env == NULL || text == NULL) {
+            free(env);
+            free(text);
             return 2;
+        }
         for (long k = 0; k < n; k++) {
             env[k] = text + k * 10;
             snprintf(env[k], 10, "V%06ld=", k);
@@ -92,8 +95,11 @@ int main(int argc, char **argv)
             }
             int status;
             if (pid < 0 || waitpid(pid, &status, 0) < 0 ||
-                !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+                !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+                free(env);
+                free(text);
                 return 1;
+            }
         }
         free(env);
         free(text);
