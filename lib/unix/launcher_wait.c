@@ -75,8 +75,9 @@ void dk__launcher_wait(int fd, double timeout, const char *pid_file)
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            /* Killed, say: whatever it left of the launch goes too. */
-            dk__launch_undo(daemon_pid, pid_file);
+            /* Killed, say: the PID file it left goes too (if nobody holds
+             * it). Not killed again: gone, its PID may be another's now. */
+            dk__launch_undo(-1, pid_file);
             launcher_exit(1, "daemoniker: H3: the daemon exited before "
                              "reporting success");
         }
