@@ -1,6 +1,7 @@
 #include "steps.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,6 +23,17 @@ static void launcher_exit(int status, const char *message)
     if (message != NULL)
         fprintf(stderr, "%s\n", message);
     _exit(status);
+}
+
+/* pid holds the lock of the file at path: alive, and ours. */
+static bool holds_lock(const char *path, long pid)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool holds = pid > 0 && dk__pidfile_lock_holder(fd) == pid;
+    close(fd);
+    return holds;
 }
 
 /* The daemon never reported in time: the launch is undone (no daemon, no
@@ -76,8 +88,10 @@ void dk__launcher_wait(int fd, double timeout, const char *pid_file)
             continue;
         if (n <= 0) {
             /* Killed, say: the PID file it left goes too (if nobody holds
-             * it). Not killed again: gone, its PID may be another's now. */
-            dk__launch_undo(-1, pid_file);
+             * it). Ended first only if it still holds that file's lock: a
+             * daemon that is gone may have left its PID to another. */
+            dk__launch_undo(holds_lock(pid_file, daemon_pid) ? daemon_pid : -1,
+                            pid_file);
             launcher_exit(1, "daemoniker: H3: the daemon exited before "
                              "reporting success");
         }
