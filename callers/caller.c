@@ -31,6 +31,10 @@ int caller_parse(int argc, char **argv, caller_state *s)
             s->daemon7 = true;
             continue;
         }
+        if (strcmp(o, "--stall") == 0) {
+            s->stall = true;
+            continue;
+        }
         if (v == NULL) {
             fprintf(stderr, "caller: %s: unknown, or its value missing\n", o);
             return -1;
@@ -50,6 +54,10 @@ int caller_parse(int argc, char **argv, caller_state *s)
             s->umask = (int)strtol(v, NULL, 8);
         else if (strcmp(o, "--second") == 0)
             s->second = v;
+        else if (strcmp(o, "--stdout") == 0)
+            s->stdout_path = v;
+        else if (strcmp(o, "--timeout") == 0)
+            s->timeout = strtod(v, NULL);
         else {
             fprintf(stderr, "caller: unknown option %s\n", o);
             return -1;
@@ -124,14 +132,17 @@ int caller_run(const caller_state *s)
                                            : DK_PROFILE_DAEMONIKER);
     o.pid_file = s->pidfile;
     o.defer_ready = true; /* ready once the ready file is written */
-    o.success_timeout = 20;
+    o.success_timeout = s->timeout > 0 ? s->timeout : 20;
+    o.stdout_path = s->stdout_path;
     dk_error err;
     if (dk_daemonize(&o, &err) != DK_OK) {
         fprintf(stderr, "%s\n", err.message);
         return 1;
     }
 
-    /* The daemon. */
+    /* The daemon. Stalled, it never reports: its launcher gives up. */
+    while (s->stall)
+        pause();
     char word[64] = "ok";
     if (s->second != NULL) {
         dk_options again = o;

@@ -23,6 +23,9 @@ typedef struct caller_state {
     bool daemon7;            /* DK_PROFILE_DAEMON7 (the environment sanitized) */
     const char *second;      /* NULL, or the PID file of a second call the
                               * daemon makes (expected refused) */
+    const char *stdout_path; /* NULL: the null device */
+    double timeout;          /* success_timeout, or 0: 20 s */
+    bool stall;              /* the daemon never says it is ready */
 } caller_state;
 
 /* argv after "--caller" -> state; 0, or -1 (a line on stderr). */

@@ -43,6 +43,7 @@ typedef struct cell {
     const char *name;
     const char *umask;
     const char *second;      /* "same", "other" or NULL */
+    const char *timeout;     /* the daemon stalls; its launcher gives up */
     long nofile;
     long env_bytes;          /* -1: the matrix's own environment */
     unsigned closed;
@@ -90,6 +91,9 @@ static const cell cells[] = {
          .closed = 7),
     CELL(.name = "second call, same PID file", .second = "same"),
     CELL(.name = "second call, another PID file", .second = "other"),
+    CELL(.name = "launcher gives up (0.3 s) after the daemon made its log",
+         .timeout = "0.3"),
+    CELL(.name = "launcher gives up (1 us)", .timeout = "0.000001"),
     CELL(.name = "PID file on a read-only tmpfs", .fs = FS_READ_ONLY),
     CELL(.name = "PID file on a full tmpfs", .fs = FS_FULL),
     CELL(.name = "PID file on a tmpfs out of inodes", .fs = FS_NO_INODES),
@@ -267,14 +271,15 @@ static char **environment(long bytes)
 }
 
 /* Start the caller; *err_fd the read end of its stderr. */
-static pid_t launch(const cell *c, const char *pidfile, const char *ready,
-                    const char *second, bool plain, int *err_fd)
+static pid_t launch(const cell *c, const char *dir, const char *pidfile,
+                    const char *ready, const char *second, bool plain,
+                    int *err_fd)
 {
     char closed[8], nofile[24], threads[8];
     snprintf(closed, sizeof closed, "%u", plain ? 0 : c->closed);
     snprintf(nofile, sizeof nofile, "%ld", plain ? 0 : c->nofile);
     snprintf(threads, sizeof threads, "%d", plain ? 0 : c->threads);
-    char *argv[32];
+    char *argv[40];
     int n = 0;
     argv[n++] = "caller-matrix";
     argv[n++] = "--caller";
@@ -293,6 +298,13 @@ static pid_t launch(const cell *c, const char *pidfile, const char *ready,
         argv[n++] = "--daemon7";
     if (!plain && second)
         argv[n++] = "--second", argv[n++] = (char *)second;
+    char log[1200];
+    if (!plain && c->timeout) {
+        snprintf(log, sizeof log, "%s/new.log", dir);
+        argv[n++] = "--timeout", argv[n++] = (char *)c->timeout;
+        argv[n++] = "--stdout", argv[n++] = log;
+        argv[n++] = "--stall";
+    }
     argv[n] = NULL;
     char **envp = environment(plain ? -1 : c->env_bytes);
 
@@ -414,7 +426,8 @@ static void run_cell(const cell *c, const char *dir)
     listing(dir, before, sizeof before);
 
     int err_fd, status;
-    pid_t launcher = launch(c, pidfile, ready, second_path, false, &err_fd);
+    pid_t launcher = launch(c, dir, pidfile, ready, second_path, false,
+                            &err_fd);
     char err_text[2048];
     read_all(err_fd, err_text, sizeof err_text);
     if (!wait_for(launcher, &status, 30))
@@ -473,7 +486,7 @@ static void run_cell(const cell *c, const char *dir)
                    pid, n > 0 ? target : "closed");
     }
     /* A second launch on its PID file: refused, nothing changed. */
-    pid_t again = launch(c, pidfile, ready2, NULL, true, &err_fd);
+    pid_t again = launch(c, dir, pidfile, ready2, NULL, true, &err_fd);
     read_all(err_fd, err_text, sizeof err_text);
     if (!wait_for(again, &status, 30) || !WIFEXITED(status) ||
         WEXITSTATUS(status) == 0)

@@ -6,6 +6,8 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,4 +40,20 @@ void dk__created_remove(void)
             unlink(made[i].path);
     }
     n_made = 0;
+}
+
+dk_status dk__created_tell(int fd, const char *dir)
+{
+    for (size_t i = 0; i < n_made; i++) {
+        char line[2 * PATH_MAX + 64];
+        const char *path = made[i].path;
+        int n = snprintf(line, sizeof line, "made %llu %llu %s%s%s\n",
+                         (unsigned long long)made[i].dev,
+                         (unsigned long long)made[i].ino,
+                         path[0] == '/' ? "" : dir, path[0] == '/' ? "" : "/",
+                         path);
+        if (n > 0 && (size_t)n < sizeof line && strchr(path, '\n') == NULL)
+            (void)!send(fd, line, (size_t)n, MSG_NOSIGNAL);
+    }
+    return DK_OK;
 }

@@ -45,6 +45,7 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
         dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err) ||
         dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
                            opts->stderr_path, &err) ||
+        dk__created_tell(report_fd, dir) ||
         dk__stdio_not_pidfile(pid_fd, opts->pid_file, &err) ||
         (fds->notify_fd >= 0 && dk__notify_fd_keep(fds->notify_fd, &err)) ||
         dk__identity_drop(id, opts->pid_file, pid_fd, &err)) {

@@ -12,6 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <limits.h>
+#include <stdio.h>
+
 static struct {
     pid_t owner;        /* the process that called, 0 if none */
     bool is_daemon;
@@ -52,4 +55,34 @@ void dk__launch_pidfile_id(const struct stat *st)
 bool dk__launch_pidfile_is_ours(const struct stat *st)
 {
     return st->st_dev == launch.dev && st->st_ino == launch.ino;
+}
+
+/* The daemon's output files, as it told them (dk__created_tell). */
+static struct {
+    unsigned long long dev, ino;
+    char path[PATH_MAX];
+} told[2];
+static size_t n_told;
+
+void dk__launch_made(unsigned long long dev, unsigned long long ino,
+                     const char *path)
+{
+    if (n_told == sizeof told / sizeof told[0])
+        return;
+    told[n_told].dev = dev;
+    told[n_told].ino = ino;
+    snprintf(told[n_told].path, sizeof told[n_told].path, "%s", path);
+    n_told++;
+}
+
+void dk__launch_made_remove(void)
+{
+    for (size_t i = 0; i < n_told; i++) {
+        struct stat st;
+        if (lstat(told[i].path, &st) == 0 &&
+            (unsigned long long)st.st_dev == told[i].dev &&
+            (unsigned long long)st.st_ino == told[i].ino)
+            unlink(told[i].path);
+    }
+    n_told = 0;
 }

@@ -1,6 +1,7 @@
 /* launch_undo.c: a launcher that gives up leaves things as it found them:
- * no daemon, and no PID file of its launch (an empty one would refuse
- * every later launch). */
+ * no daemon, no PID file of its launch (an empty one would refuse every
+ * later launch), and none of the output files the daemon told it it had
+ * created. */
 #include "steps.h"
 
 #include <fcntl.h>
@@ -13,6 +14,9 @@ void dk__launch_undo(long daemon_pid, const char *pid_file)
      * after it is looked at. */
     if (daemon_pid > 0)
         dk__process_end(daemon_pid, 5.0);
+    /* The output files it said it created (H8's rule, for a launch given
+     * up after them). */
+    dk__launch_made_remove();
     int fd = open(pid_file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return;

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -50,7 +51,8 @@ static void give_up(long daemon_pid, const char *pid_file, double timeout)
 
 void dk__launcher_wait(int fd, double timeout, const char *pid_file)
 {
-    char buf[DK_ERROR_MAX + 64] = {0};
+    /* Room for a "made" line: two numbers and a path. */
+    char buf[2 * PATH_MAX + 64] = {0};
     size_t len = 0;
     long daemon_pid = -1;
     double until = now() + timeout;
@@ -65,6 +67,11 @@ void dk__launcher_wait(int fd, double timeout, const char *pid_file)
                 launcher_exit(1, buf + 4);
             if (strncmp(buf, "pid ", 4) == 0)
                 daemon_pid = strtol(buf + 4, NULL, 10);
+            unsigned long long dev, ino;
+            int at = 0;
+            if (sscanf(buf, "made %llu %llu %n", &dev, &ino, &at) == 2 &&
+                at > 0 && buf[at] == '/')
+                dk__launch_made(dev, ino, buf + at);
             size_t used = (size_t)(nl - buf) + 1;
             memmove(buf, buf + used, len - used);
             len -= used;

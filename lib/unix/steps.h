@@ -136,6 +136,10 @@ void dk__unlink_if_same(const char *path, int fd);
  * launcher hears "ok", if each is still that file. */
 void dk__created_note(const char *path, int fd);
 void dk__created_remove(void);
+/* H3: tell the launcher (on fd) of each: "made DEV INO PATH" (PATH made
+ * absolute with dir, the daemon's cwd), so that a launcher that gives up
+ * removes them too. Always DK_OK: a launcher that is gone needs no word. */
+dk_status dk__created_tell(int fd, const char *dir);
 
 /* H3: the daemon's word to its launcher. */
 void dk__report_ready(int fd);
@@ -160,6 +164,12 @@ bool dk__launch_pidfile_is_ours(const struct stat *st);
  * forked) and wait until it is gone, then remove pid_file if it is still
  * the file the launcher created and nobody holds its lock. */
 void dk__launch_undo(long daemon_pid, const char *pid_file);
+/* H3: in the launcher, a file the daemon said it created ("made" lines);
+ * dk__launch_made_remove removes each still that file (once the daemon
+ * is gone: dk__launch_undo calls it). */
+void dk__launch_made(unsigned long long dev, unsigned long long ino,
+                     const char *path);
+void dk__launch_made_remove(void);
 /* H3: SIGKILL pid and wait (at most seconds) until it has exited. Per OS
  * (process_end_linux.c: a pidfd; process_end_generic.c: kill(pid, 0)). */
 void dk__process_end(long pid, double seconds);
