@@ -1,4 +1,4 @@
-/* H9: the caller's state does not decide the outcome. A launcher started
+/* H11: the caller's state does not decide the outcome. A launcher started
  * with standard descriptors closed (by cron, inetd, a supervisor that
  * closes what it does not use) must still leave a whole daemon: alive, its
  * PID file naming it and refusing a second launch, its stdio on the null
@@ -60,17 +60,17 @@ static void expect_whole_daemon(unsigned closed, const char *what)
               "closed it?)", what, (int)daemon, l->pidfile);
 }
 
-DK_CASE(H9, H9_stdin_closed_at_launch)
+DK_CASE(H11, H11_stdin_closed_at_launch)
 {
     expect_whole_daemon(1u << 0, "stdin closed");
 }
 
-DK_CASE(H9, H9_stdout_and_stderr_closed_at_launch)
+DK_CASE(H11, H11_stdout_and_stderr_closed_at_launch)
 {
     expect_whole_daemon(1u << 1 | 1u << 2, "stdout and stderr closed");
 }
 
-DK_CASE(H9, H9_all_stdio_closed_at_launch)
+DK_CASE(H11, H11_all_stdio_closed_at_launch)
 {
     expect_whole_daemon(1u << 0 | 1u << 1 | 1u << 2,
                         "stdin, stdout and stderr closed");

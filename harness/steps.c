@@ -52,7 +52,7 @@ const dk_step dk_steps[] = {
     {"H7", "Descriptors are closed however high the limit.", "unix"},
     {"H8", "Bad input: a one-line reason, non-zero exit, nothing left behind.",
      "all"},
-    {"H9", "Whatever the caller's standard descriptors (closed at launch), "
+    {"H11", "Whatever the caller's standard descriptors (closed at launch), "
            "the daemon holds its PID file and has stdio redirected.", "unix"},
     {"N1", "systemd readiness: READY=1 and MAINPID to NOTIFY_SOCKET once, from "
            "the daemon, after its PID file; STOPPING=1 on SIGTERM.", "unix"},

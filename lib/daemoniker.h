@@ -177,7 +177,7 @@ void dk_notify_stopping(void);
  * fails after creating stdout's or stderr's file removes it. One
  * daemonization per process: in a process that already is a daemon of
  * libdaemoniker, or a launcher still waiting (the Daemonizer form before
- * dk_daemonizer_end), a second call returns DK_ESTATE ("H9: ...") and
+ * dk_daemonizer_end), a second call returns DK_ESTATE ("H11: ...") and
  * touches nothing: its launcher half would exit without the first
  * daemon's cleanup, and on the same PID file it would drop the running
  * daemon's lock. A process forked from the daemon may daemonize again. */

@@ -1,6 +1,6 @@
 /* The caller matrix's own mutant: the PID file and the readiness socket
- * take a closed 0, 1 or 2 (as subjects/mutants/H9_pidfile_on_closed_stdio
- * does for dkcheck's H9 cases).
+ * take a closed 0, 1 or 2 (as subjects/mutants/H11_pidfile_on_closed_stdio
+ * does for dkcheck's H11 cases).
  * wraps: dk__fd_above_stdio
  * cells: stdio
  */

@@ -1225,7 +1225,7 @@ Test(lib_caller_state, second_claim_refused_until_released)
     dk_error err;
     cr_assert_eq(dk__launch_claim(&err), DK_OK);
     cr_assert_eq(dk__launch_claim(&err), DK_ESTATE, "a second claim was let through");
-    cr_assert_str_eq(err.step, "H9");
+    cr_assert_str_eq(err.step, "H11");
     cr_assert(strchr(err.message, '\n') == NULL, "a message of more than one line");
     dk__launch_release();
     cr_assert_eq(dk__launch_claim(&err), DK_OK, "a released claim stays taken");

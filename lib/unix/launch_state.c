@@ -1,5 +1,5 @@
 /* launch_state.c: one daemonization per process, and what the launcher
- * must know to undo its launch (H3, H9).
+ * must know to undo its launch (H3, H11).
  *
  * A second call in a process that is already a daemon (or a launcher still
  * waiting) could only do harm: its launcher half exits without running the
@@ -25,7 +25,7 @@ static struct {
 dk_status dk__launch_claim(dk_error *err)
 {
     if (launch.owner == getpid())
-        return dk__fail(err, DK_ESTATE, "H9", 0,
+        return dk__fail(err, DK_ESTATE, "H11", 0,
                         "this process already %s; one daemonization per "
                         "process", launch.is_daemon
                                        ? "is a daemon of libdaemoniker"

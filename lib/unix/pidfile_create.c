@@ -18,7 +18,7 @@ dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err)
                         path);
     }
     /* Off stdio before the lock is taken: moving it after would close the
-     * fd the lock was taken through, and drop it (H9). */
+     * fd the lock was taken through, and drop it (H11). */
     if ((f = dk__fd_above_stdio(f)) < 0) {
         int e = errno;
         unlink(path);

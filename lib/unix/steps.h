@@ -16,7 +16,7 @@
  * Returns the locked fd in *fd. On EEXIST, explains who holds it (H2). */
 dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err);
 
-/* H9: fd itself if it is not 0, 1 or 2; else a close-on-exec copy at 3 or
+/* H11: fd itself if it is not 0, 1 or 2; else a close-on-exec copy at 3 or
  * above, fd closed (the daemon's stdio redirection would close it). -1 and
  * errno (fd closed then too). */
 int dk__fd_above_stdio(int fd);
@@ -148,7 +148,7 @@ void dk__report_failure(int fd, const dk_error *err);
 void dk__launcher_wait(int fd, double timeout, const char *pid_file)
     __attribute__((noreturn));
 
-/* H9: one daemonization per process: DK_ESTATE if this process already
+/* H11: one daemonization per process: DK_ESTATE if this process already
  * is a daemon of ours or a launcher still waiting; else it now is a
  * launcher (dk__launch_release undoes that after a failure before the
  * fork, dk__launch_is_daemon marks the daemon). */

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 /* What the launcher keeps between run() and end(); one daemon per launcher.
- * daemonized: this process already launched a daemon or is one (H9: a
+ * daemonized: this process already launched a daemon or is one (H11: a
  * second call is refused before it touches anything). */
 static struct {
     bool daemonized;
@@ -176,7 +176,7 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "daemonizer and is_parent are required");
     if (launched.daemonized)
-        return dk__fail(err, DK_ESTATE, "H9", 0,
+        return dk__fail(err, DK_ESTATE, "H11", 0,
                         "this process already %s; one daemonization per "
                         "process", dz->is_setup ? "launched a daemon"
                                                 : "is a daemon of "

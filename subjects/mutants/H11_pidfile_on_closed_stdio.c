@@ -1,4 +1,4 @@
-/* H9 broken: the PID file and the readiness socket take whatever number
+/* H11 broken: the PID file and the readiness socket take whatever number
  * open() gives, a closed 0, 1 or 2 included; the daemon's redirection of
  * stdio then closes them (the PID file's lock and cleanup go with it).
  * wraps: dk__fd_above_stdio
