@@ -71,7 +71,7 @@ UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/observe_fds.c \
                 harness/teardown_tree.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
-                lib/unix/env_block_linux.c
+                lib/unix/env_block_linux.c lib/unix/process_end_linux.c
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c harness/pipes_pipe2.c harness/immutable_linux.c \
                  harness/user_groups_gid.c harness/load_linux.c \
@@ -86,7 +86,8 @@ CRITERION_GLUE := harness/criterion_git_linux.c
 UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_remove_tree_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
-                lib/unix/env_block_darwin.c lib/unix/env_block_none.c
+                lib/unix/env_block_darwin.c lib/unix/env_block_none.c \
+                lib/unix/process_end_generic.c
 OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_darwin.c \
                 harness/spawn_generic.c harness/pipes_fcntl.c harness/immutable_bsd.c \
                 harness/user_groups_darwin.c harness/load_bsd.c \
@@ -98,7 +99,8 @@ TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c harness/hold_unseen_none.c
 else ifeq ($(OS),FreeBSD)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
-                lib/unix/env_block_generic.c lib/unix/env_block_none.c
+                lib/unix/env_block_generic.c lib/unix/env_block_none.c \
+                lib/unix/process_end_generic.c
 OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown_freebsd.c \
                 harness/spawn_generic.c harness/pipes_pipe2.c harness/immutable_bsd.c \
                 harness/user_groups_gid.c harness/load_bsd.c \
@@ -111,7 +113,8 @@ TRACE        := harness/trace_none.c harness/trace_names_generic.c \
 LDLIBS       += -lprocstat
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
-                lib/unix/env_block_generic.c lib/unix/env_block_none.c
+                lib/unix/env_block_generic.c lib/unix/env_block_none.c \
+                lib/unix/process_end_generic.c
 OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn_generic.c \
                 harness/pipes_fcntl.c harness/load_bsd.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
@@ -120,7 +123,8 @@ endif
 OBSERVE      += $(UNIX_WAIT)
 
 LIB_SRC     := $(wildcard lib/common/*.c) \
-               $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c lib/unix/env_block_%.c,$(wildcard lib/unix/*.c)) \
+               $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c lib/unix/env_block_%.c \
+                             lib/unix/process_end_linux.c lib/unix/process_end_generic.c,$(wildcard lib/unix/*.c)) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \

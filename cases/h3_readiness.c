@@ -6,6 +6,7 @@
  * daemon(7)'s items 14 and 15 are the same contract: the daemon tells the
  * original process how its initialization went (D14, a failure included),
  * and the original process exits only then (D15). */
+#include "../harness/as_found.h"
 #include "../harness/case.h"
 
 #include <signal.h>
@@ -110,4 +111,81 @@ DK_CASE(D15, D15_launcher_exits_after_pidfile)
         case_wait_gone(pid, CASE_DEADLINE);
         unlink(l->pidfile);
     }
+}
+
+/* The launcher's own timeout (--timeout, the library's success_timeout):
+ * a launcher that gives up has failed the launch, and must leave what it
+ * found: no daemon, no PID file (an empty one would refuse every later
+ * launch), however early it gives up, down to before the daemon wrote its
+ * PID or before the launcher even learnt the daemon's PID. A daemon ready
+ * within the timeout is as right: the launcher then exits 0. Each timeout
+ * gets a PID file of its own; a daemon that was ready in time is ended
+ * before the next. */
+static bool only_ready_files_differ(const char *before, const char *after)
+{
+    /* The ready file (and its temporary) is the payload's, written before
+     * the library reports: a daemon killed after it leaves it. */
+    char *a = sandbox_printf("%s", before), *b = sandbox_printf("%s", after);
+    char *kept[2] = {a, b};
+    for (int k = 0; k < 2; k++) {
+        char *out = kept[k];
+        for (char *line = strtok(kept[k], "\n"); line != NULL;
+             line = strtok(NULL, "\n")) {
+            if (strncmp(line, "f ready", 7) == 0)
+                continue;
+            size_t n = strlen(line);
+            memmove(out, line, n);
+            out[n] = '\n';
+            out += n + 1;
+        }
+        *out = '\0';
+    }
+    return strcmp(a, b) == 0;
+}
+
+DK_CASE(H3, H3_launcher_timeout_leaves_nothing)
+{
+    sandbox_require("timeout");
+    sandbox_require("readiness");
+    case_precondition_daemon();
+    static const char *const timeouts[] = {"0.000001", "0.00001", "0.0001",
+                                           "0.001", "0.003"};
+    size_t gave_up = 0;
+    for (size_t i = 0; i < sizeof timeouts / sizeof timeouts[0]; i++) {
+        const char *listing = case_listing();
+        launch_spec spec = {.timeout = timeouts[i],
+                            .pidfile = sandbox_printf("daemon-%zu.pid", i)};
+        launch *l = case_start(&spec);
+        if (case_wait_launcher(l) == 0) {
+            pid_t daemon = case_daemon(l);
+            case_signal(daemon, SIGKILL);
+            cr_assert(case_wait_gone(daemon, CASE_DEADLINE),
+                      "BROKEN: daemon %d outlived SIGKILL", (int)daemon);
+            unlink(l->pidfile);
+            continue;
+        }
+        gave_up++;
+        cr_expect(case_launcher_error(l)[0] != '\0',
+                  "--timeout %s: the launcher failed without a reason on "
+                  "stderr", timeouts[i]);
+        cr_expect(case_wait_only(NULL, 0, CASE_DEADLINE),
+                  "--timeout %s: the launcher gave up (\"%s\") but left a "
+                  "daemon: living [%s]", timeouts[i], case_launcher_error(l),
+                  case_describe_living());
+        cr_expect(access(l->pidfile, F_OK) != 0,
+                  "--timeout %s: the launcher gave up (\"%s\") but left the "
+                  "PID file %s (%s)", timeouts[i], case_launcher_error(l),
+                  l->pidfile,
+                  case_pidfile_pid(l->pidfile) ? "naming a PID"
+                                               : "holding no PID");
+        cr_expect(only_ready_files_differ(listing, case_listing()),
+                  "--timeout %s: the launcher gave up but the sandbox "
+                  "changed: before [%s], after [%s]", timeouts[i],
+                  one_line(listing), one_line(case_listing()));
+        case_wait_only(NULL, 0, CASE_DEADLINE); /* none left to disturb the next */
+    }
+    if (gave_up == 0)
+        cr_skip_test("every launch was ready within its timeout (down to "
+                     "%ss): a launcher that gives up was never seen",
+                     timeouts[0]);
 }

@@ -437,3 +437,47 @@ DK_CASE(H8, H8_send_pid_not_the_lock_holder)
     cr_expect(obs_alive(daemon), "--send signalled daemon %d, though the "
               "PID file named another process", (int)daemon);
 }
+
+/* ---- what a failed launch created, and a timeout that is no timeout ---- */
+
+/* The launch created stdout's log, then failed (on stderr's target): the
+ * log it made must go with it. */
+DK_CASE(H8, H8_new_stdout_removed_when_stderr_fails)
+{
+    sandbox_require("stdout");
+    sandbox_require("stderr");
+    sandbox_require("readiness");
+    launch_spec spec = {.stdout_path = sandbox_path("new.log"),
+                        .stderr_path = sandbox_path("no-such-dir/err.log")};
+    bad_input b = before("--stdout naming a new file with --stderr in a "
+                         "missing directory", sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+/* The same, the failure later: after stdio is in place, in the payload's
+ * own step (its ready file), reported with the library's not-ready. */
+DK_CASE(H8, H8_new_stdout_removed_when_ready_fails)
+{
+    sandbox_require("stdout");
+    sandbox_require("readiness");
+    launch_spec spec = {.stdout_path = sandbox_path("new.log"),
+                        .ready = sandbox_path("no-such-dir/ready")};
+    bad_input b = before("--stdout naming a new file with --ready in a "
+                         "missing directory", sandbox_path("daemon.pid"));
+    launch_refused(&b, &spec);
+}
+
+/* The launcher's timeout: zero, negative, not a number, or past a day is
+ * no timeout anyone meant. */
+DK_CASE(H8, H8_timeout_out_of_range)
+{
+    sandbox_require("timeout");
+    sandbox_require("readiness");
+    static const char *const bad[] = {"0", "-1", "nan", "-inf", "1e9"};
+    bad_input b = before("--timeout 0", sandbox_path("daemon.pid"));
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        b.what = sandbox_printf("--timeout %s", bad[i]);
+        launch_spec spec = {.timeout = bad[i]};
+        launch_refused(&b, &spec);
+    }
+}

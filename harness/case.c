@@ -248,6 +248,7 @@ typedef struct inheritance {
     const trace_session *trace; /* traced launch (trace.h), or NULL */
     int unseen;                 /* its index under hold_unseen.h, or -1 */
     bool windows;               /* a Windows subject: stdio and cwd only */
+    unsigned closed_stdio;      /* launch_spec's */
 } inheritance;
 
 static void plant_inheritance(const inheritance *in);
@@ -308,6 +309,9 @@ static void plant_inheritance(const inheritance *in)
     }
     give_signals();
     umask((mode_t)case_launcher_umask());
+    for (int fd = 0; fd <= 2; fd++)
+        if (in->closed_stdio & (1u << fd))
+            close(fd);
 }
 
 /* The highest soft limit we may set: the hard limit, and 1<<20 at most
@@ -372,6 +376,7 @@ static char **launcher_argv(const launch *l, const launch_spec *s)
         ARG("--notify-fd", sandbox_printf("%d", CASE_NOTIFY_FD));
     ARG("--user", s->user);
     ARG("--group", s->group);
+    ARG("--timeout", s->timeout);
 #undef ARG
     argv[n] = NULL;
     return argv;
@@ -426,6 +431,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
         .trace = trace,
         .unseen = unseen,
         .notify_fifo = s->notify_fifo,
+        .closed_stdio = s->closed_stdio,
     };
     if (s->raise_nofile) {
         in.limit = raised_limit();

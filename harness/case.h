@@ -91,6 +91,9 @@ typedef struct launch_spec {
                                  * writing as CASE_NOTIFY_FD, --notify-fd */
     const char *user;           /* P1: --user, as given */
     const char *group;          /* P1: --group, as given */
+    const char *timeout;        /* H3, H8: --timeout, as given */
+    unsigned closed_stdio;      /* H11: bit i set: fd i (0, 1, 2) closed in
+                                 * the launcher (its output then unread) */
     bool terminal_outlives_launcher; /* U3, D6: the case's worker leads the
                                  * session that owns the terminal and the
                                  * launcher is a member, so the terminal

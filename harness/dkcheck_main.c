@@ -83,7 +83,7 @@ static bool executable(const char *cmd)
 static const char *const capability_words[] = {
     "pidfile", "ready", "chdir", "umask", "stdin", "stdout", "stderr",
     "shield", "on", "send", "readiness", "sentinel", "notify-socket",
-    "notify-fd", "user", "group", "profile", NULL,
+    "notify-fd", "user", "group", "profile", "timeout", NULL,
 };
 
 /* What a pipe gave: the first size-1 bytes (NUL-terminated), and how many

@@ -57,6 +57,8 @@ const dk_step dk_steps[] = {
      "unix"},
     {"H10", "Standard input is opened read-only, the null device or the file "
             "asked for.", "unix"},
+    {"H11", "Whatever the caller's standard descriptors (closed at launch), "
+           "the daemon holds its PID file and has stdio redirected.", "unix"},
     {"N1", "systemd readiness: READY=1 and MAINPID to NOTIFY_SOCKET once, from "
            "the daemon, after its PID file; STOPPING=1 on SIGTERM.", "unix"},
     {"N2", "s6 readiness: one newline on the notify fd after the PID file, "

@@ -65,7 +65,9 @@ typedef struct dk_options {
     const int *shielded_fds;   /* kept open in the daemon */
     size_t n_shielded_fds;
     long fd_fallback_limit;    /* highest fd to close when the limit is unknown */
-    double success_timeout;    /* seconds the launcher waits for the daemon */
+    double success_timeout;    /* seconds the launcher waits for the daemon,
+                                * (0, 86400]; one that gives up ends the
+                                * daemon and removes the PID file (Unix) */
     bool strip_cmd_args;       /* Windows: relaunch without the arguments */
     bool defer_ready;          /* the launcher waits for dk_ready() */
     /* Readiness for a supervisor (Unix). systemd's needs no option: when
@@ -137,7 +139,10 @@ dk_status dk_options_check(const dk_options *opts, dk_error *err);
  *   that goes to the launcher with dk_not_ready(why): the PID file is
  *   removed, the launcher prints why as its one line and exits 1, and the
  *   daemon should then exit.
- * The launcher gives up after success_timeout either way.
+ * The launcher gives up after success_timeout either way; on Unix it then
+ * ends the daemon, waits until it is gone and removes the PID file if it
+ * is still the one it created and nobody holds its lock, so that a launch
+ * given up leaves nothing (not an empty PID file refusing the next one).
  *
  * dk_ready() returns DK_OK (again DK_OK once reported), DK_ESTATE in a
  * process no launcher waits for, or DK_ECHILD (reporting nothing) when the
@@ -168,7 +173,18 @@ void dk_notify_stopping(void);
  * fork, and then the daemon lives on with its PID file, as Daemoniker's
  * daemon does (its launcher does not even wait): the launcher's caller sees
  * it die, the daemon runs. Only SIGKILL, which cannot be held, in the few
- * calls between creation and fork can leave an empty PID file. */
+ * calls between creation and fork can leave an empty PID file.
+ *
+ * Whatever the caller's descriptors 0, 1 and 2 are (closed, say, by cron
+ * or inetd), the library keeps its own descriptors above them (Unix), so
+ * the daemon's stdio redirection cannot close its PID file. A launch that
+ * fails after creating stdout's or stderr's file removes it. One
+ * daemonization per process: in a process that already is a daemon of
+ * libdaemoniker, or a launcher still waiting (the Daemonizer form before
+ * dk_daemonizer_end), a second call returns DK_ESTATE ("H11: ...") and
+ * touches nothing: its launcher half would exit without the first
+ * daemon's cleanup, and on the same PID file it would drop the running
+ * daemon's lock. A process forked from the daemon may daemonize again. */
 dk_status dk_daemonize(const dk_options *opts, dk_error *err);
 
 /* The Daemonizer form, for a program that must run the same on Windows,

@@ -43,3 +43,16 @@ $(WIN_SPAWN_WAIT): bench/win/spawn_wait.c
 ifneq ($(shell command -v x86_64-w64-mingw32-gcc 2>/dev/null),)
 bench-build: $(WIN_SPAWN_WAIT)
 endif
+
+# Section 8: the environment sanitising alone (bench/envsan/envsan.c),
+# linked with the library for its internal dk__env_sanitize.
+BENCH_ENVSAN := $(BUILD)/bench-envsan
+$(BENCH_ENVSAN): $(OBJ)/bench/envsan/envsan.o $(LIB)
+	$(SAY) LD $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+bench-build: $(BENCH_ENVSAN)
+
+# Section 8 alone, spliced into BENCH.md (scripts/bench-callers).
+.PHONY: bench-callers
+bench-callers: $(BENCH_ENVSAN) $(REFERENCE)
+	@scripts/bench-callers

@@ -116,7 +116,9 @@ int main(int argc, char **argv)
         return 2;
     }
     if (args.mode == MODE_CAPABILITIES) {
+        /* The library's success_timeout is ours alone to offer. */
         fputs(subject_capabilities, stdout);
+        fputs("timeout\n", stdout);
         return 0;
     }
     if (args.mode == MODE_SEND)
@@ -141,6 +143,8 @@ int main(int argc, char **argv)
     opts.notify_fd = args.notify_fd;
     opts.user = args.user;
     opts.group = args.group;
+    if (args.timeout_given)
+        opts.success_timeout = args.timeout;
 
     size_t state_len;
     char *state = pack_args(argc, argv, &state_len);

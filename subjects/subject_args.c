@@ -134,7 +134,7 @@ static int parse_umask(const char *s, int *mask)
 static const char *const value_options[] = {
     "--pidfile", "--ready", "--chdir", "--stdin", "--stdout", "--stderr",
     "--umask", "--shield", "--on", "--send", "--notify-fd", "--user",
-    "--group", "--profile"};
+    "--group", "--profile", "--timeout"};
 #define N_VALUE_OPTIONS (sizeof value_options / sizeof value_options[0])
 
 static int option_index(const char *opt)
@@ -220,6 +220,15 @@ int subject_parse_args(int argc, char **argv, subject_args *a, char *why,
                 return complain(why, size, "--profile: expected daemoniker "
                                 "or daemon7, got \"%s\"", quoted(val));
             a->daemon7 = strcmp(val, "daemon7") == 0;
+        } else if (strcmp(opt, "--timeout") == 0) {
+            /* A number, any number (nan and -1 too): whether it is a
+             * usable timeout is what the library must say (H8). */
+            char *end;
+            a->timeout = strtod(val, &end);
+            if (val[0] == '\0' || *end != '\0')
+                return complain(why, size, "--timeout: expected a number of "
+                                "seconds, got \"%s\"", quoted(val));
+            a->timeout_given = true;
         } else if (strcmp(opt, "--group") == 0) {
             if (val[0] == '\0')
                 return complain(why, size, "--group is empty");

@@ -36,6 +36,9 @@ typedef struct subject_args {
     int notify_fd;                   /* --notify-fd N; -1: not given */
     const char *user, *group;        /* --user, --group */
     bool daemon7;                    /* --profile daemon7 */
+    bool timeout_given;              /* --timeout SECONDS */
+    double timeout;                  /* as written: its range is the
+                                      * implementation's to judge */
 } subject_args;
 
 /* 0 on success; -1 with a one-line reason in why. */

@@ -526,9 +526,11 @@ Test(lib_output, created_0644_for_append)
     char path[PATH_MAX];
     in_tmp("out.log", path);
     mode_t old = umask(022);
-    int fd = dk__open_output(path);
+    bool created;
+    int fd = dk__open_output(path, &created);
     umask(old);
     cr_assert_geq(fd, 0, "open_output: %s", strerror(errno));
+    cr_assert(created, "a new file was not said to be created");
 
     int fl = fcntl(fd, F_GETFL);
     cr_assert_neq(fl, -1);
@@ -547,8 +549,10 @@ Test(lib_output, existing_content_kept)
     in_tmp("out.log", path);
     write_file(path, "old line\n");
 
-    int fd = dk__open_output(path);
+    bool created;
+    int fd = dk__open_output(path, &created);
     cr_assert_geq(fd, 0, "open_output: %s", strerror(errno));
+    cr_assert(!created, "an existing file was said to be created");
     cr_assert_eq(write(fd, "new\n", 4), 4);
     /* Even a seek to 0 cannot make a write overwrite the old log. */
     cr_assert_eq(lseek(fd, 0, SEEK_SET), 0);
@@ -1224,4 +1228,31 @@ Test(lib_env, sanitize_rewrites_the_block_others_see)
     }
     cr_expect(getenv("PATH") == NULL || entries > 0,
               "PATH was kept but is not in the block");
+}
+
+/* ---- dk__fd_above_stdio, dk__launch_claim (issue 24) --------------------- */
+
+Test(lib_caller_state, fd_moved_off_closed_stdin)
+{
+    close(0);
+    int fd = open("/dev/null", O_RDONLY);
+    cr_assert_eq(fd, 0, "the lowest free fd was expected at 0, got %d", fd);
+    int moved = dk__fd_above_stdio(fd);
+    cr_assert_geq(moved, 3, "moved to %d", moved);
+    cr_assert(fcntl(moved, F_GETFD) & FD_CLOEXEC, "the copy is not close-on-exec");
+    cr_assert_eq(fcntl(0, F_GETFD), -1, "fd 0 was left open");
+    cr_assert_eq(dk__fd_above_stdio(moved), moved, "an fd above 2 moved");
+    close(moved);
+}
+
+Test(lib_caller_state, second_claim_refused_until_released)
+{
+    dk_error err;
+    cr_assert_eq(dk__launch_claim(&err), DK_OK);
+    cr_assert_eq(dk__launch_claim(&err), DK_ESTATE, "a second claim was let through");
+    cr_assert_str_eq(err.step, "H11");
+    cr_assert(strchr(err.message, '\n') == NULL, "a message of more than one line");
+    dk__launch_release();
+    cr_assert_eq(dk__launch_claim(&err), DK_OK, "a released claim stays taken");
+    dk__launch_release();
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Shielding an fd that is not open is bad input, refused before anything is
@@ -44,10 +45,12 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
         dk__close_fds(keep, n_keep, opts->fd_fallback_limit, &err) ||
         dk__redirect_stdio(opts->stdin_path, opts->stdout_path,
                            opts->stderr_path, &err) ||
+        dk__created_tell(report_fd, dir) ||
         dk__stdio_not_pidfile(pid_fd, opts->pid_file, &err) ||
         (fds->notify_fd >= 0 && dk__notify_fd_keep(fds->notify_fd, &err)) ||
         dk__identity_drop(id, opts->pid_file, pid_fd, &err)) {
         dk__cleanup_run();
+        dk__created_remove();
         dk__report_failure(report_fd, &err);
         _exit(1);
     }
@@ -60,6 +63,7 @@ static void finish_in_daemon(const dk_options *opts, const char *dir,
          * as it would with defer_ready, instead of leaving the launcher
          * to wait out success_timeout. */
         dk__cleanup_run();
+        dk__created_remove();
         dk__report_failure(report_fd, &err);
         _exit(1);
     }
@@ -88,22 +92,30 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
                         "state is NULL but state_len is %zu", state_len);
     dk_identity id;
     if ((st = dk_options_check(opts, err)) ||
-        (st = check_shielded(opts, err)) ||
-        (st = dk__identity_lookup(opts->user, opts->group, &id, err)))
+        (st = dk__launch_claim(err)))
         return st;
+    if ((st = check_shielded(opts, err)) ||
+        (st = dk__identity_lookup(opts->user, opts->group, &id, err))) {
+        dk__launch_release();
+        return st;
+    }
 
     char dir[PATH_MAX];
     if (opts->chdir != NULL)
         snprintf(dir, sizeof dir, "%s", opts->chdir);
-    else if (getcwd(dir, sizeof dir) == NULL)
+    else if (getcwd(dir, sizeof dir) == NULL) {
+        dk__launch_release();
         return dk__fail(err, DK_ESYS, "U4", errno, "getcwd");
+    }
 
     /* The daemon keeps its own copy: on Unix the state crosses the fork in
      * memory; the Daemonizer form exists so Windows can do the same. */
     if (state_len > 0) {
         dz->state = malloc(state_len);
-        if (dz->state == NULL)
+        if (dz->state == NULL) {
+            dk__launch_release();
             return dk__fail(err, DK_ESYS, "U3", ENOMEM, "state copy"); /* crosses the fork */
+        }
         memcpy(dz->state, state, state_len);
         dz->state_len = state_len;
     }
@@ -141,6 +153,10 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         goto fail;
     }
     if (is_launcher) {
+        /* Which file is ours, for a launcher that gives up (H3). */
+        struct stat pid_st;
+        if (fstat(pid_fd, &pid_st) == 0)
+            dk__launch_pidfile_id(&pid_st);
         close(pid_fd);
         /* The supervisor's notify fd is the daemon's alone: launcher-only
          * code and whatever it starts must not hold it open. */
@@ -153,11 +169,13 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
         snprintf(dz->pid_file, sizeof dz->pid_file, "%s", opts->pid_file);
         return DK_OK;
     }
+    dk__launch_is_daemon();
     finish_in_daemon(opts, dir, &fds, report_fd, &id);
     dz->is_parent = *is_parent = false;
     return DK_OK;
 
 fail:
+    dk__launch_release();
     free(dz->state);
     dz->state = NULL;
     dz->state_len = 0;

@@ -63,6 +63,16 @@ dk_status dk__detach(const char *pid_file, const dk_daemon_fds *fds,
     int p[2];
     if (dk__socketpair_cloexec(p) < 0)
         return dk__fail(err, DK_ESYS, "U3", errno, "readiness socket");
+    /* The daemon's stdio redirection must not replace either end (H11). */
+    if ((p[0] = dk__fd_above_stdio(p[0])) < 0 ||
+        (p[1] = dk__fd_above_stdio(p[1])) < 0) {
+        int e = errno;
+        if (p[0] >= 0)
+            close(p[0]);
+        else
+            close(p[1]);
+        return dk__fail(err, DK_ESYS, "U3", e, "readiness socket");
+    }
     sigset_t launcher_mask;
     if (dk__hold_signals(&launcher_mask) < 0) {
         int e = errno;

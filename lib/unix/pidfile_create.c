@@ -17,6 +17,13 @@ dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err)
         return dk__fail(err, DK_ESYS, "U1", errno, "%s: cannot create PID file",
                         path);
     }
+    /* Off stdio before the lock is taken: moving it after would close the
+     * fd the lock was taken through, and drop it (H11). */
+    if ((f = dk__fd_above_stdio(f)) < 0) {
+        int e = errno;
+        unlink(path);
+        return dk__fail(err, DK_ESYS, "U1", e, "%s: move above stdio", path);
+    }
     /* The lock tells a live PID file from a stale one (H2); the launcher
      * holds it until the daemon takes its own (dk__pidfile_write). It can
      * only fail

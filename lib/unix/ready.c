@@ -86,6 +86,7 @@ dk_status dk_not_ready(const char *why)
     /* The PID file goes before the launcher hears of the failure, so that
      * when it exits non-zero nothing of the launch remains. */
     dk__cleanup_run();
+    dk__created_remove();
     dk_error err;
     dk__fail(&err, DK_ECHILD, "H3", 0, "%s", why ? why : "not ready");
     dk__report_failure(pending_fd, &err);

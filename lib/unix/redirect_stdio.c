@@ -55,37 +55,50 @@ static dk_status put(int fd, int target_fd, const char *path, dk_error *err)
     return DK_OK;
 }
 
+/* A failure to open one target: what this call created for the others
+ * goes (H8), then the open ones are closed. */
+static void undo_opened(const int *fd, const bool *made, const char *const *path,
+                        size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (made[i])
+            dk__unlink_if_same(path[i], fd[i]);
+        close(fd[i]);
+    }
+}
+
 dk_status dk__redirect_stdio(const char *in, const char *out,
                              const char *errpath, dk_error *err)
 {
-    const char *in_path = in ? in : null_device;
-    const char *out_path = out ? out : null_device;
-    const char *err_path = errpath ? errpath : null_device;
+    const char *path[3] = {in ? in : null_device, out ? out : null_device,
+                           errpath ? errpath : null_device};
+    int fd[3];
+    bool made[3] = {false, false, false};
 
     /* Open all three before touching any, so a failure leaves stdio as it
      * was and the error can still be reported. */
-    int fd_in = open_input(in_path);
-    if (fd_in < 0)
-        return dk__fail(err, DK_ESYS, "U7", errno, "%s: cannot open for stdin", in_path);
-    int fd_out = dk__open_output(out_path);
-    if (fd_out < 0) {
+    if ((fd[0] = open_input(path[0])) < 0)
+        return dk__fail(err, DK_ESYS, "U7", errno, "%s: cannot open for stdin",
+                        path[0]);
+    for (int i = 1; i <= 2; i++) {
+        if ((fd[i] = dk__open_output(path[i], &made[i])) >= 0)
+            continue;
         int e = errno;
-        close(fd_in);
-        return dk__fail(err, DK_ESYS, "U7", e, "%s: %s for stdout", out_path,
-                        output_reason(e));
+        undo_opened(fd, made, path, (size_t)i);
+        return dk__fail(err, DK_ESYS, "U7", e, "%s: %s for %s", path[i],
+                        output_reason(e), i == 1 ? "stdout" : "stderr");
     }
-    int fd_err = dk__open_output(err_path);
-    if (fd_err < 0) {
-        int e = errno;
-        close(fd_in);
-        close(fd_out);
-        return dk__fail(err, DK_ESYS, "U7", e, "%s: %s for stderr", err_path,
-                        output_reason(e));
-    }
+    /* A failure from here on (this step's or a later one's, before the
+     * launcher hears "ok") removes them too: dk__created_remove. */
+    for (int i = 1; i <= 2; i++)
+        if (made[i])
+            dk__created_note(path[i], fd[i]);
     dk_status st;
-    if ((st = put(fd_in, 0, in_path, err)) ||
-        (st = put(fd_out, 1, out_path, err)) ||
-        (st = put(fd_err, 2, err_path, err)))
-        return st;
+    for (int i = 0; i <= 2; i++)
+        if ((st = put(fd[i], i, path[i], err)) != DK_OK) {
+            for (int j = i + 1; j <= 2; j++)
+                close(fd[j]);
+            return st;
+        }
     return DK_OK;
 }

@@ -16,6 +16,11 @@
  * Returns the locked fd in *fd. On EEXIST, explains who holds it (H2). */
 dk_status dk__pidfile_create(const char *path, int *fd, dk_error *err);
 
+/* H11: fd itself if it is not 0, 1 or 2; else a close-on-exec copy at 3 or
+ * above, fd closed (the daemon's stdio redirection would close it). -1 and
+ * errno (fd closed then too). */
+int dk__fd_above_stdio(int fd);
+
 /* U1: take the PID file's write lock (POSIX, per process); wait for it
  * or fail at once (EAGAIN/EACCES). 0, or -1 and errno. */
 int dk__pidfile_lock(int fd, bool wait);
@@ -124,8 +129,22 @@ dk_status dk__redirect_stdio(const char *in, const char *out,
 /* U7: refuse stdio that landed on the PID file (after redirecting). */
 dk_status dk__stdio_not_pidfile(int pid_fd, const char *pid_file,
                                 dk_error *err);
-/* H6: open an output target for append, creating it. -1 and errno. */
-int dk__open_output(const char *path);
+/* H6: open an output target for append, creating it; *created says
+ * whether this call made it (H8: a failed launch removes it). -1 and
+ * errno. */
+int dk__open_output(const char *path, bool *created);
+/* H8: remove path if it is still the file open on fd (same device and
+ * inode): what a failed launch created, and nothing that replaced it. */
+void dk__unlink_if_same(const char *path, int fd);
+/* H8: in the daemon, the output files its launch created (fd: open on
+ * one), removed by dk__created_remove when the launch fails before the
+ * launcher hears "ok", if each is still that file. */
+void dk__created_note(const char *path, int fd);
+void dk__created_remove(void);
+/* H3: tell the launcher (on fd) of each: "made DEV INO PATH" (PATH made
+ * absolute with dir, the daemon's cwd), so that a launcher that gives up
+ * removes them too. Always DK_OK: a launcher that is gone needs no word. */
+dk_status dk__created_tell(int fd, const char *dir);
 
 /* H3: the daemon's word to its launcher. */
 void dk__report_ready(int fd);
@@ -133,6 +152,33 @@ void dk__report_failure(int fd, const dk_error *err);
 /* H3: in the launcher: wait for the word, print any error, exit. */
 void dk__launcher_wait(int fd, double timeout, const char *pid_file)
     __attribute__((noreturn));
+
+/* H11: one daemonization per process: DK_ESTATE if this process already
+ * is a daemon of ours or a launcher still waiting; else it now is a
+ * launcher (dk__launch_release undoes that after a failure before the
+ * fork, dk__launch_is_daemon marks the daemon). */
+dk_status dk__launch_claim(dk_error *err);
+void dk__launch_release(void);
+void dk__launch_is_daemon(void);
+/* H3: the identity of the PID file the launcher created, recorded before
+ * it closes it, and the test a launcher that gives up makes. */
+struct stat;
+void dk__launch_pidfile_id(const struct stat *st);
+bool dk__launch_pidfile_is_ours(const struct stat *st);
+/* H3: the launcher gave up: end the daemon (pid, or <= 0 if none was
+ * forked) and wait until it is gone, then remove pid_file if it is still
+ * the file the launcher created and nobody holds its lock. */
+void dk__launch_undo(long daemon_pid, const char *pid_file);
+/* H3: in the launcher, a file the daemon said it created ("made" lines);
+ * dk__launch_made_remove removes each still that file (once the daemon
+ * is gone: dk__launch_undo calls it). */
+void dk__launch_made(unsigned long long dev, unsigned long long ino,
+                     const char *path);
+void dk__launch_made_remove(void);
+/* H3: SIGKILL pid and wait (at most seconds) until it has exited. Per OS
+ * (process_end_linux.c: a pidfd; process_end_generic.c: kill(pid, 0)). */
+void dk__process_end(long pid, double seconds);
+void dk__process_end_by_kill(long pid, double seconds);
 
 /* N1: systemd's READY=1 (and MAINPID) to NOTIFY_SOCKET when it is set;
  * removes it from the environment and keeps the address for

@@ -13,8 +13,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* What the launcher keeps between run() and end(); one daemon per launcher. */
+/* What the launcher keeps between run() and end(); one daemon per launcher.
+ * daemonized: this process already launched a daemon or is one (H11: a
+ * second call is refused before it touches anything). */
 static struct {
+    bool daemonized;
     HANDLE daemon;
     wchar_t pid_file[DK_WIN_PATH];
     wchar_t state_file[DK_WIN_PATH];
@@ -172,11 +175,19 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
     if (dz == NULL || is_parent == NULL)
         return dk__fail(err, DK_EINVAL, "options", 0,
                         "daemonizer and is_parent are required");
+    if (launched.daemonized)
+        return dk__fail(err, DK_ESTATE, "H11", 0,
+                        "this process already %s; one daemonization per "
+                        "process", dz->is_setup ? "launched a daemon"
+                                                : "is a daemon of "
+                                                  "libdaemoniker");
     if (!dz->is_setup) {
         /* The daemon runs the caller's code again: its options are the
          * launcher's (defer_ready is all it reads of them). */
         dz->is_parent = *is_parent = false;
-        return run_in_daemon(dz, opts != NULL && opts->defer_ready, err);
+        st = run_in_daemon(dz, opts != NULL && opts->defer_ready, err);
+        launched.daemonized = st == DK_OK;
+        return st;
     }
     if (state == NULL && state_len > 0)
         return dk__fail(err, DK_EINVAL, "options", 0,
@@ -192,6 +203,7 @@ dk_status dk_daemonizer_run(dk_daemonizer *dz, const dk_options *opts,
                         "on Windows", opts->user ? "user" : "notify_fd");
     if ((st = run_in_launcher(dz, opts, state, state_len, err)))
         return st;
+    launched.daemonized = true;
     dz->is_parent = *is_parent = true;
     return DK_OK;
 }
