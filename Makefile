@@ -1,6 +1,7 @@
 # daemoniker-c
 #
 #   make            libdaemoniker, dkcheck, the reference subject, the mutants
+#                   (needs Criterion: make deps installs it, or says what to)
 #   make conform    dkcheck on the reference subject, verdicts by step
 #   make check      unit tests, the conformance run, the mutant table, and a
 #                   check that nothing of the run is left behind
@@ -172,6 +173,16 @@ $(BUILD)/mutants/subject-mutant-%: $(OBJ)/subjects/mutants/%.o \
 	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/$*.c),-Wl,--wrap=$(f))
 
 mutants: $(MUTANTS)
+
+# dkcheck, the cases and the unit tests are Criterion programs: without its
+# headers (or without a compiler) plain make says in one line what to
+# install, before the first compiler error would. Order-only: it runs
+# first, and rebuilds nothing. (make conform and make check install it.)
+$(call obj,$(HARNESS_SRC) $(CASES_SRC) $(UNIT_SRC)): | have-criterion
+.PHONY: have-criterion
+have-criterion:
+	@echo '#include <criterion/criterion.h>' | $(CC) $(CPPFLAGS) $(filter -I% -isystem%,$(CFLAGS)) -E -x c - -o /dev/null 2>/dev/null || \
+	 { echo "make: no $$(command -v $(CC) >/dev/null 2>&1 || echo 'C compiler ($(CC)), no ')Criterion headers (criterion/criterion.h): run 'make deps' (scripts/deps; on Debian: apt-get install build-essential libcriterion-dev libnanopb-dev libgit2-dev)" >&2; exit 1; }
 
 # Keep the mutants' objects: they are intermediates of a pattern rule, which
 # make would otherwise delete and rebuild every time.
