@@ -135,7 +135,7 @@ REFERENCE   := $(BUILD)/subject-reference
 UNIT        := $(BUILD)/unit-tests
 MUTANTS     := $(patsubst subjects/mutants/%.c,$(BUILD)/mutants/subject-mutant-%,$(MUTANT_SRC))
 
-.PHONY: all deps conform check check-build fresh-check unit mutants sanitize clean
+.PHONY: all deps deps-debian conform check check-build fresh-check unit mutants sanitize clean
 all: $(LIB) $(DKCHECK) $(REFERENCE) $(MUTANTS)
 
 $(OBJ)/%.o: %.c
@@ -188,10 +188,14 @@ have-criterion:
 # make would otherwise delete and rebuild every time.
 .SECONDARY:
 
-deps:
+# make deps: all make check needs (Debian's packages, then zig from npm for
+# the macOS cross-build); make conform needs the packages only.
+deps: deps-debian
+	@scripts/deps-zig
+deps-debian:
 	@scripts/deps
 
-conform: deps
+conform: deps-debian
 	@$(MAKE) --no-print-directory all
 	@scripts/conform
 
@@ -212,7 +216,7 @@ unit: $(UNIT)
 
 # The same build with AddressSanitizer and UBSan, in build/sanitize; the
 # unit tests and the whole conformance run must stay clean.
-sanitize: deps
+sanitize: deps-debian
 	@$(MAKE) --no-print-directory BUILD=build/sanitize SANITIZE=1 \
 	    build/sanitize/dkcheck build/sanitize/subject-reference build/sanitize/unit-tests
 	@scripts/sanitize build/sanitize
