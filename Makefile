@@ -117,8 +117,8 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
-               harness/case_preskip.c \
-               harness/report.c harness/report_json.c harness/report_xml.c \
+               harness/case_preskip.c harness/case_list.c \
+               harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
                harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
