@@ -203,7 +203,7 @@ conform: deps-debian
 # then runs the parts; DK_CHECK_START lets it count scripts/deps in.
 check: export DK_CHECK_START := $(shell date +%s)
 check: deps
-	@MAKE='$(MAKE)' scripts/check
+	@MAKE='$(MAKE)' exec scripts/check
 check-build: all $(UNIT)
 
 # The README's two commands on a clean Debian 12 root, as a new user runs
