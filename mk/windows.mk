@@ -72,7 +72,9 @@ $(WINEPREFIX)/system.reg:
 	$(Q)WINEPREFIX=$(WINEPREFIX) WINEDEBUG=-all \
 	    WINEDLLOVERRIDES='mscoree,mshtml=;winemenubuilder.exe=d' \
 	    scripts/heartbeat wineboot sh -c 'wineboot -i $(if $(Q),>$(BUILD)/wineboot.log 2>&1)'
-	$(Q)WINEPREFIX=$(WINEPREFIX) wineserver -w
+	@# Its server ended and the server's directory in /tmp removed: Debian's
+	@# Wine leaves that behind.
+	$(Q)WINEPREFIX=$(WINEPREFIX) bash -c '. scripts/wine-env && wine_end_prefix'
 
 # make check builds the Windows side too when it can run it (scripts/check
 # makes check-build after scripts/deps installed Wine and mingw-w64).
