@@ -196,8 +196,11 @@ deps: deps-debian
 deps-debian:
 	@scripts/deps
 
+# Only what it runs (dkcheck and the reference subject: no mutant), on
+# every core unless make was given -j.
 conform: deps-debian
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/dev/null || echo 2)) \
+	    $(DKCHECK) $(REFERENCE)
 	@scripts/conform
 
 # scripts/check builds check-build (mk/*.mk add what their parts need),
