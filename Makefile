@@ -196,12 +196,10 @@ deps: deps-debian
 deps-debian:
 	@scripts/deps
 
-# Only what it runs (dkcheck and the reference subject: no mutant), on
-# every core unless make was given -j.
+# scripts/conform builds only what it runs (dkcheck and the reference
+# subject, no mutant), timed as its first part.
 conform: deps-debian
-	@$(MAKE) --no-print-directory $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/dev/null || echo 2)) \
-	    $(DKCHECK) $(REFERENCE)
-	@scripts/conform
+	@MAKE='$(MAKE)' exec scripts/conform
 
 # scripts/check builds check-build (mk/*.mk add what their parts need),
 # then runs the parts; DK_CHECK_START lets it count scripts/deps in.
