@@ -52,8 +52,11 @@ void dk_list_cases(struct criterion_test_set *set, FILE *f)
         (void)s;
         n_suites++;
     }
-    struct criterion_suite_set **suites = calloc(n_suites ? n_suites : 1, sizeof *suites);
-    struct criterion_test **tests = calloc(set->tests ? set->tests : 1, sizeof *tests);
+    /* Arrays of pointers: sizeof *x is a pointer's size on purpose. */
+    struct criterion_suite_set **suites =
+        calloc(n_suites ? n_suites : 1, sizeof *suites); // NOLINT(bugprone-sizeof-expression)
+    struct criterion_test **tests =
+        calloc(set->tests ? set->tests : 1, sizeof *tests); // NOLINT(bugprone-sizeof-expression)
     if (suites == NULL || tests == NULL) {
         free(suites);
         free(tests);

@@ -172,9 +172,10 @@ int dk_wine_begin(char *why, size_t why_size)
      * below is ours to end, and Wine fills the prefix under it. (Left to
      * the first `wine`, it comes with a server of its own, which ends
      * when it pleases and leaves its directory in /tmp.) */
-    if (mkdir(getenv("WINEPREFIX"), 0755) == 0)
+    const char *prefix = getenv("WINEPREFIX");
+    if (prefix != NULL && mkdir(prefix, 0755) == 0)
         fprintf(stderr, "dkcheck: making the Wine prefix %s (wineboot, once: "
-                        "some seconds)\n", getenv("WINEPREFIX"));
+                        "some seconds)\n", prefix);
     setenv("WINEDEBUG", "-all", 0);
     setenv("WINEDLLOVERRIDES", "winemenubuilder.exe=d", 0);
     char path[PATH_MAX];

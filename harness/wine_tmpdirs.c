@@ -34,7 +34,8 @@ static bool was_noted(int t, const char *name)
 
 void dk_wine_tmpdirs_note(void)
 {
-    tmps[0] = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    const char *tmp = getenv("TMPDIR");
+    tmps[0] = tmp != NULL ? tmp : "/tmp";
     tmps[1] = strcmp(tmps[0], "/tmp") != 0 ? "/tmp" : NULL;
     for (int t = 0; t < 2; t++) {
         n_noted[t] = 0;
