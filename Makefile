@@ -175,15 +175,21 @@ $(BUILD)/mutants/subject-mutant-%: $(OBJ)/subjects/mutants/%.o \
 
 mutants: $(MUTANTS)
 
-# dkcheck, the cases and the unit tests are Criterion programs: without its
-# headers (or without a compiler) plain make says in one line what to
-# install, before the first compiler error would. Order-only: it runs
-# first, and rebuilds nothing. (make conform and make check install it.)
+# Plain make with nothing installed says in one line what to install,
+# before the first compiler error would: no compiler for any object; no
+# Criterion headers for dkcheck, the cases and the unit tests (Criterion
+# programs; the library needs none). Order-only: checked first, rebuilding
+# nothing. (make conform and make check install both.)
+DEPS_HINT := run 'make deps' (scripts/deps; on Debian: apt-get install build-essential libcriterion-dev libnanopb-dev libgit2-dev)
+$(call obj,$(LIB_SRC) $(SUBJECT_SRC) subjects/reference.c $(MUTANT_SRC)): | have-cc
 $(call obj,$(HARNESS_SRC) $(CASES_SRC) $(UNIT_SRC)): | have-criterion
-.PHONY: have-criterion
-have-criterion:
+.PHONY: have-cc have-criterion
+have-cc:
+	@command -v $(firstword $(CC)) >/dev/null 2>&1 || \
+	 { echo "make: no C compiler ($(CC)): $(DEPS_HINT)" >&2; exit 1; }
+have-criterion: have-cc
 	@echo '#include <criterion/criterion.h>' | $(CC) $(CPPFLAGS) $(filter -I% -isystem%,$(CFLAGS)) -E -x c - -o /dev/null 2>/dev/null || \
-	 { echo "make: no $$(command -v $(CC) >/dev/null 2>&1 || echo 'C compiler ($(CC)), no ')Criterion headers (criterion/criterion.h): run 'make deps' (scripts/deps; on Debian: apt-get install build-essential libcriterion-dev libnanopb-dev libgit2-dev)" >&2; exit 1; }
+	 { echo "make: no Criterion headers (criterion/criterion.h): $(DEPS_HINT)" >&2; exit 1; }
 
 # Keep the mutants' objects: they are intermediates of a pattern rule, which
 # make would otherwise delete and rebuild every time.
