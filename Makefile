@@ -1,6 +1,7 @@
 # daemoniker-c
 #
 #   make            libdaemoniker, dkcheck, the reference subject, the mutants
+#                   (needs Criterion: make deps installs it, or says what to)
 #   make conform    dkcheck on the reference subject, verdicts by step
 #   make check      unit tests, the conformance run, the mutant table, and a
 #                   check that nothing of the run is left behind
@@ -128,12 +129,13 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
-               harness/case_preskip.c harness/verdict.c harness/subject_words.c \
+               harness/case_preskip.c harness/case_list.c harness/verdict.c harness/subject_words.c \
                harness/run_guard.c \
-               harness/report.c harness/report_json.c harness/report_xml.c \
+               harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
-               harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) $(SAFE_FILES) \
+               harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c \
+               harness/wine_tmpdirs.c $(ISOLATE) $(SAFE_FILES) \
                $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(filter-out cases/unit/%_linux.c,$(wildcard cases/unit/*.c)) $(UNIT_OS)
@@ -147,7 +149,7 @@ REFERENCE   := $(BUILD)/subject-reference
 UNIT        := $(BUILD)/unit-tests
 MUTANTS     := $(patsubst subjects/mutants/%.c,$(BUILD)/mutants/subject-mutant-%,$(MUTANT_SRC))
 
-.PHONY: all deps conform check check-build fresh-check unit mutants sanitize clean
+.PHONY: all deps deps-debian conform check check-build fresh-check unit mutants sanitize clean
 all: $(LIB) $(DKCHECK) $(REFERENCE) $(MUTANTS)
 
 $(OBJ)/%.o: %.c
@@ -186,22 +188,43 @@ $(BUILD)/mutants/subject-mutant-%: $(OBJ)/subjects/mutants/%.o \
 
 mutants: $(MUTANTS)
 
+# Plain make with nothing installed says in one line what to install,
+# before the first compiler error would: no compiler for any object; no
+# Criterion headers for dkcheck, the cases and the unit tests (Criterion
+# programs; the library needs none). Order-only: checked first, rebuilding
+# nothing. (make conform and make check install both.)
+DEPS_HINT := run 'make deps' (scripts/deps; on Debian: apt-get install build-essential libcriterion-dev libnanopb-dev libgit2-dev)
+$(call obj,$(LIB_SRC) $(SUBJECT_SRC) subjects/reference.c $(MUTANT_SRC)): | have-cc
+$(call obj,$(HARNESS_SRC) $(CASES_SRC) $(UNIT_SRC)): | have-criterion
+.PHONY: have-cc have-criterion
+have-cc:
+	@command -v $(firstword $(CC)) >/dev/null 2>&1 || \
+	 { echo "make: no C compiler ($(CC)): $(DEPS_HINT)" >&2; exit 1; }
+have-criterion: have-cc
+	@echo '#include <criterion/criterion.h>' | $(CC) $(CPPFLAGS) $(filter -I% -isystem%,$(CFLAGS)) -E -x c - -o /dev/null 2>/dev/null || \
+	 { echo "make: no Criterion headers (criterion/criterion.h): $(DEPS_HINT)" >&2; exit 1; }
+
 # Keep the mutants' objects: they are intermediates of a pattern rule, which
 # make would otherwise delete and rebuild every time.
 .SECONDARY:
 
-deps:
+# make deps: all make check needs (Debian's packages, then zig from npm for
+# the macOS cross-build); make conform needs the packages only.
+deps: deps-debian
+	@scripts/deps-zig
+deps-debian:
 	@scripts/deps
 
-conform: deps
-	@$(MAKE) --no-print-directory all
-	@scripts/conform
+# scripts/conform builds only what it runs (dkcheck and the reference
+# subject, no mutant), timed as its first part.
+conform: deps-debian
+	@MAKE='$(MAKE)' exec scripts/conform
 
 # scripts/check builds check-build (mk/*.mk add what their parts need),
 # then runs the parts; DK_CHECK_START lets it count scripts/deps in.
 check: export DK_CHECK_START := $(shell date +%s)
 check: deps
-	@MAKE='$(MAKE)' scripts/check
+	@MAKE='$(MAKE)' exec scripts/check
 check-build: all $(UNIT)
 
 # The README's two commands on a clean Debian 12 root, as a new user runs
@@ -214,7 +237,7 @@ unit: $(UNIT)
 
 # The same build with AddressSanitizer and UBSan, in build/sanitize; the
 # unit tests and the whole conformance run must stay clean.
-sanitize: deps
+sanitize: deps-debian
 	@$(MAKE) --no-print-directory BUILD=build/sanitize SANITIZE=1 \
 	    build/sanitize/dkcheck build/sanitize/subject-reference build/sanitize/unit-tests
 	@scripts/sanitize build/sanitize

@@ -21,6 +21,11 @@ const char dk_cli_usage[] =
     "\n"
     "dkcheck's options:\n"
     "  --subject 'CMD ARGS'  the implementation to judge (or DKCHECK_SUBJECT)\n"
+    "  --profile NAME        the checklist to judge by: daemoniker (the\n"
+    "                        default: U, H, SU, W, SW, N and P steps) or\n"
+    "                        daemon7 (systemd's daemon(7) list for SysV\n"
+    "                        daemons: the D steps); the other's cases are\n"
+    "                        not run (SKIPped if a --filter names them)\n"
     "  --verdicts=FILE       write the verdicts grouped by step to FILE\n"
     "                        (default: standard output; 'none' to turn off)\n"
     "  --sandbox-size SIZE   bound each case's sandbox, a tmpfs in the run's\n"
@@ -33,15 +38,10 @@ const char dk_cli_usage[] =
     "  --steps               print the step table (ID, applies, words; one\n"
     "                        step a line, tab-separated), then exit\n"
     "  -l, --list            print every case, by step, then exit\n"
-    "  -v, --version         print dkcheck's version, then exit\n"
+    "  --version             print dkcheck's version, then exit\n"
     "  -h, --help            this text\n"
     "\n"
     "Selecting and running (Criterion's):\n"
-    "  --profile NAME        the checklist to judge by: daemoniker (the\n"
-    "                        default: U, H, SU, W, SW, N and P steps) or\n"
-    "                        daemon7 (systemd's daemon(7) list for SysV\n"
-    "                        daemons: the D steps); the other's cases are\n"
-    "                        not run (SKIPped if a --filter names them)\n"
     "  --filter PATTERN      run only the cases STEP/NAME matching PATTERN\n"
     "                        (globs, with @(a|b), !(a) ...): --filter 'U6/*'\n"
     "  -j N, --jobs N        run N cases at a time\n"
@@ -65,15 +65,24 @@ const char dk_cli_usage[] =
     "                        any of them by name: json, xml, tap, verdicts,\n"
     "                        tsv (step, case, verdict, reason; one a line)\n"
     "\n"
-    "Criterion's console output (on standard error):\n"
-    "  -q, --quiet           none\n"
-    "  --verbose[=LEVEL]     more (1 by default)\n"
+    "Criterion's console output (on standard error; off by default):\n"
+    "  -v, --verbose[=LEVEL] on: each failed case's assertions ([FAIL], or\n"
+    "                        [BROKEN] for a case that could not be judged)\n"
+    "                        and a synthesis; LEVEL 1 adds every case's start\n"
+    "                        and pass\n"
+    "  -q, --quiet           off (the default)\n"
     "  -S, --short-filename  source file names without their directory\n"
     "  --color[=auto|always|never], --encoding=ENCODING, --ascii\n"
     "\n"
-    "Exit status: 0 every selected case passed or was skipped; 1 a case\n"
-    "failed; 2 dkcheck could not run (a bad option, an unwritable report, a\n"
-    "filter selecting no case, a subject that cannot answer --capabilities).\n"
+    "Verdicts: pass, FAIL (the subject did wrong), BROKEN (the case could\n"
+    "not be judged: the machine's fault, dkcheck's, or an adapter's own\n"
+    "error, told by its exit status 125), skip (a capability the subject\n"
+    "lacks), n/a (a case for the other OS); the last line counts each.\n"
+    "\n"
+    "Exit status: 0 every selected case passed, was skipped or was n/a;\n"
+    "1 a case failed, or was BROKEN; 2 dkcheck could not run (a bad option,\n"
+    "an unwritable report, a filter selecting no case, a subject that cannot\n"
+    "answer --capabilities).\n"
     "\n"
     "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1);\n"
     "DKCHECK_NO_NAMESPACE=1 runs without a PID namespace even where one is\n"
@@ -197,7 +206,7 @@ enum {
     OPT_SUBJECT = 256, OPT_VERDICTS, OPT_REAP, OPT_STEPS, OPT_FILTER,
     OPT_PROFILE, OPT_SANDBOX_SIZE,
     OPT_JSON, OPT_XML, OPT_TAP, OPT_ALWAYS, OPT_IGNORE, OPT_CRASH, OPT_DEBUG,
-    OPT_TRANSPORT, OPT_FULL, OPT_VERBOSE, OPT_COLOR, OPT_ENCODING, OPT_ASCII,
+    OPT_TRANSPORT, OPT_FULL, OPT_COLOR, OPT_ENCODING, OPT_ASCII, OPT_VERSION,
 };
 
 static const struct option options[] = {
@@ -206,7 +215,7 @@ static const struct option options[] = {
     {"reap", no_argument, 0, OPT_REAP},
     {"steps", no_argument, 0, OPT_STEPS},
     {"list", no_argument, 0, 'l'},
-    {"version", no_argument, 0, 'v'},
+    {"version", no_argument, 0, OPT_VERSION},
     {"help", no_argument, 0, 'h'},
     {"filter", required_argument, 0, OPT_FILTER},
     {"profile", required_argument, 0, OPT_PROFILE},
@@ -225,7 +234,7 @@ static const struct option options[] = {
     {"tap", optional_argument, 0, OPT_TAP},
     {"output", required_argument, 0, 'O'},
     {"quiet", no_argument, 0, 'q'},
-    {"verbose", optional_argument, 0, OPT_VERBOSE},
+    {"verbose", optional_argument, 0, 'v'},
     {"short-filename", no_argument, 0, 'S'},
     {"color", optional_argument, 0, OPT_COLOR},
     {"encoding", required_argument, 0, OPT_ENCODING},
@@ -253,6 +262,7 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
     if (cli->argv == NULL)
         return fail(why, size, "out of memory");
     cli->argv[cli->argc++] = argv[0];
+    cli->verbosity = -1;
 
     opterr = 0; /* our own messages, one line each */
     optind = 0; /* glibc: start afresh */
@@ -271,7 +281,7 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
         case OPT_REAP: cli->reap = true; break;
         case OPT_STEPS: cli->steps = true; break;
         case 'l': cli->list = true; break;
-        case 'v': cli->version = true; break;
+        case OPT_VERSION: cli->version = true; break;
         case 'h': cli->help = true; break;
         case OPT_FILTER:
             cli->filter = a;
@@ -322,11 +332,13 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
             if (add_output_spec(cli, optarg, why, size) < 0)
                 return -1;
             break;
-        case 'q': pass_on(cli, "--quiet", NULL); break;
-        case OPT_VERBOSE:
+        /* Criterion's output is set after its own parsing (dkcheck_main.c):
+         * the last of -q and -v wins. */
+        case 'q': cli->verbosity = -1; break;
+        case 'v':
             if (a != NULL && !is_count(a))
                 return fail(why, size, "--verbose wants a level, not '%s'", a);
-            pass_on(cli, a ? "--verbose=%s" : "--verbose", a);
+            cli->verbosity = a ? atoi(a) : 0;
             break;
         case 'S': pass_on(cli, "--short-filename", NULL); break;
         case OPT_COLOR:

@@ -34,6 +34,9 @@ typedef struct dk_cli {
     const char *profile;   /* --profile: "daemoniker" (default) or "daemon7" */
     unsigned long long sandbox_size; /* --sandbox-size in bytes; 0: not given */
     bool help, version, list, steps, reap;
+    /* Criterion's console output, off unless asked for: -1 none (the
+     * default, or -q), 0 its default (-v, --verbose), N its --verbose=N. */
+    int verbosity;
     int argc;              /* what Criterion gets: argv[0] and its options */
     char **argv;
     dk_output outputs[DK_CLI_MAX_OUTPUTS];

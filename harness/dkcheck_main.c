@@ -4,6 +4,7 @@
  *
  * The command line is cli.c's; the reports are report*.c's. */
 #include "../lib/daemoniker.h"
+#include "case_list.h"
 #include "cli.h"
 #include "criterion_names.h"
 #include "escape.h"
@@ -252,10 +253,8 @@ int main(int argc, char **argv)
         return 0;
     }
     if (cli.list) {
-        /* Criterion's listing, which scripts read ("U1: 5 tests"). */
-        char *list[] = {argv[0], "--list", NULL};
         struct criterion_test_set *tests = criterion_initialize();
-        criterion_handle_args(2, list, true);
+        dk_list_cases(tests, stdout);
         criterion_finalize(tests);
         return 0;
     }
@@ -351,6 +350,7 @@ int main(int argc, char **argv)
     int ok = 0;
     bool ran = false;
     if (criterion_handle_args(cli.argc, cli.argv, true)) {
+        dk_report_console(cli.verbosity);
         if (cli.verdicts == NULL && !cli.output_on_stdout) {
             fflush(stdout);
             dk_report_verdicts_to(stdout);

@@ -156,7 +156,7 @@ void dk_report_each_suite(const struct criterion_global_stats *g, FILE *f,
             fn(f, s->suite->name, s, acc);
 }
 
-struct totals { size_t pass, fail, skip; };
+struct totals { size_t pass, fail, broken, skip, na; };
 
 static void verdicts_suite(FILE *f, const char *id,
                            const struct criterion_suite_stats *s, void *acc)
@@ -173,14 +173,18 @@ static void verdicts_suite(FILE *f, const char *id,
         reason_of(tests[i], why, sizeof why);
         const char *v = dk_report_verdict(tests[i], why);
         /* A case for the other OS (its skip says "n/a: ...") is no skip of
-         * the subject's: shown as n/a, counted with the skips. */
+         * the subject's: shown and counted as n/a. */
         bool na = v[0] == 's' && strncmp(why, "n/a:", 4) == 0;
         fprintf(f, "  %-4s %s%s%s\n", na ? "n/a" : v, tests[i]->test->name,
                 why[0] ? ": " : "", na ? why + 5 : why);
         if (v[0] == 'p')
             tot->pass++;
+        else if (na)
+            tot->na++;
         else if (v[0] == 's')
             tot->skip++;
+        else if (v[0] == 'B')
+            tot->broken++;
         else
             tot->fail++;
     }
@@ -199,10 +203,10 @@ static void verdicts_report(FILE *f, struct criterion_global_stats *g)
         f = verdicts_stream;
     if (selected == 0)
         return;
-    struct totals tot = {0, 0, 0};
+    struct totals tot = {0, 0, 0, 0, 0};
     dk_report_each_suite(g, f, verdicts_suite, &tot);
-    fprintf(f, "\ndkcheck: %zu passed, %zu failed, %zu skipped\n", tot.pass,
-            tot.fail, tot.skip);
+    fprintf(f, "\ndkcheck: %zu passed, %zu failed, %zu broken, %zu skipped, %zu n/a\n",
+            tot.pass, tot.fail, tot.broken, tot.skip, tot.na);
     fflush(f);
 }
 

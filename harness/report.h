@@ -1,11 +1,13 @@
 /* report.h: dkcheck's own Criterion output providers.
  *   verdicts  every case under its step id and the step's words, then the
- *             closing line "dkcheck: N passed, N failed, N skipped"
+ *             closing line "dkcheck: N passed, N failed, N broken,
+ *             N skipped, N n/a"
  *   tsv       step, case, verdict, message: one case a line, for scripts
  *   json      run information and every case (report_json.c)
  *   xml       JUnit XML, run information as properties (report_xml.c)
- * Verdicts: pass, FAIL (the subject), BROKEN (our set-up; counted as failed
- * in the closing line), skip (with its reason). json and xml replace
+ * Verdicts: pass, FAIL (the subject), BROKEN (our set-up, or an adapter's
+ * own error), skip (with its reason), n/a (a skip saying "n/a: ...": a
+ * case for the other OS); the closing line counts each apart. json and xml replace
  * Criterion's, which leave quotes and control bytes in messages unescaped.
  * Cases --filter left out are in no report. */
 #ifndef DKCHECK_REPORT_H
@@ -27,6 +29,10 @@ void dk_report_verdicts_to(FILE *stream);
 /* How many cases the run selected (after --filter); known once the run
  * has begun. A run that selected none wrote no verdicts. */
 size_t dk_report_selected(void);
+
+/* Criterion's console output (report_console.c), after its options are
+ * parsed: verbosity -1 none, 0 its default, N its --verbose=N. */
+void dk_report_console(int verbosity);
 
 /* ---- for the providers ---- */
 

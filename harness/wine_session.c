@@ -3,6 +3,7 @@
 #include "observe.h"
 
 #include "wine_reap.h"
+#include "wine_tmpdirs.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -166,6 +167,15 @@ int dk_wine_begin(char *why, size_t why_size)
     }
     if (getenv("DKCHECK_RUNDIR") != NULL)
         dk_wine_mark_run(getenv("DKCHECK_RUNDIR"), getenv("WINEPREFIX"));
+    dk_wine_tmpdirs_note();
+    /* A prefix not made yet: made empty here, so that the server started
+     * below is ours to end, and Wine fills the prefix under it. (Left to
+     * the first `wine`, it comes with a server of its own, which ends
+     * when it pleases and leaves its directory in /tmp.) */
+    const char *prefix = getenv("WINEPREFIX");
+    if (prefix != NULL && mkdir(prefix, 0755) == 0)
+        fprintf(stderr, "dkcheck: making the Wine prefix %s (wineboot, once: "
+                        "some seconds)\n", prefix);
     setenv("WINEDEBUG", "-all", 0);
     setenv("WINEDLLOVERRIDES", "winemenubuilder.exe=d", 0);
     char path[PATH_MAX];
@@ -198,12 +208,12 @@ int dk_wine_begin(char *why, size_t why_size)
 
 /* The last one out: end the server if a dkcheck run started it, and wait
  * until it and every Windows process of the prefix are gone. */
-static void end_server(const char *prefix)
+static bool end_server(const char *prefix)
 {
     char marker[PATH_MAX], env[PATH_MAX + 16];
     snprintf(marker, sizeof marker, "%s/dkcheck-server", prefix);
     if (access(marker, F_OK) != 0)
-        return;
+        return false;
     snprintf(env, sizeof env, "WINEPREFIX=%s", prefix);
     const char *kill_server[] = {"env", env, "wineserver", "-k", NULL};
     const char *wait_server[] = {"env", env, "wineserver", "-w", NULL};
@@ -213,6 +223,7 @@ static void end_server(const char *prefix)
      * reaper of that run ends the server in its place. */
     unlink(marker);
     dk_wine_remove_server_dir(prefix);
+    return true;
 }
 
 void dk_wine_end(void)
@@ -228,7 +239,9 @@ void dk_wine_end(void)
                 unlinkat(dirfd(d), e->d_name, 0);
         if (d)
             closedir(d);
-        end_server(getenv("WINEPREFIX"));
+        bool ended = end_server(getenv("WINEPREFIX"));
+        /* The server directories this run caused, wherever Wine put them. */
+        dk_wine_tmpdirs_sweep(getenv("WINEPREFIX"), ended);
     }
     close(users_lock); /* after the server is gone: the next run starts anew */
     users_lock = -1;

@@ -32,7 +32,7 @@ PC           := $(BUILD)/daemoniker.pc
 MAN_PAGES    := $(wildcard man/*.[1-9])
 # man/NAME.N goes to $(MANDIR)/manN.
 man_dir      = $(MANDIR)/man$(patsubst .%,%,$(suffix $(1)))
-# Each public call gets a page of its own name that points at daemoniker(3):
+# Each public call gets a page of its own name, a link to daemoniker(3):
 # the names listed in its NAME section.
 MAN3_LINKS   := $(shell sed -n 's/^\.Nm \(dk_[a-z_]*\).*/\1/p' man/daemoniker.3 2>/dev/null)
 
@@ -55,6 +55,15 @@ $(SHLIB): $(SHLIB_REAL)
 	$(Q)ln -sf $(notdir $(SHLIB_REAL)) $(BUILD)/$(SONAME)
 	$(Q)ln -sf $(SONAME) $@
 
+# A LIBDIR the loader does not search by itself (PREFIX=$HOME/x, say) goes
+# into the programs built with pkg-config as their rpath, so that they run
+# as built, with no LD_LIBRARY_PATH or ldconfig; the system's own library
+# directories get none (Debian's policy, and nothing to find there).
+SYSTEM_LIBDIRS := /lib /lib64 /usr/lib /usr/lib64 \
+                  $(addprefix /usr/lib/,$(shell $(CC) -print-multiarch 2>/dev/null))
+comma         := ,
+PC_RPATH       = $(if $(filter $(LIBDIR),$(SYSTEM_LIBDIRS)),,-Wl$(comma)-rpath$(comma)$${libdir} )
+
 # Regenerated on every call (PREFIX may differ from the last one), replaced
 # only when its text changed.
 $(PC): daemoniker.pc.in lib/daemoniker.h dk-pc-always
@@ -62,7 +71,8 @@ $(PC): daemoniker.pc.in lib/daemoniker.h dk-pc-always
 	@sed -e 's|@PREFIX@|$(PREFIX)|' \
 	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|' \
 	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|' \
-	    -e 's|@VERSION@|$(DK_LIB_VERSION)|' daemoniker.pc.in > $@.tmp
+	    -e 's|@VERSION@|$(DK_LIB_VERSION)|' \
+	    -e 's|@RPATH@|$(PC_RPATH)|' daemoniker.pc.in > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 .PHONY: install uninstall dk-pc-always
@@ -80,8 +90,10 @@ install: $(SHLIB) $(LIB) $(DKCHECK) $(PC)
 	$(INSTALL) -m 644 lib/daemoniker.h $(DESTDIR)$(INCLUDEDIR)/
 	$(INSTALL) -m 644 $(PC) $(DESTDIR)$(PKGCONFIGDIR)/
 	$(foreach p,$(MAN_PAGES),$(INSTALL) -m 644 $(p) $(DESTDIR)$(call man_dir,$(p))/ &&) true
+	@# A link, not a ".so" page: ".so man3/..." is read relative to the man
+	@# root, which man -l FILE has not (the working directory stands in).
 	@for name in $(MAN3_LINKS); do \
-	    echo ".so man3/daemoniker.3" > $(DESTDIR)$(MANDIR)/man3/$$name.3 || exit 1; \
+	    ln -sf daemoniker.3 $(DESTDIR)$(MANDIR)/man3/$$name.3 || exit 1; \
 	done
 
 uninstall:

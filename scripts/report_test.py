@@ -133,6 +133,18 @@ class ReportTest(unittest.TestCase):
         self.assertIn("| H8_a | n/a |", text)
         self.assertIn("| H8_win_a | pass |", text)
 
+    def test_findings_name_other_os_cases_na_not_missing_options(self):
+        # The reference's Windows cases are n/a on Linux: the Findings must
+        # not call them skipped for options it does not have.
+        self.fx.run("linux-x86_64", "reference", [
+            ("U1", "U1_a", "PASSED", None),
+            ("U6", "U6_a", "SKIPPED", ["the subject lacks --shield"]),
+            ("W1", "W1_a", "SKIPPED", ["a Windows step; the subject is a Unix program"]),
+            ("H8", "H8_win_a", "SKIPPED", ["n/a: a Windows case; the subject is a Unix program"])])
+        text = self.fx.render()
+        self.assertIn("Passes every case it can be judged on (1 passed, 1 skipped for "
+                      "options it does not have, 2 n/a (the other OS's cases)).", text)
+
     def test_unescaped_quote_in_criterion_message_repaired(self):
         raw = json.dumps(criterion([("U1", "U1_a", "FAILED", ["got QUOTE"])]), indent=2)
         raw = raw.replace("QUOTE", '"x"')
