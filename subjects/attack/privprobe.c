@@ -1,11 +1,11 @@
 /* privprobe.c: an attacker looking for a live case's directories. The P1
  * cases give the unprivileged daemon a directory for its PID file, and the
- * command lines of the launcher and daemon (world-readable in /proc) name
- * it. This watches /proc for a "--pidfile PATH" under a ".../priv/"
- * directory, then tries to write a file of its own there (O_EXCL), and,
- * if that works, plants DIR/dN (each holding a file named SECRET) beside
- * symlinks DIR/lN to CANARY and becomes EXCHANGE DIR SECONDS, racing the
- * case's removal of its sandbox.
+ * launcher's command line (world-readable in /proc) names it. This watches
+ * /proc for a command line with "--user" and "--pidfile PATH", then tries
+ * to write a file of its own in PATH's directory (O_EXCL), and, if that
+ * works, plants DIR/dN (each holding a file named SECRET) beside symlinks
+ * DIR/lN to CANARY and becomes EXCHANGE DIR SECONDS, racing the case's
+ * removal of its sandbox.
  *
  *     privprobe SECONDS CANARY SECRET EXCHANGE
  *
@@ -31,8 +31,10 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* The directory of a --pidfile under .../priv/ in pid's command line. */
-static bool priv_dir_of(const char *pid, char *out, size_t size)
+/* The directory of the --pidfile in pid's command line, if that command
+ * line also has --user: a launch of a P1 case, whose daemon (another
+ * user) must be able to write there. */
+static bool p1_dir_of(const char *pid, char *out, size_t size)
 {
     char path[sizeof "/proc//cmdline" + 256], args[8192];
     snprintf(path, sizeof path, "/proc/%s/cmdline", pid);
@@ -44,17 +46,18 @@ static bool priv_dir_of(const char *pid, char *out, size_t size)
     if (n <= 0)
         return false;
     args[n] = '\0';
+    const char *pidfile = NULL;
+    bool user = false;
     for (char *a = args; a < args + n; a += strlen(a) + 1) {
-        if (strcmp(a, "--pidfile") != 0 || a + strlen(a) + 1 >= args + n)
-            continue;
-        const char *value = a + strlen(a) + 1;
-        const char *priv = strstr(value, "/priv/");
-        if (priv == NULL)
-            continue;
-        snprintf(out, size, "%.*s", (int)(priv - value) + 5, value);
-        return true;
+        user |= strcmp(a, "--user") == 0;
+        if (strcmp(a, "--pidfile") == 0 && a + strlen(a) + 1 < args + n)
+            pidfile = a + strlen(a) + 1;
     }
-    return false;
+    const char *slash = pidfile ? strrchr(pidfile, '/') : NULL;
+    if (!user || slash == NULL)
+        return false;
+    snprintf(out, size, "%.*s", (int)(slash - pidfile), pidfile);
+    return true;
 }
 
 static bool find(char *dir, size_t size)
@@ -65,7 +68,7 @@ static bool find(char *dir, size_t size)
     bool found = false;
     for (struct dirent *e; !found && (e = readdir(d)) != NULL;)
         if (e->d_name[0] >= '1' && e->d_name[0] <= '9')
-            found = priv_dir_of(e->d_name, dir, size);
+            found = p1_dir_of(e->d_name, dir, size);
     closedir(d);
     return found;
 }
