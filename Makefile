@@ -74,12 +74,13 @@ UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c harness/pipes_pipe2.c harness/immutable_linux.c \
                 harness/user_groups_gid.c
-ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
+ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/criterion_names.c harness/wine_reap_linux.c
+SAFE_FILES   := harness/run_root.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
-UNIT_OS        := cases/unit/test_criterion_git_linux.c
+UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_remove_tree_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_darwin.c lib/unix/env_block_none.c
@@ -87,7 +88,8 @@ OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_
                 harness/spawn_generic.c harness/pipes_fcntl.c harness/immutable_bsd.c \
                 harness/user_groups_darwin.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
-ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/criterion_names.c harness/wine_reap_none.c
+SAFE_FILES   := harness/run_root.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 else ifeq ($(OS),FreeBSD)
@@ -97,7 +99,8 @@ OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown
                 harness/spawn_generic.c harness/pipes_pipe2.c harness/immutable_bsd.c \
                 harness/user_groups_gid.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
-ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/criterion_names.c harness/wine_reap_none.c
+SAFE_FILES   := harness/run_root.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 LDLIBS       += -lprocstat
@@ -120,7 +123,7 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/report.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
-               harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) \
+               harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c $(ISOLATE) $(SAFE_FILES) \
                $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(filter-out cases/unit/%_linux.c,$(wildcard cases/unit/*.c)) $(UNIT_OS)
@@ -156,7 +159,7 @@ $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
-$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SUBJECT_SRC) harness/steps.c harness/env_allowed.c $(CRITERION_GLUE)) $(LIB)
+$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SAFE_FILES) $(SUBJECT_SRC) harness/steps.c harness/env_allowed.c $(CRITERION_GLUE)) $(LIB)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 

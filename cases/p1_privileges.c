@@ -6,8 +6,10 @@
  *
  * The user is DKCHECK_USER, by default "nobody" (in every Debian root,
  * minbase included); dkcheck creates no user. Its PID file and ready file go
- * in SANDBOX/priv, a sticky world-writable directory like /tmp, where only
- * the file's owner may remove it: the daemon must have been given it. */
+ * in a directory of root's that only the user's group may enter and write,
+ * sticky like /tmp, where only the file's owner may remove it: the daemon
+ * must have been given it (sandbox_group_dir: no other user can reach it,
+ * and the sandbox, under dkcheck's private root, is closed to the user). */
 #include "../harness/case.h"
 #include "../harness/user_groups.h"
 
@@ -24,6 +26,7 @@
 
 typedef struct target {
     const char *name;
+    const char *dir; /* for its PID file and ready file */
     uid_t uid;
     gid_t gid;
 } target;
@@ -59,15 +62,7 @@ static void probe_switch(const target *t, const char *dir)
                      "to it)", t->name, dir);
 }
 
-/* Search permission for others, the rest of the mode kept. */
-static void open_to_others(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) < 0 || chmod(dir, (st.st_mode & 07777) | 0011) < 0)
-        cr_assert_fail("BROKEN: chmod %s: %s", dir, strerror(errno));
-}
-
-/* The user, root's checks, and SANDBOX/priv made for it. */
+/* The user, root's checks, and the directory made for it. */
 static target prepare(void)
 {
     sandbox_require("user");
@@ -83,24 +78,16 @@ static target prepare(void)
     t.gid = pw->pw_gid;
     if (t.uid == 0)
         cr_skip_test("user %s is root: nothing to drop", t.name);
-    /* The sandbox and the run directory above it (dkcheck's own mkdtemp,
-     * DKCHECK_RUNDIR) are 0700: the user needs to pass through them, no
-     * more. Nothing above them is touched: a closed parent is a SKIP. */
-    open_to_others(sandbox_path("."));
-    const char *run = getenv("DKCHECK_RUNDIR");
-    if (run != NULL)
-        open_to_others(run);
-    const char *priv = sandbox_mkdir("priv");
-    if (chmod(priv, 01777) < 0)
-        cr_assert_fail("BROKEN: chmod %s: %s", priv, strerror(errno));
-    probe_switch(&t, priv);
+    /* Nothing above it is touched: a closed parent is a SKIP. */
+    t.dir = sandbox_group_dir(t.gid);
+    probe_switch(&t, t.dir);
     return t;
 }
 
 static pid_t start_as(const target *t, launch **l)
 {
-    launch_spec spec = {.pidfile = sandbox_path("priv/daemon.pid"),
-                        .ready = sandbox_path("priv/ready"),
+    launch_spec spec = {.pidfile = sandbox_printf("%s/daemon.pid", t->dir),
+                        .ready = sandbox_printf("%s/ready", t->dir),
                         .user = t->name};
     return case_run(&spec, l);
 }

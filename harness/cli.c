@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +23,10 @@ const char dk_cli_usage[] =
     "  --subject 'CMD ARGS'  the implementation to judge (or DKCHECK_SUBJECT)\n"
     "  --verdicts=FILE       write the verdicts grouped by step to FILE\n"
     "                        (default: standard output; 'none' to turn off)\n"
+    "  --sandbox-size SIZE   bound each case's sandbox, a tmpfs in the run's\n"
+    "                        namespace, to SIZE bytes (k, M, G: default 64M,\n"
+    "                        or DKCHECK_SANDBOX_SIZE; one inode per 4 KiB); a\n"
+    "                        subject that fills it makes its case BROKEN\n"
     "  --reap                end what runs killed before their end left (their\n"
     "                        processes and run directories), then exit; every\n"
     "                        run does this first anyway\n"
@@ -51,8 +54,9 @@ const char dk_cli_usage[] =
     "                        run under a debugging server\n"
     "  --full-stats          record every assertion (slower)\n"
     "\n"
-    "Reports (each written whole at the end, or not at all; '-' or no FILE\n"
-    "is standard output, which then carries no verdicts):\n"
+    "Reports (each written whole at the end, or not at all; '-', /dev/stdout\n"
+    "or no FILE is standard output, which then carries no verdicts; a FILE\n"
+    "that is a symlink or not a regular file is refused):\n"
     "  --json[=FILE]         JSON: run information, every case's verdict and\n"
     "                        messages (always valid JSON)\n"
     "  --xml[=FILE]          JUnit XML, with the run information as properties\n"
@@ -74,6 +78,8 @@ const char dk_cli_usage[] =
     "Environment: DKCHECK_TIMEOUT_MUL scales every deadline (default 1);\n"
     "DKCHECK_NO_NAMESPACE=1 runs without a PID namespace even where one is\n"
     "permitted.\n"
+    "Directories go under TMPDIR/dkcheck-EUID (0700; one that is not ours is\n"
+    "refused): see SECURITY.md.\n"
     "A Windows subject (a first word ending in .exe) runs under Wine, in\n"
     "WINEPREFIX, without a namespace; its cases observe through\n"
     "DKCHECK_WIN_PROBE (default: win/dkprobe.exe beside dkcheck).\n";
@@ -101,14 +107,14 @@ static int add_output(dk_cli *cli, const char *provider, const char *path,
     if (!known)
         return fail(why, size, "unknown report format '%s' (json, xml, tap, "
                     "verdicts, tsv)", provider);
-    if (path == NULL || path[0] == '\0')
+    if (path == NULL || path[0] == '\0' || strcmp(path, "/dev/stdout") == 0)
         path = "-";
     if (cli->n_outputs == DK_CLI_MAX_OUTPUTS)
         return fail(why, size, "more than %d reports", DK_CLI_MAX_OUTPUTS);
     dk_output *o = &cli->outputs[cli->n_outputs++];
     o->provider = provider;
     o->path = path;
-    o->tmp[0] = '\0';
+    o->open = false;
     if (strcmp(path, "-") == 0)
         cli->output_on_stdout = true;
     return 0;
@@ -124,6 +130,26 @@ static int add_output_spec(dk_cli *cli, char *spec, char *why, size_t size)
                     spec != NULL ? spec : "");
     *sep = '\0';
     return add_output(cli, spec, sep + 1, why, size);
+}
+
+int dk_cli_size(const char *s, unsigned long long *bytes)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    int shift = 0;
+    if (end != s && *end != '\0' && end[1] == '\0')
+        shift = *end == 'k' || *end == 'K' ? 10 : *end == 'm' || *end == 'M'
+                ? 20 : *end == 'g' || *end == 'G' ? 30 : -1;
+    else if (end == s || *end != '\0')
+        shift = -1;
+    if (shift < 0 || errno != 0 || s[0] == '-' || n > (64ULL << 30) >> shift)
+        return -1;
+    n <<= shift;
+    if (n < (1ULL << 20))
+        return -1;
+    *bytes = n;
+    return 0;
 }
 
 static bool is_count(const char *s)
@@ -167,7 +193,7 @@ static void pass_on(dk_cli *cli, const char *fmt, const char *value)
 
 enum {
     OPT_SUBJECT = 256, OPT_VERDICTS, OPT_REAP, OPT_STEPS, OPT_FILTER,
-    OPT_PROFILE,
+    OPT_PROFILE, OPT_SANDBOX_SIZE,
     OPT_JSON, OPT_XML, OPT_TAP, OPT_ALWAYS, OPT_IGNORE, OPT_CRASH, OPT_DEBUG,
     OPT_TRANSPORT, OPT_FULL, OPT_VERBOSE, OPT_COLOR, OPT_ENCODING, OPT_ASCII,
 };
@@ -182,6 +208,7 @@ static const struct option options[] = {
     {"help", no_argument, 0, 'h'},
     {"filter", required_argument, 0, OPT_FILTER},
     {"profile", required_argument, 0, OPT_PROFILE},
+    {"sandbox-size", required_argument, 0, OPT_SANDBOX_SIZE},
     {"jobs", required_argument, 0, 'j'},
     {"fail-fast", no_argument, 0, 'f'},
     {"timeout", required_argument, 0, 't'},
@@ -252,6 +279,11 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
             if (!one_of(a, profiles))
                 return fail(why, size, "--profile wants daemoniker or daemon7, not '%s'", a);
             cli->profile = a;
+            break;
+        case OPT_SANDBOX_SIZE:
+            if (dk_cli_size(a, &cli->sandbox_size) < 0)
+                return fail(why, size, "--sandbox-size wants a size of 1M to "
+                            "64G (bytes, or with k, M or G), not '%s'", a);
             break;
         case 'j':
             if (!is_count(a))
@@ -342,45 +374,14 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
     return 0;
 }
 
-/* Can path be written? A regular file goes through a temporary name in its
- * directory (made and removed here, to prove we may), anything else (a
- * device, a pipe) is written directly. */
+/* Can path be written? Its descriptor, opened now (report_file.h). */
 static int prepare(dk_output *o, char *why, size_t size)
 {
-    struct stat st;
     if (strcmp(o->path, "-") == 0)
         return 0;
-    if (stat(o->path, &st) == 0 && S_ISDIR(st.st_mode))
-        return fail(why, size, "cannot write the %s report %s: it is a "
-                    "directory", o->provider, o->path);
-    if (stat(o->path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        int fd = open(o->path, O_WRONLY | O_CLOEXEC | O_NONBLOCK);
-        if (fd < 0)
-            return fail(why, size, "cannot write the %s report %s: %s",
-                        o->provider, o->path, strerror(errno));
-        close(fd);
-        return 0;
-    }
-    char copy[4096];
-    snprintf(copy, sizeof copy, "%s", o->path);
-    char *base = basename(copy);
-    char dircopy[4096];
-    snprintf(dircopy, sizeof dircopy, "%s", o->path);
-    const char *dir = dirname(dircopy);
-    int n = snprintf(o->tmp, sizeof o->tmp, "%s/.%s.dkcheck-XXXXXX", dir, base);
-    if (n < 0 || (size_t)n >= sizeof o->tmp)
-        return fail(why, size, "report path too long: %s", o->path);
-    int fd = mkstemp(o->tmp);
-    if (fd < 0) {
-        int e = errno;
-        o->tmp[0] = '\0';
-        return fail(why, size, "cannot write the %s report %s: %s",
-                    o->provider, o->path, strerror(e));
-    }
-    close(fd);
-    /* Criterion creates it again at the end; until then nothing of ours
-     * lies beside the report, whatever ends the run. */
-    unlink(o->tmp);
+    if (dk_report_file_open(&o->file, o->provider, o->path, why, size) < 0)
+        return -1;
+    o->open = true;
     return 0;
 }
 
@@ -396,7 +397,7 @@ void dk_cli_add_outputs(dk_cli *cli)
 {
     for (size_t i = 0; i < cli->n_outputs; i++) {
         dk_output *o = &cli->outputs[i];
-        criterion_add_output(o->provider, o->tmp[0] ? o->tmp : o->path);
+        criterion_add_output(o->provider, o->open ? o->file.via : o->path);
     }
 }
 
@@ -405,22 +406,17 @@ int dk_cli_finish_outputs(dk_cli *cli, bool keep, char *why, size_t size)
     int result = 0;
     for (size_t i = 0; i < cli->n_outputs; i++) {
         dk_output *o = &cli->outputs[i];
-        if (o->tmp[0] == '\0')
+        if (!o->open)
             continue;
+        o->open = false;
         if (!keep) {
-            unlink(o->tmp);
+            dk_report_file_discard(&o->file);
             continue;
         }
-        if (access(o->tmp, F_OK) != 0) {
-            if (result == 0)
-                fail(why, size, "the %s report %s was not written", o->provider,
-                     o->path);
-            result = -1;
-        } else if (rename(o->tmp, o->path) < 0) {
-            if (result == 0)
-                fail(why, size, "cannot move the %s report into %s: %s",
-                     o->provider, o->path, strerror(errno));
-            unlink(o->tmp);
+        char one[512];
+        if (dk_report_file_commit(&o->file, o->provider, o->path, one,
+                                  sizeof one) < 0 && result == 0) {
+            snprintf(why, size, "%s", one);
             result = -1;
         }
     }

@@ -5,10 +5,12 @@
  * The command line is cli.c's; the reports are report*.c's. */
 #include "../lib/daemoniker.h"
 #include "cli.h"
+#include "criterion_names.h"
 #include "escape.h"
 #include "isolate.h"
 #include "pipes.h"
 #include "report.h"
+#include "run_root.h"
 #include "run_info.h"
 #include "steps.h"
 #include "teardown.h"
@@ -30,14 +32,10 @@
 #include <unistd.h>
 #include <wordexp.h>
 
-/* The run's directory once made: an error after that removes it. */
-static char the_run[PATH_MAX];
-
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...)
 {
-    if (the_run[0] != '\0')
-        dk_remove_tree(the_run);
+    dk_run_remove(); /* an error after it was made removes it */
     va_list ap;
     va_start(ap, fmt);
     fputs("dkcheck: ", stderr);
@@ -194,6 +192,28 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     return out;
 }
 
+/* Each case's sandbox, and the run's own /dev/shm and run directory in a
+ * namespace, are tmpfs bounded in size (sandbox.h): a
+ * subject writing without end cannot take the machine's memory. */
+#define SANDBOX_SIZE_DEFAULT (64ULL << 20)
+#define RUN_TMPFS_MIN (256ULL << 20)
+
+static void set_sizes(const dk_cli *cli)
+{
+    unsigned long long size = SANDBOX_SIZE_DEFAULT;
+    const char *env = getenv("DKCHECK_SANDBOX_SIZE");
+    if (cli->sandbox_size != 0)
+        size = cli->sandbox_size;
+    else if (env != NULL && dk_cli_size(env, &size) < 0)
+        die("DKCHECK_SANDBOX_SIZE wants a size of 1M to 64G (bytes, or with "
+            "k, M or G), not '%.60s'", env);
+    char text[32];
+    snprintf(text, sizeof text, "%llu", size);
+    setenv("DKCHECK_SANDBOX_SIZE", text, 1);
+    snprintf(text, sizeof text, "%llu", size > RUN_TMPFS_MIN ? size : RUN_TMPFS_MIN);
+    setenv("DKCHECK_TMPFS_SIZE", text, 1);
+}
+
 int main(int argc, char **argv)
 {
     static dk_cli cli; /* static: its argv lives as long as Criterion uses it */
@@ -223,10 +243,12 @@ int main(int argc, char **argv)
                    dk_steps[i].words);
         return 0;
     }
-    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    const char *tmp = dk_tmp_dir();
     if (cli.reap) {
-        size_t n = dk_reap_stale_runs(tmp, true);
-        printf("dkcheck: %zu stale run%s reaped\n", n, n == 1 ? "" : "s");
+        ssize_t n = dk_reap_stale_runs(tmp, true, why, sizeof why);
+        if (n < 0)
+            die("%s", why);
+        printf("dkcheck: %zd stale run%s reaped\n", n, n == 1 ? "" : "s");
         return 0;
     }
     if (subject == NULL || subject[0] == '\0')
@@ -248,17 +270,9 @@ int main(int argc, char **argv)
         die("subject '%s': its first word is not an executable file", shown);
     /* The run directory first: every process of the run, Wine's too,
      * carries it, so that reaping a killed run finds them all. */
-    dk_reap_stale_runs(tmp, true);
-    char *run = the_run;
-    snprintf(run, sizeof the_run, "%s/dkcheck.XXXXXX", tmp);
-    if (mkdtemp(run) == NULL) {
-        run[0] = '\0';
-        die("cannot create the run directory %s/dkcheck.XXXXXX: %s", tmp,
-            strerror(errno));
-    }
-    if (dk_mark_run(run) < 0)
-        die("cannot mark the run directory %s: %s", run, strerror(errno));
-    setenv("DKCHECK_RUNDIR", run, 1);
+    if (dk_reap_stale_runs(tmp, true, why, sizeof why) < 0 ||
+        dk_run_begin(tmp, why, sizeof why) < 0)
+        die("%s", why);
     const char *caps = "";
     if (windows) {
         setenv("DKCHECK_PLATFORM", "windows", 1);
@@ -276,24 +290,24 @@ int main(int argc, char **argv)
     setenv("DKCHECK_SUBJECT", subject, 1);
     setenv("DKCHECK_CAPABILITIES", caps, 1);
     setenv("DKCHECK_PROFILE", cli.profile, 1);
+    set_sizes(&cli);
     /* The kernel cleans up after the run where it may; otherwise a case
      * that crashes orphans its subject's processes to us, the subreaper,
      * and we end them below. Not under Wine: the wineserver, outside,
      * opens the subject's files for it and must see the same mounts and
      * PIDs. */
-    bool isolated = !windows && dk_isolate_run(run) == 0;
+    bool isolated = !windows && dk_isolate_run(dk_run_dir()) == 0;
     dk_become_subreaper();
     setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
 
-    /* Criterion listens on /tmp/criterion_<our PID>.sock; one left by a run
-     * that was killed and had our PID fails the bind ("Address already in
-     * use") and aborts. Outside a PID namespace nobody alive owns it: it
-     * names our PID. (Inside, every runner is PID 1: see isolate.h.) */
-    char stale[64];
-    snprintf(stale, sizeof stale, "/tmp/criterion_%llu.sock",
-             (unsigned long long)getpid());
-    if (!isolated)
-        unlink(stale);
+    /* Criterion listens on /tmp/criterion_<our PID>.sock, BoxFort keeps
+     * /dev/shm/bxf_arena_<our PID>: in a namespace, our PID is random and
+     * /dev/shm the run's own (isolate_linux.c); outside one, a killed run
+     * of ours with our PID may have left them (removed), or another user
+     * may hold them (refused). */
+    if (!isolated && dk_criterion_names_free(getpid(), why, sizeof why) < 0)
+        die("%s", why);
+    dk_criterion_abort_is_refusal(getpid());
     struct criterion_test_set *tests = criterion_initialize();
     dk_register_reports();
     dk_run_info_begin();
@@ -314,7 +328,7 @@ int main(int argc, char **argv)
     if (windows)
         dk_wine_end();
     dk_kill_descendants();
-    dk_remove_tree(run);
+    dk_run_remove();
     /* Reports go into place only from a run that judged something. */
     bool judged = ran && dk_report_selected() > 0;
     if (dk_cli_finish_outputs(&cli, judged, why, sizeof why) < 0)

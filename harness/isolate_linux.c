@@ -2,6 +2,8 @@
  * the system refuses namespaces, a one-line notice and the run as it is. */
 #include "isolate.h"
 
+#include "criterion_names.h"
+#include "run_root.h"
 #include "teardown.h"
 
 #include <errno.h>
@@ -24,6 +26,7 @@
  * system refused, and nothing of ours is left in a namespace. */
 struct setup_report {
     int err;
+    int runner;      /* the runner's PID in its namespace */
     char step[40];
 };
 
@@ -36,7 +39,7 @@ static void on_interrupt(int signum)
 
 static void send_report(int fd, int err, const char *step)
 {
-    struct setup_report r = {.err = err};
+    struct setup_report r = {.err = err, .runner = (int)getpid()};
     snprintf(r.step, sizeof r.step, "%s", step);
     /* Smaller than PIPE_BUF: written whole or not at all. */
     if (write(fd, &r, sizeof r) < 0)
@@ -73,11 +76,7 @@ static int make_root_private(void)
     return mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL);
 }
 
-/* Ask the namespace to give the next process the PID `want`. Criterion
- * names its socket /tmp/criterion_<pid>.sock and its arena
- * /dev/shm/bxf_arena_<pid>: a runner with the same PID in every namespace
- * would collide with any run beside it, so it takes the outer dkcheck's
- * PID, unique on the machine while that one lives. */
+/* Ask the namespace to give the next process the PID `want`. */
 static int next_pid_is(pid_t want)
 {
     FILE *f = fopen("/proc/sys/kernel/ns_last_pid", "we");
@@ -85,6 +84,35 @@ static int next_pid_is(pid_t want)
         return -1;
     fprintf(f, "%d", (int)want - 1);
     return fclose(f);
+}
+
+/* The runner's PID. Criterion names its socket /tmp/criterion_<pid>.sock,
+ * in the /tmp every user shares (the run keeps it: subjects and their
+ * files may live there): a PID anyone can foresee (the outer dkcheck's,
+ * shown by ps) lets another user bind that name first, and Criterion
+ * would abort. A random one, free in /tmp, cannot be foreseen; in a fresh
+ * namespace any number is ours to take. (/dev/shm is the run's own.) */
+static pid_t pick_runner_pid(void)
+{
+    long max = 32768;
+    FILE *f = fopen("/proc/sys/kernel/pid_max", "re");
+    if (f != NULL) {
+        if (fscanf(f, "%ld", &max) != 1)
+            max = 32768;
+        fclose(f);
+    }
+    for (int tries = 0; tries < 1000; tries++) {
+        char hex[9], sock[64];
+        struct stat st;
+        if (dk_random_hex(hex, 8) < 0)
+            return -1;
+        long pid = 1000 + (long)(strtoul(hex, NULL, 16) % (unsigned long)(max - 1000));
+        snprintf(sock, sizeof sock, "/tmp/criterion_%ld.sock", pid);
+        if (lstat(sock, &st) < 0 && errno == ENOENT)
+            return (pid_t)pid;
+    }
+    errno = EEXIST;
+    return -1;
 }
 
 /* Has the outer dkcheck gone? It holds the write end of `alive` open. */
@@ -121,10 +149,22 @@ static void be_init(pid_t runner)
     }
 }
 
-/* The mounts only the run sees: its own /proc, its run directory as a
- * tmpfs, and its own /dev/shm, where BoxFort names objects after the PIDs
- * of the test workers (bxfi_<pid>), numbers every namespace hands out
- * alike. Returns the refused step, or NULL. */
+/* A tmpfs at dir with mode and the run's size bound (DKCHECK_TMPFS_SIZE,
+ * bytes, set by dkcheck; sandbox.h). */
+static int mount_tmpfs(const char *dir, const char *mode)
+{
+    char opts[128];
+    const char *size = getenv("DKCHECK_TMPFS_SIZE");
+    snprintf(opts, sizeof opts, "mode=%s%s%s", mode, size ? ",size=" : "",
+             size ? size : "");
+    return mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, opts);
+}
+
+/* The mounts only the run sees: its own /proc; its run directory as a
+ * tmpfs; its own /dev/shm, where BoxFort names objects after PIDs
+ * (bxf_arena_<pid>, bxfi_<pid>), numbers every namespace hands out alike
+ * and which no other user can then squat. Returns the refused step, or
+ * NULL. */
 static const char *private_mounts(const char *run_dir)
 {
     if (unshare(CLONE_NEWNS) < 0)
@@ -134,19 +174,17 @@ static const char *private_mounts(const char *run_dir)
     if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC,
               NULL) < 0)
         return "mounting /proc";
-    if (mount("tmpfs", run_dir, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700") <
-        0)
+    if (mount_tmpfs(run_dir, "0700") < 0)
         return "mounting the run directory";
     struct stat st;
     if (stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) &&
-        mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV,
-              "mode=1777") < 0)
+        mount_tmpfs("/dev/shm", "1777") < 0)
         return "mounting /dev/shm";
     return NULL;
 }
 
 /* In the new PID namespace, as its PID 1. Returns in the runner, a child
- * of ours with the outer PID; anything refused is reported and ends us. */
+ * of ours with a random PID; anything refused is reported and ends us. */
 static void become_init(pid_t outer, int alive, int report,
                         const char *run_dir)
 {
@@ -160,7 +198,8 @@ static void become_init(pid_t outer, int alive, int report,
         send_report(report, errno, refused);
         _exit(125);
     }
-    if (next_pid_is(outer) < 0) {
+    pid_t want = pick_runner_pid();
+    if (want < 0 || next_pid_is(want) < 0) {
         send_report(report, errno, "choosing the runner's PID");
         _exit(125);
     }
@@ -175,7 +214,8 @@ static void become_init(pid_t outer, int alive, int report,
         be_init(runner);
     }
     close(alive);
-    if (getpid() != outer) { /* someone took it first: names would collide */
+    (void)outer;
+    if (getpid() != want) { /* someone took it first: names would collide */
         send_report(report, EEXIST, "giving the runner its PID");
         _exit(125);
     }
@@ -212,10 +252,13 @@ static void become_keeper(pid_t outer, int alive, int report,
 /* Outside: wait for the keeper, pass on an interrupt as SIGKILL (init of a
  * PID namespace ignores what it has no handler for), clean up, exit with
  * the runner's status. */
-static void wait_for_runner(pid_t keeper, const char *run_dir)
+static void wait_for_runner(pid_t keeper, pid_t runner)
     __attribute__((noreturn));
-static void wait_for_runner(pid_t keeper, const char *run_dir)
+static void wait_for_runner(pid_t keeper, pid_t runner)
 {
+    /* Named for the reaper, should we be killed before removing the
+     * runner's socket ourselves. */
+    dk_run_note_runner(runner);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_interrupt;
@@ -232,12 +275,9 @@ static void wait_for_runner(pid_t keeper, const char *run_dir)
             kill(keeper, SIGKILL);
     }
     /* The runner's mount namespace, its tmpfs and /dev/shm, went with it;
-     * its Criterion socket is in the /tmp we share, named after our PID,
-     * and stays if the runner died before removing it. */
-    dk_remove_tree(run_dir);
-    char sock[64];
-    snprintf(sock, sizeof sock, "/tmp/criterion_%d.sock", (int)getpid());
-    unlink(sock);
+     * its Criterion socket stays in /tmp if it died before removing it. */
+    dk_criterion_socket_remove(runner);
+    dk_run_remove();
     if (interrupted)
         _exit(128 + interrupted);
     if (WIFEXITED(status))
@@ -278,7 +318,7 @@ static int try_isolate(const char *run_dir, char *step, size_t step_size)
         ;
     close(report[0]);
     if (got == (ssize_t)sizeof r && r.err == 0)
-        wait_for_runner(keeper, run_dir); /* alive[1] open until we exit */
+        wait_for_runner(keeper, r.runner); /* alive[1] open until we exit */
     if (keeper > 0)
         while (waitpid(keeper, NULL, 0) < 0 && errno == EINTR)
             ;

@@ -1,6 +1,7 @@
 #include "report.h"
 
 #include "case_preskip.h"
+#include "sandbox.h"
 #include "steps.h"
 
 #include <criterion/criterion.h>
@@ -47,8 +48,14 @@ const char *dk_report_reason(const struct criterion_test_stats *t, char *buf,
         snprintf(buf, size, "%s", t->message ? t->message : "");
     else {
         /* Criterion lists assertions newest first: the last failed one in
-         * the list is the first that failed. */
+         * the list is the first that failed. A sandbox the subject filled
+         * comes first whenever it was found: what failed before may be
+         * only that. */
         buf[0] = '\0';
+        for (const struct criterion_assert_stats *a = t->asserts; a; a = a->next)
+            if (!a->passed && a->message &&
+                strncmp(a->message, SANDBOX_FULL, strlen(SANDBOX_FULL)) == 0)
+                return snprintf(buf, size, "%s", a->message), buf;
         for (const struct criterion_assert_stats *a = t->asserts; a; a = a->next)
             if (!a->passed)
                 snprintf(buf, size, "%s", a->message ? a->message : "");

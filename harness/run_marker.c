@@ -1,17 +1,21 @@
-/* run_marker.c: the owner marker of a run directory, and reaping the
- * runs whose owner is gone (killed, or its machine's dkcheck crashed). The
- * same on every Unix: what it asks of a process, its start time and
- * whether its environment carries the run's DKCHECK_RUNDIR, comes from the
- * OS's observe backend (observe_scan.h), and, on Linux, whether it uses a
- * file in the run directory (a subject that clears its environment). Where
- * there is no PID namespace (macOS, FreeBSD), what a run leaves that no
- * longer carries the marker (a subject that clears its environment, or a
- * process of another user, whose environment is not shown to us) is not
- * found. */
+/* run_marker.c: the run's directory and its owner marker (run_root.h
+ * says what they are), and reaping the runs whose owner is gone (killed,
+ * or its machine's dkcheck crashed). The same on every Unix: what it asks
+ * of a process, its start time and whether its environment carries the
+ * run's DKCHECK_RUNDIR and DKCHECK_RUN_TOKEN, comes from the OS's observe
+ * backend (observe_scan.h).
+ *
+ * What the reaper trusts: only directories of its own private root
+ * (nobody else can make or change anything there), markers that are
+ * regular files of ours, and processes whose environment carries the
+ * run's random token. A process that cleared its environment is found by
+ * the files it uses only when it runs as our own user. */
 #include "isolate.h"
 
+#include "criterion_names.h"
 #include "observe.h"
 #include "observe_scan.h"
+#include "run_root.h"
 #include "teardown.h"
 #include "wine_reap.h"
 
@@ -28,71 +32,206 @@
 #include <unistd.h>
 
 #define MARKER "owner"
-#define RUN_PREFIX "dkcheck."
+#define RUNNER "runner" /* the runner's PID in its namespace, if it has one */
 
-int dk_mark_run(const char *run_dir)
+/* What a marker says. */
+typedef struct run_owner {
+    int pid;
+    unsigned long long start;
+    char token[DK_RUN_TOKEN_LEN + 1];
+} run_owner;
+
+static struct {
+    int root;              /* the private root, open for the whole run */
+    char name[64];         /* run.XXXXXX */
+    char dir[PATH_MAX];    /* ROOT/run.XXXXXX */
+    char token[DK_RUN_TOKEN_LEN + 1];
+} the_run = {.root = -1};
+
+/* Written beside, then linked into place: a marker created empty and
+ * filled afterwards looks, to a reaper reading it in between, like one
+ * naming no live owner, and the live run would be reaped. */
+static int write_marker(int runfd, const char *token)
 {
-    /* Written beside, then linked into place: a marker created empty and
-     * filled afterwards looks, to a reaper reading it in between, like one
-     * naming no live owner, and the live run would be reaped. */
-    char path[PATH_MAX + sizeof MARKER + 1], part[PATH_MAX + sizeof MARKER + 8];
-    snprintf(path, sizeof path, "%s/" MARKER, run_dir);
-    snprintf(part, sizeof part, "%s/" MARKER ".part", run_dir);
-    FILE *f = fopen(part, "wx");
-    if (f == NULL)
+    int fd = openat(runfd, MARKER ".part",
+                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
         return -1;
-    fprintf(f, "%d %llu\n", (int)getpid(), obs__start_time(getpid()));
-    int rc = fclose(f) == 0 ? link(part, path) : -1;
+    char line[128];
+    int n = snprintf(line, sizeof line, "%d %llu %s\n", (int)getpid(),
+                     obs__start_time(getpid()), token);
+    int rc = write(fd, line, (size_t)n) == n ? 0 : -1;
+    if (close(fd) != 0)
+        rc = -1;
+    if (rc == 0)
+        rc = linkat(runfd, MARKER ".part", runfd, MARKER, 0);
     int err = errno;
-    unlink(part);
+    unlinkat(runfd, MARKER ".part", 0);
     errno = err;
     return rc;
 }
 
-/* Whether the run's owner lives; *owner gets its PID when the marker
- * names one. */
-static bool owner_alive(const char *run_dir, int *owner)
+/* The root, open, with a new run directory in it; -1 with why. */
+static int make_run_dir(const char *tmp, char *why, size_t size)
 {
-    char path[PATH_MAX + sizeof MARKER + 1];
-    snprintf(path, sizeof path, "%s/" MARKER, run_dir);
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return true; /* not a marked run: not ours to judge */
-    int pid = 0;
-    unsigned long long when = 0;
-    int got = fscanf(f, "%d %llu", &pid, &when);
-    fclose(f);
-    *owner = got == 2 ? pid : 0;
-    return got == 2 && pid > 0 && obs__start_time(pid) == when;
+    for (int tries = 0; tries < 10; tries++) {
+        int root = dk_root_open(tmp, "", 0700, true, why, size);
+        if (root < 0)
+            return -1;
+        if (dk_mkdtemp_at(root, DK_RUN_PREFIX, 0700, the_run.name,
+                          sizeof the_run.name) == 0)
+            return root;
+        int err = errno;
+        close(root);
+        errno = err;
+        if (err != ENOENT) /* ENOENT: a run beside us removed the root */
+            break;
+    }
+    snprintf(why, size, "cannot create a run directory in %s/dkcheck-%ld: "
+             "%s", tmp, (long)geteuid(), strerror(errno));
+    return -1;
 }
 
-/* Criterion's runner listens on /tmp/criterion_<its PID>.sock, which a
- * killed run leaves behind; the runner has the owner's PID (see
- * isolate_linux.c), so the stale run names it. */
-static void remove_criterion_socket(int owner)
+int dk_run_begin(const char *tmp, char *why, size_t size)
 {
-    char path[64];
+    if (dk_random_hex(the_run.token, DK_RUN_TOKEN_LEN) < 0) {
+        snprintf(why, size, "cannot read /dev/urandom: %s", strerror(errno));
+        return -1;
+    }
+    int root = make_run_dir(tmp, why, size);
+    if (root < 0)
+        return -1;
+    the_run.root = root;
+    snprintf(the_run.dir, sizeof the_run.dir, "%s/dkcheck-%ld/%s", tmp,
+             (long)geteuid(), the_run.name);
+    int runfd = openat(root, the_run.name, O_RDONLY | O_DIRECTORY |
+                       O_NOFOLLOW | O_CLOEXEC);
+    if (runfd < 0 || write_marker(runfd, the_run.token) < 0) {
+        snprintf(why, size, "cannot mark the run directory %s: %s",
+                 the_run.dir, strerror(errno));
+        if (runfd >= 0)
+            close(runfd);
+        dk_run_remove();
+        return -1;
+    }
+    close(runfd);
+    setenv("DKCHECK_RUNDIR", the_run.dir, 1);
+    setenv("DKCHECK_RUN_TOKEN", the_run.token, 1);
+    return 0;
+}
+
+int dk_run_note_runner(pid_t runner)
+{
+    if (the_run.root < 0)
+        return -1;
+    int runfd = openat(the_run.root, the_run.name, O_RDONLY | O_DIRECTORY |
+                       O_NOFOLLOW | O_CLOEXEC);
+    if (runfd < 0)
+        return -1;
+    int fd = openat(runfd, RUNNER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                    O_CLOEXEC, 0600);
+    close(runfd);
+    if (fd < 0)
+        return -1;
+    char line[32];
+    int n = snprintf(line, sizeof line, "%d\n", (int)runner);
+    int rc = write(fd, line, (size_t)n) == n ? 0 : -1;
+    return close(fd) == 0 ? rc : -1;
+}
+
+const char *dk_run_dir(void)
+{
+    return the_run.root >= 0 ? the_run.dir : NULL;
+}
+
+/* The run's directory in the public root (P1's), if any. */
+static void remove_public(const char *tmp, const char *name)
+{
+    char why[256];
+    int pub = dk_root_open(tmp, ".pub", 0711, false, why, sizeof why);
+    if (pub < 0)
+        return;
+    dk_remove_tree_at(pub, name);
+    close(pub);
+    dk_root_release(tmp, ".pub");
+}
+
+void dk_run_remove(void)
+{
+    if (the_run.root < 0)
+        return;
+    dk_remove_tree_at(the_run.root, the_run.name);
+    remove_public(dk_tmp_dir(), the_run.name);
+    close(the_run.root);
+    the_run.root = -1;
+    dk_root_release(dk_tmp_dir(), "");
+    dk_root_release(dk_tmp_dir(), ".pub");
+}
+
+/* ---- reaping ------------------------------------------------------------ */
+
+/* A small file of the run directory runfd, into buf: a regular file of
+ * ours, not a symlink. 0, or -1. */
+static int read_small(int runfd, const char *name, char *buf, size_t size)
+{
+    int fd = openat(runfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
     struct stat st;
-    snprintf(path, sizeof path, "/tmp/criterion_%d.sock", owner);
-    if (owner > 0 && lstat(path, &st) == 0 && S_ISSOCK(st.st_mode))
-        unlink(path);
-    /* BoxFort's arena, named after the runner too, where the run had no
-     * /dev/shm of its own (without a namespace). */
-    snprintf(path, sizeof path, "/dev/shm/bxf_arena_%d", owner);
-    if (owner > 0 && lstat(path, &st) == 0 && S_ISREG(st.st_mode))
-        unlink(path);
+    ssize_t n = -1;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
+        n = read(fd, buf, size - 1);
+    close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    return 0;
 }
 
-/* SIGKILL every process carrying run_dir in its environment, or using a
- * file in it (a daemon that sanitized its environment still holds its PID
- * file), until none is left (one may fork while we scan). Returns how many
- * were killed. */
-static size_t kill_carriers(const char *run_dir)
+/* Read the marker of the run directory runfd: PID START TOKEN. 0, or -1
+ * (not a marked run). */
+static int read_marker(int runfd, run_owner *o)
 {
-    char want[PATH_MAX + 32];
+    char buf[128];
+    if (read_small(runfd, MARKER, buf, sizeof buf) < 0)
+        return -1;
+    char tail;
+    if (sscanf(buf, "%d %llu %32[0-9a-f]%c", &o->pid, &o->start, o->token,
+               &tail) != 4 || tail != '\n' || o->pid <= 0 ||
+        strlen(o->token) != DK_RUN_TOKEN_LEN)
+        return -1;
+    return 0;
+}
+
+/* Does pid run as our own effective user? (Where the OS does not say,
+ * no.) */
+static bool ours(pid_t pid)
+{
+    obs_ids ids;
+    return obs_read_ids(pid, &ids) == 0 && ids.uid[1] == (long)geteuid() &&
+           ids.uid[0] == (long)geteuid();
+}
+
+/* Is pid a process of the run: its environment carries the run's
+ * directory and token, or (a daemon that cleared its environment but
+ * holds its PID file) it runs as us and uses a file in the directory. */
+static bool of_run(pid_t pid, const char *want_dir, const char *want_token,
+                   const char *run_dir)
+{
+    if (obs__env_has(pid, want_dir) && obs__env_has(pid, want_token))
+        return true;
+    return ours(pid) && obs__uses_dir(pid, run_dir);
+}
+
+/* SIGKILL every process of the run until none is left (one may fork
+ * while we scan). Returns how many were killed. */
+static size_t kill_carriers(const char *run_dir, const char *token)
+{
+    char want_dir[PATH_MAX + 32], want_token[DK_RUN_TOKEN_LEN + 32];
     size_t killed = 0;
 
-    snprintf(want, sizeof want, "DKCHECK_RUNDIR=%s", run_dir);
+    snprintf(want_dir, sizeof want_dir, "DKCHECK_RUNDIR=%s", run_dir);
+    snprintf(want_token, sizeof want_token, "DKCHECK_RUN_TOKEN=%s", token);
     for (int pass = 0; pass < 100; pass++) {
         obs__proc *v;
         ssize_t n = obs__scan(&v);
@@ -102,7 +241,7 @@ static size_t kill_carriers(const char *run_dir)
         for (ssize_t i = 0; i < n; i++) {
             pid_t pid = v[i].pid;
             if (pid > 1 && pid != getpid() &&
-                (obs__env_has(pid, want) || obs__uses_dir(pid, run_dir)) &&
+                of_run(pid, want_dir, want_token, run_dir) &&
                 !dk_wine_serves_others(pid, run_dir) && kill(pid, SIGKILL) == 0)
                 this_pass++;
         }
@@ -122,10 +261,41 @@ static bool gone(pid_t pid)
     return !obs_alive(pid);
 }
 
+/* Remove dir/name if it is a file of ours of the given type (S_IFSOCK,
+ * S_IFREG); in a sticky directory nobody else can swap it after the
+ * check. */
+static void unlink_ours(const char *dir, const char *name, mode_t type)
+{
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0)
+        return;
+    struct stat st;
+    if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        (st.st_mode & S_IFMT) == type && st.st_uid == geteuid())
+        unlinkat(dfd, name, 0);
+    close(dfd);
+}
+
+/* Criterion's runner listens on /tmp/criterion_<its PID>.sock, which a
+ * killed run without a namespace leaves behind; the runner has the
+ * owner's PID. Only while no process has that PID: a live one may be
+ * another run's runner, whose socket this now is. */
+static void remove_criterion_socket(int owner)
+{
+    if (owner <= 1 || !gone(owner))
+        return;
+    char name[64];
+    dk_criterion_socket_remove(owner);
+    /* BoxFort's arena, named after the runner too, where the run had no
+     * /dev/shm of its own (without a namespace). */
+    snprintf(name, sizeof name, "bxf_arena_%d", owner);
+    unlink_ours("/dev/shm", name, S_IFREG);
+}
+
 /* BoxFort's runner makes /dev/shm/bxfi_<worker PID> for each worker, which
- * the worker unlinks once it has opened it: one named after a PID that no
- * longer exists was left by a run killed in between. (A run in a namespace
- * has a /dev/shm of its own, which went with it.) */
+ * the worker unlinks once it has opened it: one of ours named after a PID
+ * that no longer exists was left by a run killed in between. (A run in a
+ * namespace has a /dev/shm of its own, which went with it.) */
 static void remove_orphaned_instances(void)
 {
     DIR *d = opendir("/dev/shm");
@@ -147,36 +317,61 @@ static void remove_orphaned_instances(void)
     closedir(d);
 }
 
-size_t dk_reap_stale_runs(const char *tmp_dir, bool verbose)
+/* Reap the run root/name if its owner is gone; true if it was. */
+static bool reap_one(int root, const char *tmp, const char *name, bool verbose)
 {
-    DIR *d = opendir(tmp_dir);
-    if (d == NULL)
-        return 0;
-    size_t reaped = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (strncmp(e->d_name, RUN_PREFIX, strlen(RUN_PREFIX)) != 0)
-            continue;
-        char run_dir[PATH_MAX];
-        if (snprintf(run_dir, sizeof run_dir, "%s/%s", tmp_dir, e->d_name) >=
-            (int)sizeof run_dir)
-            continue;
-        int owner = 0;
-        if (owner_alive(run_dir, &owner))
-            continue;
-        size_t killed = kill_carriers(run_dir);
-        dk_wine_reap(run_dir);
-        int removed = dk_remove_tree(run_dir);
-        remove_criterion_socket(owner);
-        if (verbose)
-            fprintf(stderr, "dkcheck: reaped stale run %s: %zu process%s "
-                            "killed, directory %s\n",
-                    run_dir, killed, killed == 1 ? "" : "es",
-                    removed == 0 ? "removed" : strerror(errno));
-        reaped++;
+    char why[256], dir[PATH_MAX];
+    run_owner o;
+    int runfd = openat(root, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                       O_CLOEXEC);
+    if (runfd < 0)
+        return false;
+    snprintf(dir, sizeof dir, "%s/dkcheck-%ld/%s", tmp, (long)geteuid(), name);
+    bool stale = dk_dir_check(runfd, dir, 0700, why, sizeof why) == 0 &&
+                 read_marker(runfd, &o) == 0 &&
+                 obs__start_time(o.pid) != o.start;
+    if (!stale) {
+        close(runfd);
+        return false; /* unmarked yet, or its owner lives */
     }
-    closedir(d);
+    size_t killed = kill_carriers(dir, o.token);
+    dk_wine_reap(runfd);
+    char runner[32];
+    int in_ns = read_small(runfd, RUNNER, runner, sizeof runner) == 0
+                    ? atoi(runner) : 0;
+    close(runfd);
+    int removed = dk_remove_tree_at(root, name);
+    remove_public(tmp, name);
+    if (in_ns > 1)
+        dk_criterion_socket_remove(in_ns);
+    else
+        remove_criterion_socket(o.pid);
+    if (verbose)
+        fprintf(stderr, "dkcheck: reaped stale run %s: %zu process%s "
+                        "killed, directory %s\n",
+                dir, killed, killed == 1 ? "" : "es",
+                removed == 0 ? "removed" : strerror(errno));
+    return true;
+}
+
+ssize_t dk_reap_stale_runs(const char *tmp, bool verbose, char *why,
+                           size_t size)
+{
+    int root = dk_root_open(tmp, "", 0700, false, why, size);
+    if (root < 0)
+        return errno == ENOENT ? 0 : -1;
+    int listfd = dup(root);
+    DIR *d = listfd < 0 ? NULL : fdopendir(listfd);
+    size_t reaped = 0;
+    for (struct dirent *e; d != NULL && (e = readdir(d)) != NULL;)
+        if (strncmp(e->d_name, DK_RUN_PREFIX, strlen(DK_RUN_PREFIX)) == 0 &&
+            dk_plain_name(e->d_name) && reap_one(root, tmp, e->d_name, verbose))
+            reaped++;
+    if (d != NULL)
+        closedir(d);
+    close(root);
+    dk_root_release(tmp, "");
     /* After the runs' processes are killed: their workers are gone too. */
     remove_orphaned_instances();
-    return reaped;
+    return (ssize_t)reaped;
 }

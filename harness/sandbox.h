@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 /* Make this worker the child subreaper, create SANDBOX (with SANDBOX/launch,
  * the launcher's cwd) and split DKCHECK_SUBJECT. Fails the case as BROKEN
@@ -15,6 +16,11 @@ void sandbox_open(void);
 /* Kill and reap every process we spawned or adopted, remove SANDBOX, free
  * what sandbox_alloc gave. Idempotent. */
 void sandbox_close(void);
+
+/* How a case whose subject filled its sandbox (a bounded tmpfs) begins
+ * its message, at sandbox_close: BROKEN, and the reason the reports give
+ * before any other. */
+#define SANDBOX_FULL "BROKEN: the subject filled the case's sandbox"
 
 /* Memory freed by sandbox_close. */
 void *sandbox_alloc(size_t size);
@@ -26,6 +32,13 @@ const char *sandbox_path(const char *name);
 const char *sandbox_file(const char *name, const char *content);
 /* Create the directory SANDBOX/name (mode 0755); its path. */
 const char *sandbox_mkdir(const char *name);
+/* A directory for a process that dropped to group gid (P1's daemon),
+ * which the sandbox, under dkcheck's 0700 private root, cannot be: ours,
+ * group gid, mode 01770 (only root and that group enter; sticky: the
+ * group cannot remove root's files), in the run's 0711 directory of
+ * TMPDIR/dkcheck-EUID.pub (run_root.h). Removed by sandbox_close; its
+ * path. */
+const char *sandbox_group_dir(gid_t gid);
 /* A whole file, NUL-terminated; NULL if it cannot be read. */
 const char *sandbox_read(const char *path, size_t *len);
 

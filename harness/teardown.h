@@ -8,6 +8,7 @@
 #ifndef DKCHECK_TEARDOWN_H
 #define DKCHECK_TEARDOWN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -19,8 +20,16 @@ int dk_become_subreaper(void);
  * next pass).  Returns how many processes were killed. */
 size_t dk_kill_descendants(void);
 
-/* rm -rf path, not following symlinks and never leaving path's file
- * system. 0 or -1 with errno. */
+/* rm -rf path, by directory descriptors: symlinks are unlinked, never
+ * followed, and a directory on another device (a mount) is left alone
+ * (then -1 with EXDEV). Only the path of path's parent is resolved. 0 or
+ * -1 with errno. */
 int dk_remove_tree(const char *path);
+/* The same for the entry name of the directory dirfd. */
+int dk_remove_tree_at(int dirfd, const char *name);
+
+/* Is name one entry of a directory: not empty, ".", ".." or holding a
+ * '/'? Every name read from a file must be, before it is used. */
+bool dk_plain_name(const char *name);
 
 #endif

@@ -21,14 +21,17 @@ int dk_wine_mark_run(const char *run_dir, const char *prefix);
  * that is not of run_dir's run? Then reaping run_dir must spare it. */
 bool dk_wine_serves_others(pid_t pid, const char *run_dir);
 
-/* After run_dir's processes are gone: if it names a prefix that no process
- * uses any more, remove that prefix's server directory. Reads the marker,
- * so call it before removing run_dir. */
-void dk_wine_reap(const char *run_dir);
+/* After a run's processes are gone: if its directory (the descriptor
+ * runfd) names a prefix that no process uses any more, remove that
+ * prefix's server directory. Reads the marker (a regular file of ours, not
+ * a symlink), so call it before removing the run directory. */
+void dk_wine_reap(int runfd);
 
 /* Remove the directory of prefix's server (its socket and lock): Debian's
  * Wine names it in PREFIX/wineserver, a directory of $TMPDIR; upstream's is
- * /tmp/.wine-UID/server-DEV-INO. Nothing while a process uses prefix. */
+ * /tmp/.wine-UID/server-DEV-INO. Nothing while a process uses prefix;
+ * nothing but a directory of ours, and only by a plain name (a name read
+ * from the prefix that is ".", ".." or holds a '/' is ignored). */
 void dk_wine_remove_server_dir(const char *prefix);
 
 #endif

@@ -1,10 +1,12 @@
 /* wine_reap_linux.c: ending what a killed run on a Windows subject left. */
 #include "wine_reap.h"
 
+#include "run_root.h"
 #include "teardown.h"
 #include "wine_session.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,6 +99,47 @@ bool dk_wine_serves_others(pid_t pid, const char *run_dir)
            prefix_used(prefix, run_dir);
 }
 
+/* The first line of dir/name (a regular file), into buf; "" if none. */
+static void first_line(const char *dir, const char *name, char *buf,
+                       size_t size)
+{
+    char path[PATH_MAX];
+    buf[0] = '\0';
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    ssize_t n = -1;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        n = read(fd, buf, size - 1);
+    if (fd >= 0)
+        close(fd);
+    buf[n > 0 ? n : 0] = '\0';
+    buf[strcspn(buf, "\r\n")] = '\0';
+}
+
+/* Remove dir/name/ if it is a directory of ours holding a directory
+ * server; true if it was there. */
+static bool remove_if_serving(const char *dir, const char *name,
+                              const char *server)
+{
+    if (!dk_plain_name(name))
+        return false;
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0)
+        return false;
+    int fd = openat(dfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st, sv;
+    bool serving = fd >= 0 && fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+                   fstatat(fd, server, &sv, AT_SYMLINK_NOFOLLOW) == 0 &&
+                   S_ISDIR(sv.st_mode);
+    if (fd >= 0)
+        close(fd);
+    if (serving)
+        dk_remove_tree_at(dfd, name);
+    close(dfd);
+    return serving;
+}
+
 void dk_wine_remove_server_dir(const char *prefix)
 {
     struct stat st;
@@ -105,44 +148,35 @@ void dk_wine_remove_server_dir(const char *prefix)
     char server[64];
     snprintf(server, sizeof server, "server-%llx-%llx",
              (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
-    char path[PATH_MAX], name[64] = "";
-    snprintf(path, sizeof path, "%s/wineserver", prefix);
-    FILE *f = fopen(path, "re");
-    if (f != NULL) {
-        if (fgets(name, sizeof name, f) == NULL)
-            name[0] = '\0';
-        fclose(f);
-    }
-    name[strcspn(name, "\r\n")] = '\0';
-    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    const char *tmps[] = {tmp, "/tmp"};
-    char dir[PATH_MAX], check[PATH_MAX + 64];
-    /* Only a directory that holds this prefix's server. */
-    for (int i = 0; i < 2 && name[0] != '\0' && strchr(name, '/') == NULL; i++) {
-        snprintf(dir, sizeof dir, "%s/%s", tmps[i], name);
-        snprintf(check, sizeof check, "%s/%s", dir, server);
-        if (lstat(check, &st) == 0 && S_ISDIR(st.st_mode))
-            dk_remove_tree(dir);
-    }
-    snprintf(dir, sizeof dir, "/tmp/.wine-%u", (unsigned)getuid());
-    snprintf(check, sizeof check, "%s/%s", dir, server);
-    if (lstat(check, &st) == 0 && S_ISDIR(st.st_mode)) {
-        dk_remove_tree(check);
-        rmdir(dir); /* if it held no other server */
-    }
+    char name[64];
+    first_line(prefix, "wineserver", name, sizeof name);
+    /* Only a directory of ours that holds this prefix's server. */
+    if (!remove_if_serving(dk_tmp_dir(), name, server))
+        remove_if_serving("/tmp", name, server);
+    char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/.wine-%u", (unsigned)geteuid());
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0)
+        return;
+    if (dk_dir_check(dfd, dir, 0700, name, sizeof name) == 0)
+        dk_remove_tree_at(dfd, server);
+    close(dfd);
+    rmdir(dir); /* if it held no other server */
 }
 
-void dk_wine_reap(const char *run_dir)
+void dk_wine_reap(int runfd)
 {
-    char path[PATH_MAX + sizeof PREFIX_MARKER + 1], prefix[PATH_MAX] = "";
-    snprintf(path, sizeof path, "%s/" PREFIX_MARKER, run_dir);
-    FILE *f = fopen(path, "re");
-    if (f == NULL)
-        return;
-    if (fgets(prefix, sizeof prefix, f) == NULL)
-        prefix[0] = '\0';
-    fclose(f);
-    if (prefix[0] != '\0') {
+    char prefix[PATH_MAX] = "";
+    int fd = openat(runfd, PREFIX_MARKER, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    ssize_t n = -1;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_uid == geteuid())
+        n = read(fd, prefix, sizeof prefix - 1);
+    if (fd >= 0)
+        close(fd);
+    prefix[n > 0 ? n : 0] = '\0';
+    if (prefix[0] == '/') {
         dk_wine_end_unused(prefix);
         dk_wine_remove_server_dir(prefix);
     }

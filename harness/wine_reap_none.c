@@ -32,7 +32,7 @@ void dk_wine_remove_server_dir(const char *prefix)
     (void)prefix;
 }
 
-void dk_wine_reap(const char *run_dir)
+void dk_wine_reap(int runfd)
 {
-    (void)run_dir;
+    (void)runfd;
 }
