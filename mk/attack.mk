@@ -7,6 +7,9 @@ $(BUILD)/attack/%: $(OBJ)/subjects/attack/%.o
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# Root's removal of a tree, as dkcheck does it, for the attacker to race.
+$(BUILD)/attack/remove-tree: $(OBJ)/harness/teardown_tree.o
+
 attack: $(ATTACK)
 check-build: $(ATTACK)
 .PHONY: attack

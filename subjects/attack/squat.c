@@ -1,7 +1,8 @@
 /* squat.c: an attacker taking, ahead of time, the names Criterion gives its
  * runner's socket (/tmp/criterion_PID.sock) and BoxFort its arena
- * (/dev/shm/bxf_arena_PID), for the next COUNT PIDs the kernel will hand
- * out: a runner started among them finds its name taken.
+ * (/dev/shm/bxf_arena_PID), and BoxFort its workers (/dev/shm/bxfi_PID),
+ * for the next COUNT PIDs the kernel will hand out: a runner started among
+ * them finds its name taken.
  *
  *     squat COUNT
  *
@@ -39,11 +40,14 @@ int main(int argc, char **argv)
         if (s >= 0 && bind(s, (struct sockaddr *)&a, sizeof a) == 0 &&
             listen(s, 1) == 0)
             taken++;
-        char arena[64];
-        snprintf(arena, sizeof arena, "/dev/shm/bxf_arena_%d", pid);
-        int fd = open(arena, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd >= 0)
-            close(fd);
+        const char *shm[] = {"/dev/shm/bxf_arena_%d", "/dev/shm/bxfi_%d"};
+        for (size_t i = 0; i < sizeof shm / sizeof shm[0]; i++) {
+            char name[64];
+            snprintf(name, sizeof name, shm[i], pid);
+            int fd = open(name, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+            if (fd >= 0)
+                close(fd);
+        }
     }
     printf("squatted %d %d (%d sockets)\n", last + 1, last + count, taken);
     fflush(stdout);
