@@ -44,7 +44,7 @@ static bool plant(int dir, const char *name, bool symlink_kind,
 
 int main(int argc, char **argv)
 {
-    if (argc != 6 || (strcmp(argv[3], "symlink") && strcmp(argv[3], "file"))) {
+    if (argc != 6 || (strcmp(argv[3], "symlink") != 0 && strcmp(argv[3], "file") != 0)) {
         fprintf(stderr, "usage: planter DIR FINAL symlink|file TARGET SECONDS\n");
         return 2;
     }
