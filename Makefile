@@ -74,8 +74,8 @@ UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
 OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_linux.c \
                 harness/spawn_linux.c harness/pipes_pipe2.c harness/immutable_linux.c \
                 harness/user_groups_gid.c
-ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/criterion_names.c harness/wine_reap_linux.c
-SAFE_FILES   := harness/run_root.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
+ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c
+SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
@@ -88,8 +88,8 @@ OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_
                 harness/spawn_generic.c harness/pipes_fcntl.c harness/immutable_bsd.c \
                 harness/user_groups_darwin.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
-ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/criterion_names.c harness/wine_reap_none.c
-SAFE_FILES   := harness/run_root.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
+SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 else ifeq ($(OS),FreeBSD)
@@ -99,8 +99,8 @@ OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown
                 harness/spawn_generic.c harness/pipes_pipe2.c harness/immutable_bsd.c \
                 harness/user_groups_gid.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
-ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/criterion_names.c harness/wine_reap_none.c
-SAFE_FILES   := harness/run_root.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
+ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
+SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
 LDLIBS       += -lprocstat

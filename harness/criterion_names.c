@@ -21,7 +21,7 @@ static bool listening(const char *dir, const char *name)
     if (snprintf(a.sun_path, sizeof a.sun_path, "%s/%s", dir, name) >=
         (int)sizeof a.sun_path)
         return true; /* cannot tell: assume so */
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
     if (fd < 0)
         return true;
     int rc = connect(fd, (struct sockaddr *)&a, sizeof a);

@@ -32,10 +32,17 @@
 #include <unistd.h>
 #include <wordexp.h>
 
+/* The command line, once its reports are open: an error drops them. */
+static dk_cli *the_cli;
+
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die(const char *fmt, ...)
 {
     dk_run_remove(); /* an error after it was made removes it */
+    if (the_cli != NULL) {
+        char ignored[8];
+        dk_cli_finish_outputs(the_cli, false, ignored, sizeof ignored);
+    }
     va_list ap;
     va_start(ap, fmt);
     fputs("dkcheck: ", stderr);
@@ -253,6 +260,7 @@ int main(int argc, char **argv)
     }
     if (subject == NULL || subject[0] == '\0')
         die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
+    the_cli = &cli; /* before: a refused report drops those opened */
     if (dk_cli_check_outputs(&cli, why, sizeof why) < 0)
         die("%s", why);
     subject = dk_wine_unwrap(subject);
@@ -331,6 +339,7 @@ int main(int argc, char **argv)
     dk_run_remove();
     /* Reports go into place only from a run that judged something. */
     bool judged = ran && dk_report_selected() > 0;
+    the_cli = NULL;
     if (dk_cli_finish_outputs(&cli, judged, why, sizeof why) < 0)
         die("%s", why);
     if (!ran)
