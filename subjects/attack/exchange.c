@@ -35,8 +35,8 @@ int main(int argc, char **argv)
         return 2;
     }
     struct stat st;
-    if (stat(argv[1], &st) < 0 || !S_ISDIR(st.st_mode) || chdir("/") < 0) {
-        fprintf(stderr, "exchange: %s: not a directory\n", argv[1]);
+    if (stat(argv[1], &st) < 0 || chdir("/") < 0) {
+        fprintf(stderr, "exchange: %s: %s\n", argv[1], strerror(errno));
         return 2;
     }
     double until = now() + atof(argv[2]);
