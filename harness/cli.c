@@ -134,6 +134,8 @@ static int add_output_spec(dk_cli *cli, char *spec, char *why, size_t size)
 
 int dk_cli_size(const char *s, unsigned long long *bytes)
 {
+    if (s == NULL)
+        return -1;
     char *end;
     errno = 0;
     unsigned long long n = strtoull(s, &end, 10);

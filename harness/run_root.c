@@ -131,8 +131,17 @@ int dk_mkdtemp_at(int dirfd, const char *prefix, mode_t mode, char *name,
             errno = ENAMETOOLONG;
             return -1;
         }
-        if (mkdirat(dirfd, name, mode) == 0)
+        if (mkdirat(dirfd, name, mode) == 0) {
+            /* Whatever the umask took: made just now, in a directory only
+             * we write, it is ours. */
+            int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                            O_CLOEXEC);
+            if (fd >= 0) {
+                fchmod(fd, mode);
+                close(fd);
+            }
             return 0;
+        }
         if (errno != EEXIST)
             return -1;
     }

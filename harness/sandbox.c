@@ -144,18 +144,23 @@ static int public_run_dir(char *shown, size_t shown_size, char *why,
         snprintf(why, size, "DKCHECK_RUNDIR names no run directory");
         return -1;
     }
-    int pub = dk_root_open(dk_tmp_dir(), ".pub", 0711, true, why, size);
-    if (pub < 0)
-        return -1;
     snprintf(shown, shown_size, "%s/dkcheck-%ld.pub/%s", dk_tmp_dir(),
              (long)geteuid(), name);
-    if (mkdirat(pub, name, 0711) < 0 && errno != EEXIST) {
-        snprintf(why, size, "mkdir %.300s: %s", shown, strerror(errno));
+    int fd = -1;
+    /* ENOENT: another run removed the public root, empty, just then. */
+    for (int tries = 0; fd < 0 && tries < 10; tries++) {
+        int pub = dk_root_open(dk_tmp_dir(), ".pub", 0711, true, why, size);
+        if (pub < 0)
+            return -1;
+        if (mkdirat(pub, name, 0711) == 0 || errno == EEXIST)
+            fd = openat(pub, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+                        O_CLOEXEC);
+        int err = errno;
         close(pub);
-        return -1;
+        errno = err;
+        if (fd < 0 && err != ENOENT)
+            break;
     }
-    int fd = openat(pub, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    close(pub);
     if (fd < 0 || fchmod(fd, 0711) < 0 ||
         dk_dir_check(fd, shown, 0711, why, size) < 0) {
         if (fd >= 0)
