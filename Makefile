@@ -79,7 +79,7 @@ OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_li
                  harness/observe_threads_linux.c harness/observe_environ_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c \
                  harness/wine_busy_linux.c
-SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
+SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c harness/hold_unseen_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
@@ -95,7 +95,7 @@ OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
                  harness/wine_busy_none.c
-SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
+SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c harness/hold_unseen_none.c
 else ifeq ($(OS),FreeBSD)
@@ -108,7 +108,7 @@ OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
                  harness/wine_busy_none.c
-SAFE_FILES   := harness/run_root.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
+SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c harness/hold_unseen_none.c
 LDLIBS       += -lprocstat

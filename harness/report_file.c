@@ -3,6 +3,7 @@
 #include "report_file.h"
 
 #include "run_root.h"
+#include "safe_dir.h"
 #include "teardown.h"
 
 #include <errno.h>
@@ -40,10 +41,11 @@ static int open_dir(dk_report_file *r, const char *what, const char *path,
         snprintf(r->name, sizeof r->name, "%s", name) >= (int)sizeof r->name)
         return fail(why, size, "cannot write the %s report %s: it is a "
                     "directory", what, path);
-    r->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char reason[256];
+    r->dirfd = dk_open_dir_safely(dir, reason, sizeof reason);
     if (r->dirfd < 0)
-        return fail(why, size, "cannot write the %s report %s: %s", what, path,
-                    strerror(errno));
+        return fail(why, size, "cannot write the %s report %s: its directory "
+                    "%s, refused", what, path, reason);
     return 0;
 }
 

@@ -99,9 +99,18 @@ int dk_run_begin(const char *tmp, char *why, size_t size)
         snprintf(why, size, "cannot read /dev/urandom: %s", strerror(errno));
         return -1;
     }
-    int root = make_run_dir(tmp, why, size);
-    if (root < 0)
+    /* The public root (P1's) is checked now, not when a P1 case first
+     * needs it: one another user made first is refused here, in one line,
+     * rather than making those cases BROKEN. */
+    int pub = dk_root_open(tmp, ".pub", 0711, true, why, size);
+    if (pub < 0)
         return -1;
+    close(pub);
+    int root = make_run_dir(tmp, why, size);
+    if (root < 0) {
+        dk_root_release(tmp, ".pub");
+        return -1;
+    }
     the_run.root = root;
     snprintf(the_run.dir, sizeof the_run.dir, "%s/dkcheck-%ld/%s", tmp,
              (long)geteuid(), the_run.name);
