@@ -100,7 +100,7 @@ OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c
-LDLIBS       += -lprocstat
+LDLIBS       += -lutil
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c
