@@ -63,10 +63,9 @@ endif
 endif
 
 # libuv's way: the build picks the per-OS file, the code has no #ifdef.
-# Every OS gets as far as it can; none stops the build. The FreeBSD backends
-# are written against FreeBSD's manuals and were never compiled (no FreeBSD
-# toolchain where they were written). OS=Darwin on another machine
-# cross-compiles (mk/macos.mk).
+# Every OS gets as far as it can; none stops the build. The FreeBSD and
+# macOS backends are cross-compiled and linked here (OS=FreeBSD or
+# OS=Darwin with zig: make cross, mk/cross.mk), and run only there.
 UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/teardown_tree.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
