@@ -78,7 +78,7 @@ TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
-UNIT_OS        := cases/unit/test_criterion_git_linux.c
+UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_observe_parse_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_darwin.c lib/unix/env_block_none.c
