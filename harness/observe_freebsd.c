@@ -115,7 +115,7 @@ int obs_read_ids(pid_t pid, obs_ids *out)
 
     if (kinfo_of(pid, &kp) != 0)
         return -1;
-    if ((kp.ki_cr_flags & KI_CRF_GRP_OVERFLOW) || kp.ki_ngroups < 0 ||
+    if ((kp.ki_cr_flags & KI_CRF_GRP_OVERFLOW) || kp.ki_ngroups < 1 ||
         (size_t)kp.ki_ngroups > OBS_MAX_GROUPS) {
         errno = ENOTSUP;
         return -1;
