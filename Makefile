@@ -64,10 +64,9 @@ endif
 endif
 
 # libuv's way: the build picks the per-OS file, the code has no #ifdef.
-# Every OS gets as far as it can; none stops the build. The FreeBSD backends
-# are written against FreeBSD's manuals and were never compiled (no FreeBSD
-# toolchain where they were written). OS=Darwin on another machine
-# cross-compiles (mk/macos.mk).
+# Every OS gets as far as it can; none stops the build. The FreeBSD and
+# macOS backends are cross-compiled and linked here (OS=FreeBSD or
+# OS=Darwin with zig: make cross, mk/cross.mk), and run only there.
 UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/observe_fds.c \
                 harness/teardown_tree.c
 ifeq ($(OS),Linux)
@@ -84,7 +83,8 @@ TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c harness/hold_unseen_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
-UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_remove_tree_linux.c
+UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_remove_tree_linux.c \
+                  cases/unit/test_observe_parse_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_darwin.c lib/unix/env_block_none.c \
@@ -111,7 +111,7 @@ ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_no
 SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c harness/hold_unseen_none.c
-LDLIBS       += -lprocstat
+LDLIBS       += -lutil
 else
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
                 lib/unix/env_block_generic.c lib/unix/env_block_none.c \
@@ -209,7 +209,7 @@ have-criterion: have-cc
 .SECONDARY:
 
 # make deps: all make check needs (Debian's packages, then zig from npm for
-# the macOS cross-build); make conform needs the packages only.
+# the FreeBSD and macOS cross-builds); make conform needs the packages only.
 deps: deps-debian
 	@scripts/deps-zig
 deps-debian:

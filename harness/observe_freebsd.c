@@ -1,46 +1,46 @@
-/* observe_freebsd.c: observe.h on FreeBSD, over sysctl(KERN_PROC_PID,
- * KERN_PROC_PROC, KERN_PROC_ENV) and libprocstat for files, cwd and umask;
- * the tree walk is observe_tree.c.
+/* observe_freebsd.c: observe.h on FreeBSD, over sysctl(3) (KERN_PROC_PID,
+ * KERN_PROC_PROC, KERN_PROC_UMASK, KERN_PROC_PATHNAME, KERN_PROC_ENV) and
+ * libutil's kinfo_getproc(3) and kinfo_getfile(3) for one process and its
+ * files; the tree walk is observe_tree.c. Link with -lutil (in the base
+ * system, and in the FreeBSD 14 libc zig cross-links with; libprocstat is
+ * in neither zig's nor every jail's, and wraps the same sysctls).
  *
- * NOT COMPILED HERE: written against FreeBSD's documented interfaces
- * (sysctl(3), <sys/user.h>'s kinfo_proc, libprocstat(3)) on a machine with
- * no FreeBSD toolchain; the FreeBSD job of .github/workflows/matrix.yml is
- * where it would first be built. Link with -lprocstat.
+ * Compiled and linked here for x86_64-freebsd with zig (make cross); run
+ * only by the FreeBSD job of .github/workflows/matrix.yml.
  *
- * Unobservable here (errno ENOTSUP, the case skips): nothing so far; but
- * libprocstat shows no close-on-exec flag for a descriptor, so obs_fd's
- * flags never carry O_CLOEXEC, which a case asking for it must know.
+ * kinfo_file shows no close-on-exec flag, so obs_fd's flags never carry
+ * O_CLOEXEC, which a case asking for it must know.
  */
 #include "observe.h"
 #include "observe_scan.h"
 #include "sysctl_read.h"
 
+/* sys/user.h needs the types sys/param.h brings (FreeBSD's convention). */
 #include <sys/param.h>
-#include <sys/queue.h>
 #include <sys/socket.h>
 #include <sys/sysctl.h>
 #include <sys/user.h>
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libprocstat.h>
+#include <libutil.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- one process -------------------------------------------------------- */
 
-static int kinfo_of(pid_t pid, struct kinfo_proc *kp)
+static int kinfo_of(pid_t pid, struct kinfo_proc *out)
 {
-    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PID, (int)pid };
-    size_t len = sizeof *kp;
-
-    if (sysctl(mib, 4, kp, &len, NULL, 0) != 0)
-        return -1;              /* ESRCH: no such process */
-    if (len < sizeof *kp) {
-        errno = ESRCH;
+    errno = 0;
+    struct kinfo_proc *kp = kinfo_getproc(pid);
+    if (!kp) {
+        if (errno == 0)         /* an answer for another process, or none */
+            errno = ESRCH;
         return -1;
     }
+    *out = *kp;
+    free(kp);
     return 0;
 }
 
@@ -77,42 +77,22 @@ static uint64_t mask_of(const sigset_t *s)
     return (uint64_t)s->__bits[0] | (uint64_t)s->__bits[1] << 32;
 }
 
-/* Opens libprocstat on pid: 0, or -1 with errno. */
-typedef struct ps_handle {
-    struct procstat *ps;
-    struct kinfo_proc *kp;
-} ps_handle;
-
-static int ps_open(pid_t pid, ps_handle *h)
+/* KERN_PROC_UMASK: -1 when it cannot be read (another user's process
+ * without privilege). */
+static int umask_of(pid_t pid)
 {
-    unsigned int count = 0;
+    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_UMASK, (int)pid };
+    unsigned short mask;
+    size_t len = sizeof mask;
 
-    h->kp = NULL;
-    h->ps = procstat_open_sysctl();
-    if (!h->ps)
-        return -1;
-    h->kp = procstat_getprocs(h->ps, KERN_PROC_PID, pid, &count);
-    if (!h->kp || count == 0) {
-        if (h->kp)
-            procstat_freeprocs(h->ps, h->kp);
-        procstat_close(h->ps);
-        errno = ESRCH;
-        return -1;
-    }
-    return 0;
-}
-
-static void ps_close(ps_handle *h)
-{
-    procstat_freeprocs(h->ps, h->kp);
-    procstat_close(h->ps);
+    return sysctl(mib, 4, &mask, &len, NULL, 0) == 0 && len == sizeof mask
+               ? mask
+               : -1;
 }
 
 int obs_read_status(pid_t pid, obs_status *out)
 {
     struct kinfo_proc kp;
-    unsigned short mask;
-    ps_handle h;
 
     if (kinfo_of(pid, &kp) != 0)
         return -1;
@@ -122,39 +102,77 @@ int obs_read_status(pid_t pid, obs_status *out)
     out->sig_blocked = mask_of(&kp.ki_sigmask);
     out->sig_ignored = mask_of(&kp.ki_sigignore);
     out->sig_caught = mask_of(&kp.ki_sigcatch);
-    out->umask = -1;
-    if (ps_open(pid, &h) == 0) {
-        if (procstat_getumask(h.ps, h.kp, &mask) == 0)
-            out->umask = mask;
-        ps_close(&h);
+    out->umask = umask_of(pid);
+    return 0;
+}
+
+/* kinfo_proc has the credentials; the file-system ids are the effective
+ * ones (FreeBSD has no others). Its group list is cut at KI_NGROUPS, and
+ * says so: then the case cannot tell. */
+int obs_read_ids(pid_t pid, obs_ids *out)
+{
+    struct kinfo_proc kp;
+
+    if (kinfo_of(pid, &kp) != 0)
+        return -1;
+    if ((kp.ki_cr_flags & KI_CRF_GRP_OVERFLOW) || kp.ki_ngroups < 1 ||
+        (size_t)kp.ki_ngroups > OBS_MAX_GROUPS) {
+        errno = ENOTSUP;
+        return -1;
     }
+    *out = (obs_ids){
+        .uid = { kp.ki_ruid, kp.ki_uid, kp.ki_svuid, kp.ki_uid },
+        .gid = { kp.ki_rgid, kp.ki_groups[0], kp.ki_svgid, kp.ki_groups[0] },
+        .n_groups = (size_t)kp.ki_ngroups,
+    };
+    /* As the kernel holds them: the effective group first (FreeBSD 14's
+     * cr_groups[0]), then the supplementary ones; initgroups(3) sets them
+     * all from getgrouplist(3), which lists the primary group too. */
+    for (size_t i = 0; i < out->n_groups; i++)
+        out->groups[i] = kp.ki_groups[i];
     return 0;
 }
 
 /* ---- its files ---------------------------------------------------------- */
 
-static int open_flags(int fflags)
+static int open_flags(int kf_flags)
 {
-    int acc = (fflags & PS_FST_FFLAG_READ) && (fflags & PS_FST_FFLAG_WRITE)
+    int acc = (kf_flags & KF_FLAG_READ) && (kf_flags & KF_FLAG_WRITE)
                   ? O_RDWR
-                  : (fflags & PS_FST_FFLAG_WRITE) ? O_WRONLY : O_RDONLY;
+                  : (kf_flags & KF_FLAG_WRITE) ? O_WRONLY : O_RDONLY;
 
-    return acc | (fflags & PS_FST_FFLAG_APPEND ? O_APPEND : 0) |
-           (fflags & PS_FST_FFLAG_NONBLOCK ? O_NONBLOCK : 0) |
-           (fflags & PS_FST_FFLAG_SYNC ? O_SYNC : 0);
+    return acc | (kf_flags & KF_FLAG_APPEND ? O_APPEND : 0) |
+           (kf_flags & KF_FLAG_NONBLOCK ? O_NONBLOCK : 0) |
+           (kf_flags & KF_FLAG_FSYNC ? O_SYNC : 0);
 }
 
-static void target_of(const struct filestat *f, char *buf, size_t size)
+/* What it is open on, in Linux's words for what has no path
+ * ("pipe:[N]", "socket:[N]"), N the kernel object's address, which both
+ * ends of one pipe do not share but every descriptor of one end does. */
+static void target_of(const struct kinfo_file *f, char *buf, size_t size)
 {
-    /* Linux's words for what has no path: "pipe:[N]", "socket:[N]". */
-    if (f->fs_path)
-        snprintf(buf, size, "%s", f->fs_path);
-    else if (f->fs_type == PS_FST_TYPE_PIPE)
-        snprintf(buf, size, "pipe:[%d]", f->fs_fd);
-    else if (f->fs_type == PS_FST_TYPE_SOCKET)
-        snprintf(buf, size, "socket:[%d]", f->fs_fd);
+    if (f->kf_path[0] != '\0')
+        snprintf(buf, size, "%s", f->kf_path);
+    else if (f->kf_type == KF_TYPE_PIPE)
+        snprintf(buf, size, "pipe:[%llu]",
+                 (unsigned long long)f->kf_un.kf_pipe.kf_pipe_addr);
+    else if (f->kf_type == KF_TYPE_SOCKET)
+        snprintf(buf, size, "socket:[%llu]",
+                 (unsigned long long)f->kf_un.kf_sock.kf_sock_pcb);
     else
-        snprintf(buf, size, "anon_inode:[type %d]", f->fs_type);
+        snprintf(buf, size, "anon_inode:[type %d]", f->kf_type);
+}
+
+static void fd_of(const struct kinfo_file *f, obs_fd *out)
+{
+    out->fd = f->kf_fd;
+    out->flags = open_flags(f->kf_flags);
+    target_of(f, out->target, sizeof out->target);
+    /* kf_file_fsid and kf_file_fileid are the va_fsid and va_fileid that
+     * stat(2) reports as st_dev and st_ino. */
+    out->have_id = f->kf_type == KF_TYPE_VNODE && (f->kf_status & KF_ATTR_VALID);
+    out->dev = out->have_id ? f->kf_un.kf_file.kf_file_fsid : 0;
+    out->ino = out->have_id ? f->kf_un.kf_file.kf_file_fileid : 0;
 }
 
 static int cmp_fd(const void *a, const void *b)
@@ -169,40 +187,31 @@ static int cmp_fd(const void *a, const void *b)
 static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
                     char *cwd, size_t cwd_size)
 {
-    struct filestat_list *head;
-    struct filestat *f;
+    int n = 0;
     size_t count = 0, total = 0;
     bool have_cwd = false;
-    ps_handle h;
 
-    if (ps_open(pid, &h) != 0)
-        return -1;
-    head = procstat_getfiles(h.ps, h.kp, 0);
-    if (!head) {
-        ps_close(&h);
-        errno = EPERM;
+    errno = 0;
+    struct kinfo_file *files = kinfo_getfile(pid, &n);
+    if (!files) {
+        if (errno == 0)
+            errno = ESRCH;
         return -1;
     }
-    STAILQ_FOREACH(f, head, next) {
-        if (cwd && (f->fs_uflags & PS_FST_UFLAG_CDIR) && f->fs_path) {
-            snprintf(cwd, cwd_size, "%s", f->fs_path);
+    for (int i = 0; i < n; i++) {
+        const struct kinfo_file *f = &files[i];
+        if (cwd && f->kf_fd == KF_FD_TYPE_CWD && f->kf_path[0] != '\0') {
+            snprintf(cwd, cwd_size, "%s", f->kf_path);
             have_cwd = true;
         }
-        if (f->fs_fd < 0 || (want >= 0 && f->fs_fd != want))
+        if (f->kf_fd < 0 || (want >= 0 && f->kf_fd != want))
             continue;
         total++; /* past max too, for a caller to make room */
         if (count >= max)
             continue;
-        out[count].fd = f->fs_fd;
-        out[count].flags = open_flags(f->fs_fflags);
-        target_of(f, out[count].target, sizeof out[count].target);
-        /* The file's identity needs procstat_get_vnode_info, one more call
-         * per fd: the path serves (case_fd_is compares it instead). */
-        out[count].have_id = false;
-        count++;
+        fd_of(f, &out[count++]);
     }
-    procstat_freefiles(h.ps, head);
-    ps_close(&h);
+    free(files);
     if (cwd && !have_cwd) {
         errno = ENOENT;
         return -1;
@@ -212,7 +221,7 @@ static int files_of(pid_t pid, int want, obs_fd *out, size_t max,
     return (int)total;
 }
 
-/* KERN_PROC_PATHNAME (sysctl(3)): the executable's path. */
+/* KERN_PROC_PATHNAME: the executable's path. */
 int obs_read_exe(pid_t pid, char *buf, size_t size)
 {
     int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PATHNAME, (int)pid };
@@ -256,18 +265,11 @@ unsigned long long obs__start_time(pid_t pid)
 bool obs__env_has(pid_t pid, const char *entry)
 {
     int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_ENV, (int)pid };
-    size_t len = 0;
+    size_t len;
     bool found = false;
-    char *buf, *p, *end;
+    char *buf = dk__sysctl_read(mib, 4, &len);
 
-    if (sysctl(mib, 4, NULL, &len, NULL, 0) != 0 || len == 0)
-        return false;
-    buf = malloc(len);
-    if (!buf || sysctl(mib, 4, buf, &len, NULL, 0) != 0) {
-        free(buf);
-        return false;
-    }
-    for (p = buf, end = buf + len; p < end && !found;) {
+    for (char *p = buf, *end = buf + (buf ? len : 0); p < end && !found;) {
         char *nul = memchr(p, '\0', (size_t)(end - p));
         if (!nul)
             break;
@@ -288,17 +290,8 @@ static void from_kinfo(const void *entry, obs__proc *out)
 
 ssize_t obs__scan(obs__proc **out)
 {
-    int mib[4] = { CTL_KERN, KERN_PROC, KERN_PROC_PROC, 0 };
+    int mib[3] = { CTL_KERN, KERN_PROC, KERN_PROC_PROC };
     return dk__sysctl_procs(mib, 3, sizeof(struct kinfo_proc), from_kinfo, out);
-}
-
-/* Not read here yet (kinfo_proc has the ids): P1 cases skip. */
-int obs_read_ids(pid_t pid, obs_ids *out)
-{
-    (void)pid;
-    (void)out;
-    errno = ENOTSUP;
-    return -1;
 }
 
 /* Every signal here is a program's to set. */

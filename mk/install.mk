@@ -43,10 +43,15 @@ $(PIC)/%.o: %.c
 	$(SAY) CC-PIC $<
 	$(Q)$(CC) $(CFLAGS) -fPIC -c $< -o $@
 
+# Every symbol resolved at link time (-z defs), except on FreeBSD, where
+# environ is the program's (its crt1.o defines it, libc.so does not), to
+# be bound when the library is loaded.
+SHLIB_DEFS   := $(if $(filter FreeBSD,$(OS)),,-Wl,-z,defs)
+
 $(SHLIB_REAL): $(patsubst %.c,$(PIC)/%.o,$(LIB_SRC)) lib/daemoniker.map
 	$(SAY) LD-SO $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
-	    -Wl,--version-script=lib/daemoniker.map -Wl,-z,defs \
+	    -Wl,--version-script=lib/daemoniker.map $(SHLIB_DEFS) \
 	    -o $@ $(filter %.o,$^) $(LDLIBS)
 
 # The two links a build tree needs too: the soname for running, the bare

@@ -9,11 +9,13 @@
  * failed assertion). Forked children only ever _exit() (never exit(), which
  * would run the worker's atexit handlers) unless exit cleanup is the point,
  * and each is reaped. Waits are event-driven with a deadline: a pipe byte or
- * EOF under poll(), or sigtimedwait(); never a fixed sleep.
+ * EOF under poll(), or a signal with a deadline (term_within); never a
+ * fixed sleep.
  */
 #include <criterion/criterion.h>
 
 #include "../../harness/observe.h"
+#include "../../harness/pipes.h"
 #include "../../lib/unix/steps.h"
 
 #include <errno.h>
@@ -664,6 +666,49 @@ Test(lib_send, bad_arguments)
     cr_assert_eq(dk_send("", SIGTERM, NULL), DK_EINVAL);
 }
 
+/* term_within: the first SIGTERM (blocked by the caller) within seconds,
+ * with its sender and code; what sigtimedwait(2) tells, which macOS lacks.
+ * SIGALRM is the deadline. */
+static volatile sig_atomic_t term_seen, term_code, term_pid, alarm_seen;
+
+static void on_term(int sig, siginfo_t *info, void *context)
+{
+    (void)sig;
+    (void)context;
+    term_code = info->si_code;
+    term_pid = info->si_pid;
+    term_seen = 1;
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    alarm_seen = 1;
+}
+
+/* 1 and *pid, *code when SIGTERM came; 0 at the deadline. */
+static int term_within(unsigned seconds, pid_t *pid, int *code)
+{
+    struct sigaction term = {.sa_sigaction = on_term, .sa_flags = SA_SIGINFO};
+    struct sigaction alarm_action = {.sa_handler = on_alarm};
+    sigset_t open;
+
+    sigemptyset(&term.sa_mask);
+    sigemptyset(&alarm_action.sa_mask);
+    sigaction(SIGTERM, &term, NULL);
+    sigaction(SIGALRM, &alarm_action, NULL);
+    sigprocmask(SIG_SETMASK, NULL, &open);
+    sigdelset(&open, SIGTERM);
+    sigdelset(&open, SIGALRM);
+    alarm(seconds);
+    while (!term_seen && !alarm_seen)
+        sigsuspend(&open);
+    alarm(0);
+    *pid = (pid_t)term_pid;
+    *code = (int)term_code;
+    return term_seen;
+}
+
 Test(lib_send, live_child_gets_the_signal)
 {
     char path[PATH_MAX];
@@ -686,14 +731,13 @@ Test(lib_send, live_child_gets_the_signal)
         if (f < 0 || fcntl(f, F_SETLK, &fl) < 0 ||
             dprintf(f, "%ld\n", (long)getpid()) < 0 || write(ready[1], "x", 1) != 1)
             _exit(5);
-        siginfo_t info;
-        struct timespec limit = {.tv_sec = DEADLINE_MS / 1000};
-        int sig = sigtimedwait(&term, &info, &limit);
-        if (sig < 0)
+        pid_t sender;
+        int code;
+        if (!term_within(DEADLINE_MS / 1000, &sender, &code))
             _exit(2); /* timed out: nothing came */
-        if (sig != SIGTERM || info.si_code != SI_USER)
+        if (code != SI_USER)
             _exit(3);
-        _exit(info.si_pid == parent ? 0 : 4);
+        _exit(sender == parent ? 0 : 4);
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     cr_assert_geq(c, 0);
@@ -751,7 +795,7 @@ static void record_b(int signum)
 
 static void open_sig_pipe(void)
 {
-    cr_assert_eq(pipe2(sig_pipe, O_CLOEXEC), 0);
+    cr_assert_eq(dk_pipe(sig_pipe, O_CLOEXEC), 0);
 }
 
 static void close_sig_pipe(void)
@@ -810,11 +854,12 @@ Test(lib_signals, raise_in_main_thread_is_handled)
     if (got != SIGTERM) {
         /* Take the signal still pending on this thread, so the worker ends
          * by the failed assertion rather than by SIGTERM at stop(). */
-        sigset_t term;
+        sigset_t term, pending;
+        int sig;
         sigemptyset(&term);
         sigaddset(&term, SIGTERM);
-        struct timespec zero = {0, 0};
-        sigtimedwait(&term, NULL, &zero);
+        if (sigpending(&pending) == 0 && sigismember(&pending, SIGTERM))
+            sigwait(&term, &sig);
     }
     cr_assert_eq(got, SIGTERM,
                  "raise(SIGTERM) after dk_signals_start() never reached the "
@@ -983,7 +1028,7 @@ Test(lib_signals, default_handler_exits_128_plus_signum)
     static const int sigs[] = {SIGTERM, SIGINT, SIGABRT};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         int p[2];
-        cr_assert_eq(pipe2(p, O_CLOEXEC), 0);
+        cr_assert_eq(dk_pipe(p, O_CLOEXEC), 0);
         pid_t c = fork();
         cr_assert_geq(c, 0);
         if (c == 0) {
@@ -1022,7 +1067,10 @@ TestSuite(lib_identity, .timeout = 30);
 
 static int bound_socket(const char *path)
 {
-    int s = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    /* (fcntl, not SOCK_CLOEXEC, which macOS lacks.) */
+    int s = socket(AF_UNIX, SOCK_DGRAM, 0);
+    if (s >= 0)
+        fcntl(s, F_SETFD, FD_CLOEXEC);
     struct sockaddr_un a = {.sun_family = AF_UNIX};
     size_t len = strlen(path);
     cr_assert(len < sizeof a.sun_path, "TMPDIR too long for a socket");

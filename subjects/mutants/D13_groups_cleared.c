@@ -3,9 +3,11 @@
  * groups (it loses access that user has through a group).
  * wraps: initgroups
  */
+/* setgroups: glibc declares it in grp.h, FreeBSD and macOS in unistd.h. */
 #include <grp.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 int __wrap_initgroups(const char *user, gid_t gid)
 {
