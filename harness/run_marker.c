@@ -143,8 +143,12 @@ int dk_run_note_runner(pid_t runner)
     close(runfd);
     if (fd < 0)
         return -1;
-    char line[32];
-    int n = snprintf(line, sizeof line, "%d\n", (int)runner);
+    /* The guarded runner (run_guard.h) is a process of this PID space:
+     * its start time lets the reaper end it should the guard be killed
+     * first. A runner in a PID namespace is the kernel's to end (0). */
+    char line[64];
+    unsigned long long start = runner == getpid() ? obs__start_time(runner) : 0;
+    int n = snprintf(line, sizeof line, "%d %llu\n", (int)runner, start);
     int rc = write(fd, line, (size_t)n) == n ? 0 : -1;
     return close(fd) == 0 ? rc : -1;
 }
@@ -344,11 +348,22 @@ static bool reap_one(int root, const char *tmp, const char *name, bool verbose)
         close(runfd);
         return false; /* unmarked yet, or its owner lives */
     }
-    size_t killed = kill_carriers(dir, o.token);
+    /* A guarded runner outlives its killed guard and goes on starting
+     * processes; it was forked, not exec'd, so its environment as the
+     * kernel shows it lacks the run's token: it is ended by its PID and
+     * start time, which only we could have written here. */
+    char runner[64];
+    int in_ns = 0;
+    unsigned long long runner_start = 0;
+    if (read_small(runfd, RUNNER, runner, sizeof runner) != 0 ||
+        sscanf(runner, "%d %llu", &in_ns, &runner_start) < 1)
+        in_ns = 0;
+    size_t killed = 0;
+    if (in_ns > 1 && runner_start != 0 && in_ns != getpid() &&
+        obs__start_time(in_ns) == runner_start && kill(in_ns, SIGKILL) == 0)
+        killed++;
+    killed += kill_carriers(dir, o.token);
     dk_wine_reap(runfd);
-    char runner[32];
-    int in_ns = read_small(runfd, RUNNER, runner, sizeof runner) == 0
-                    ? atoi(runner) : 0;
     close(runfd);
     int removed = dk_remove_tree_at(root, name);
     remove_public(tmp, name);

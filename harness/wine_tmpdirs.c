@@ -42,7 +42,8 @@ void dk_wine_tmpdirs_note(void)
         DIR *d = tmps[t] ? opendir(tmps[t]) : NULL;
         for (struct dirent *e; d && (e = readdir(d)) != NULL;)
             if (server_dir_name(e->d_name) && n_noted[t] < MAX_NOTED)
-                snprintf(noted[t][n_noted[t]++], sizeof noted[t][0], "%s", e->d_name);
+                snprintf(noted[t][n_noted[t]++], sizeof noted[t][0], "%.*s",
+                         (int)sizeof noted[t][0] - 1, e->d_name);
         if (d)
             closedir(d);
     }
