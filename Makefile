@@ -77,6 +77,7 @@ OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_li
                  harness/user_groups_gid.c harness/load_linux.c \
                  harness/observe_threads_linux.c harness/observe_environ_linux.c
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c \
+                 harness/orphan_workers_linux.c \
                  harness/wine_busy_linux.c
 SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
 TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
@@ -84,6 +85,7 @@ TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
 UNIT_OS        := cases/unit/test_criterion_git_linux.c cases/unit/test_remove_tree_linux.c \
+                  cases/unit/test_orphan_workers_linux.c \
                   cases/unit/test_observe_parse_linux.c
 else ifeq ($(OS),Darwin)
 UNIX_VARIANT := lib/unix/close_range_generic.c lib/unix/cloexec_generic.c \
@@ -94,6 +96,7 @@ OBSERVE      := harness/observe_darwin.c harness/wait_kqueue.c harness/teardown_
                 harness/user_groups_darwin.c harness/load_bsd.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
+                 harness/orphan_workers_none.c \
                  harness/wine_busy_none.c
 SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
@@ -107,6 +110,7 @@ OBSERVE      := harness/observe_freebsd.c harness/wait_kqueue.c harness/teardown
                 harness/user_groups_gid.c harness/load_bsd.c \
                 harness/teardown_kill.c harness/sysctl_read_bsd.c harness/observe_unread_bsd.c
 ISOLATE      := harness/isolate_none.c harness/run_marker.c harness/wine_reap_none.c \
+                 harness/orphan_workers_none.c \
                  harness/wine_busy_none.c
 SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_none.c harness/sandbox_fs_none.c
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
@@ -171,7 +175,7 @@ $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 
-$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SAFE_FILES) $(SUBJECT_SRC) harness/steps.c harness/env_allowed.c $(CRITERION_GLUE)) $(LIB)
+$(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SAFE_FILES) $(SUBJECT_SRC) $(filter harness/orphan_workers_%,$(ISOLATE)) harness/steps.c harness/env_allowed.c $(CRITERION_GLUE)) $(LIB)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
 

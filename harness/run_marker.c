@@ -16,6 +16,7 @@
 #include "criterion_names.h"
 #include "observe.h"
 #include "observe_scan.h"
+#include "orphan_workers.h"
 #include "run_root.h"
 #include "teardown.h"
 #include "wine_reap.h"
@@ -367,6 +368,11 @@ static bool reap_one(int root, const char *tmp, const char *name, bool verbose)
     if (in_ns > 1 && runner_start != 0 && in_ns != getpid() &&
         obs__start_time(in_ns) == runner_start && kill(in_ns, SIGKILL) == 0)
         killed++;
+    /* The workers it was starting, which the token does not find either. */
+    if (in_ns > 1 && runner_start != 0)
+        killed += dk_kill_orphan_workers(in_ns, runner_start);
+    else
+        killed += dk_kill_orphan_workers(o.pid, o.start);
     killed += kill_carriers(dir, o.token);
     dk_wine_reap(runfd);
     close(runfd);
