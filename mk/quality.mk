@@ -31,3 +31,11 @@ soak: quality-deps
 	@$(MAKE) --no-print-directory all
 	@SOAK_RUNS=$(SOAK_RUNS) SOAK_LOADED_RUNS=$(SOAK_LOADED_RUNS) \
 	    SOAK_CONCURRENT=$(SOAK_CONCURRENT) SOAK_ROUNDS=$(SOAK_ROUNDS) scripts/soak
+
+# make soak-beside: the reference (Unix, daemon7, Windows under Wine)
+# judged SOAK_BESIDE_RUNS times each (10) beside two make checks in fresh
+# clones; every false FAIL and flipped verdict (scripts/soak-beside).
+.PHONY: soak-beside
+soak-beside:
+	@$(MAKE) --no-print-directory all windows-conform
+	@scripts/soak-beside
