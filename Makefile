@@ -121,7 +121,9 @@ OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c harness/hold_unseen_none.c
 endif
-OBSERVE      += $(UNIX_WAIT)
+# The run's configuration (run_config.h), which wait.c's deadlines read:
+# with the observer, in every program that links it.
+OBSERVE      += $(UNIX_WAIT) harness/run_config.c
 
 LIB_SRC     := $(wildcard lib/common/*.c) \
                $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c lib/unix/env_block_%.c \

@@ -11,6 +11,7 @@
  * must have been given it (sandbox_group_dir: no other user can reach it,
  * and the sandbox, under dkcheck's private root, is closed to the user). */
 #include "../harness/case.h"
+#include "../harness/run_config.h"
 #include "../harness/user_groups.h"
 
 #include <errno.h>
@@ -33,8 +34,8 @@ typedef struct target {
 
 static const char *user_name(void)
 {
-    const char *u = getenv("DKCHECK_USER");
-    return u != NULL && u[0] != '\0' ? u : "nobody";
+    const char *u = run_config()->user;
+    return u != NULL ? u : "nobody";
 }
 
 /* Can a process of ours become the user and reach dir? A child tries, so

@@ -9,6 +9,7 @@
 #include "hold_unseen.h"
 #include "notify_recv.h"
 #include "pipes.h"
+#include "run_config.h"
 #include "sandbox.h"
 #include "spawn_os.h"
 #include "teardown.h"
@@ -63,14 +64,12 @@ static int open_pty(char *slave, size_t size)
 
 bool case_windows(void)
 {
-    const char *platform = getenv("DKCHECK_PLATFORM");
-    return platform != NULL && strcmp(platform, "windows") == 0;
+    return run_config()->windows;
 }
 
 bool case_profile_daemon7(void)
 {
-    const char *p = getenv("DKCHECK_PROFILE");
-    return p != NULL && strcmp(p, "daemon7") == 0;
+    return run_config()->daemon7;
 }
 
 /* Each profile runs its own cases (the D steps are daemon7's); dkcheck's
@@ -99,7 +98,7 @@ const char *case_skip_before_start(const char *suite, void (*init)(void),
         return "n/a: a Unix case; the subject is a Windows program";
     if (init == case_init_windows && !case_windows())
         return "n/a: a Windows case; the subject is not a Windows program";
-    const char *missing = getenv("DKCHECK_WINE_MISSING");
+    const char *missing = run_config()->wine_missing;
     if (windows_case && missing != NULL) {
         snprintf(buf, size, "a Windows case, and Wine cannot run it here: %s",
                  missing);

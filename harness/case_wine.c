@@ -4,6 +4,7 @@
 #include "case.h"
 
 #include "pipes.h"
+#include "run_config.h"
 #include "wine_session.h"
 
 #include <dirent.h>
@@ -116,7 +117,7 @@ pid_t case_win_dead_pid(void)
 
 const char *case_win_temp_states(void)
 {
-    const char *temp = getenv("DKCHECK_WIN_TEMP");
+    const char *temp = run_config()->win_temp;
     DIR *d = temp ? opendir(temp) : NULL;
     char *list = sandbox_alloc(1);
     list[0] = '\0';

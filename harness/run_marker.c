@@ -16,6 +16,7 @@
 #include "criterion_names.h"
 #include "observe.h"
 #include "observe_scan.h"
+#include "run_config.h"
 #include "run_root.h"
 #include "teardown.h"
 #include "wine_reap.h"
@@ -130,8 +131,8 @@ int dk_run_begin(const char *tmp, char *why, size_t size)
         return -1;
     }
     close(runfd);
-    setenv("DKCHECK_RUNDIR", the_run.dir, 1);
-    setenv("DKCHECK_RUN_TOKEN", the_run.token, 1);
+    run_config_set("DKCHECK_RUNDIR", the_run.dir);
+    run_config_set("DKCHECK_RUN_TOKEN", the_run.token);
     return 0;
 }
 

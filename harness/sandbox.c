@@ -1,6 +1,7 @@
 #include "sandbox.h"
 
 #include "escape.h"
+#include "run_config.h"
 #include "run_root.h"
 #include "sandbox_fs.h"
 #include "teardown.h"
@@ -56,20 +57,20 @@ void sandbox_open(void)
     if (dk_become_subreaper() < 0)
         cr_assert_fail("BROKEN: cannot become child subreaper: %s",
                        strerror(errno));
-    const char *run = getenv("DKCHECK_RUNDIR");
+    const char *run = run_config()->rundir;
     if (run == NULL)
         run = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     snprintf(the_sandbox.dir, sizeof the_sandbox.dir, "%s/case.XXXXXX", run);
     if (mkdtemp(the_sandbox.dir) == NULL)
         cr_assert_fail("BROKEN: mkdtemp %s: %s", the_sandbox.dir,
                        strerror(errno));
-    const char *size = getenv("DKCHECK_SANDBOX_SIZE");
+    const char *size = run_config()->sandbox_size;
     unsigned long long bytes = size ? strtoull(size, NULL, 10) : 0;
     the_sandbox.bound = sandbox_fs_bound(the_sandbox.dir, bytes) ? bytes : 0;
     if (mkdir(sandbox_path("launch"), 0755) < 0)
         cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
 
-    const char *subject = getenv("DKCHECK_SUBJECT");
+    const char *subject = run_config()->subject;
     if (subject == NULL || *subject == '\0')
         cr_assert_fail("BROKEN: DKCHECK_SUBJECT is not set (run the cases "
                        "through dkcheck --subject CMD)");
@@ -138,7 +139,7 @@ const char *sandbox_path(const char *name)
 static int public_run_dir(char *shown, size_t shown_size, char *why,
                           size_t size)
 {
-    const char *run = getenv("DKCHECK_RUNDIR");
+    const char *run = run_config()->rundir;
     const char *name = run && strrchr(run, '/') ? strrchr(run, '/') + 1 : "";
     if (!dk_plain_name(name)) {
         snprintf(why, size, "DKCHECK_RUNDIR names no run directory");
@@ -264,7 +265,7 @@ const char *sandbox_quote_first_line(const char *path)
 
 bool sandbox_has(const char *capability)
 {
-    const char *caps = getenv("DKCHECK_CAPABILITIES");
+    const char *caps = run_config()->capabilities;
     if (caps == NULL)
         return false;
     size_t n = strlen(capability);

@@ -19,6 +19,7 @@
  */
 #include "trace.h"
 
+#include "run_config.h"
 #include "wait.h"
 
 #include <errno.h>
@@ -864,7 +865,7 @@ static int probe(trace_session *s, char *why, size_t size)
                  "known to dkcheck's tracer");
         return ENOSYS;
     }
-    if (getenv("DKCHECK_TRACE_REFUSE") != NULL) {
+    if (run_config()->trace_refuse) {
         snprintf(why, size, "PTRACE_SEIZE: %s (forced by "
                  "DKCHECK_TRACE_REFUSE)", strerror(EPERM));
         return EPERM;
@@ -933,8 +934,8 @@ static void tracer_main(trace_session *s)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     memset(&tr, 0, sizeof tr);
-    if (getenv("DKCHECK_TRACE_LOG")) {
-        debug_log = fopen(getenv("DKCHECK_TRACE_LOG"), "ae");
+    if (run_config()->trace_log != NULL) {
+        debug_log = fopen(run_config()->trace_log, "ae");
         if (debug_log)
             setvbuf(debug_log, NULL, _IOLBF, 0);
     }
@@ -1045,7 +1046,7 @@ trace_session *trace_begin(trace_plan plan, size_t k, const char *sandbox,
     for (size_t i = 0; ready != NULL && i < k; i++)
         snprintf(s->ready[i], sizeof s->ready[i], "%s", ready[i]);
     build_filter(s);
-    s->every_call = getenv("DKCHECK_TRACE_EVERY_CALL") != NULL;
+    s->every_call = run_config()->trace_every_call;
     if (pipe2(s->cmd, O_CLOEXEC) < 0 || pipe2(s->ack, O_CLOEXEC) < 0) {
         snprintf(why, why_size, "pipe: %s", strerror(errno));
         munmap(s, sizeof *s + sizeof(shared));
