@@ -131,6 +131,9 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
+               harness/case_inherit.c harness/case_launch.c harness/case_listing.c \
+               harness/case_living.c harness/case_precondition.c \
+               harness/host.c harness/host_unix.c harness/host_wine.c \
                harness/case_preskip.c harness/case_list.c harness/verdict.c harness/subject_words.c \
                harness/run_guard.c \
                harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \

@@ -12,6 +12,7 @@
  * not yet judged there. */
 #include "../harness/as_found.h"
 #include "../harness/case.h"
+#include "../harness/host.h"
 #include "../harness/immutable.h"
 
 #include <errno.h>
@@ -31,8 +32,9 @@ typedef struct bad_input {
     const char *listing_before;
     const pid_t *keep;       /* processes of our own that must live on */
     size_t n_keep;
-    size_t living_before;    /* Windows: how many lived (keep included) */
-    const char *states_before; /* Windows: the state files already there */
+    size_t living_before;    /* how many lived (keep included): host.h's
+                              * only_left, where PIDs are not ours */
+    const char *states_before; /* host.h's leftover_states, or NULL */
 } bad_input;
 
 /* A refusal proves something only from a subject that accepts good
@@ -47,8 +49,7 @@ static bad_input before(const char *what, const char *pidfile)
                        .pidfile_before = as_found_at(pidfile),
                        .listing_before = case_listing(),
                        .living_before = case_count_living(),
-                       .states_before = case_windows() ? case_win_temp_states()
-                                                       : NULL};
+                       .states_before = host()->leftover_states()};
 }
 
 static void expect_one_line_reason(const bad_input *b, const char *err_path)
@@ -71,13 +72,9 @@ static void expect_left_as_found(const bad_input *b, int code,
               b->what);
     expect_one_line_reason(b, err_path);
     const char *why = NULL;
-    cr_expect(case_windows()
-                  ? case_count_left(b->living_before, CASE_DEADLINE,
-                                    "the end of every process after the "
-                                    "refusal", &why)
-                  : case_only_left(b->keep, b->n_keep, CASE_DEADLINE,
-                                   "the end of every process after the "
-                                   "refusal", &why),
+    cr_expect(host()->only_left(b->keep, b->n_keep, b->living_before,
+                                CASE_DEADLINE, "the end of every process "
+                                "after the refusal", &why),
               "expected no daemon after refusing %s; living: [%s]: %s",
               b->what, case_describe_living(), why);
 

@@ -135,9 +135,6 @@ void case_fini(void);
 const char *case_skip_before_start(const char *suite, void (*init)(void),
                                    char *buf, size_t size);
 
-/* The subject is a Windows program. */
-bool case_windows(void);
-
 /* The sandbox (its paths, files, capabilities) is sandbox.h's. */
 
 /* Start the launcher (does not wait). */

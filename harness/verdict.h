@@ -36,14 +36,9 @@ void case_inconclusive(double seconds, const char *fmt, ...)
  * working, or cannot be read. */
 const char *case_idle(void);
 
-/* A Windows subject's process said said (its one-line reason): if that is
- * Wine's ERROR_INTERNAL_ERROR (1359), which Wine gives under contention
- * (a wineserver call that failed) and Windows documents as no answer of
- * the program's, the case ends BROKEN, saying so, with the load. */
-void case_wine_internal_error(const char *said);
-
 /* A process of ours (for a Windows subject: a Windows PID, of which only
- * case_idle() can be told) outlived a deadline: the evidence, in words,
+ * case_idle() can be told: host.h's outlived) outlived a deadline: the
+ * evidence, in words,
  * that it will not end ("it ignores signal 15 (SigIgn)", "signal 15 was delivered
  * and it sleeps (...)"), or NULL if it may only be slow (the signal still
  * pending, or case_idle() NULL). sig: the signal that should have ended
