@@ -134,7 +134,8 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/case_inherit.c harness/case_launch.c harness/case_listing.c \
                harness/case_living.c harness/case_precondition.c \
                harness/host.c harness/host_unix.c harness/host_wine.c \
-               harness/case_preskip.c harness/case_list.c harness/verdict.c harness/subject_words.c \
+               harness/case_preskip.c harness/case_list.c harness/verdict.c harness/verdict_kind.c \
+               harness/subject_words.c \
                harness/run_guard.c \
                harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \

@@ -165,7 +165,7 @@ Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
     sandbox_require("pidfile");
     const char *dir = sandbox_path("immutable");
     if (mkdir(dir, 0777) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+        case_broken("mkdir %s: %s", dir, strerror(errno));
     if (dk_set_immutable(dir, true) < 0)
         cr_skip_test("cannot make %s immutable here (%s); permission bits do "
                      "not stop root", dir, strerror(errno));
@@ -183,7 +183,7 @@ DK_CASE(H8, H8_pidfile_symlink_to_others_file)
     sandbox_require("pidfile");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(sandbox_file("someone-elses", "precious\n"), pidfile) < 0)
-        cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
+        case_broken("symlink: %s", strerror(errno));
     bad_input b = before("a PID file that is a symlink to someone else's file",
                          pidfile);
     launch_refused(&b, NULL);
@@ -198,7 +198,7 @@ DK_CASE(H8, H8_pidfile_dangling_symlink)
     sandbox_require("pidfile");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(sandbox_path("planted"), pidfile) < 0)
-        cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
+        case_broken("symlink: %s", strerror(errno));
     bad_input b = before("a PID file that is a dangling symlink", pidfile);
     launch_refused(&b, NULL);
 }
@@ -377,7 +377,7 @@ DK_CASE(H8, H8_stdout_fifo_without_reader)
     sandbox_require("readiness");
     const char *fifo = sandbox_path("a-fifo");
     if (mkfifo(fifo, 0644) < 0)
-        cr_assert_fail("BROKEN: mkfifo %s: %s", fifo, strerror(errno));
+        case_broken("mkfifo %s: %s", fifo, strerror(errno));
     launch_spec spec = {.stdout_path = fifo};
     bad_input b = before("--stdout naming a FIFO nobody reads",
                          sandbox_path("daemon.pid"));
@@ -422,7 +422,7 @@ DK_CASE(H8, H8_send_pid_not_the_lock_holder)
     pid_t kept[2] = {daemon, case_stranger()};
     int fd = open(l->pidfile, O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0 || dprintf(fd, "%d\n", (int)kept[1]) < 0 || close(fd) < 0)
-        cr_assert_fail("BROKEN: rewrite %s: %s", l->pidfile, strerror(errno));
+        case_broken("rewrite %s: %s", l->pidfile, strerror(errno));
     bad_input b = before("--send with a PID file naming a process that does "
                          "not hold its lock (the daemon does)",
                          l->pidfile);

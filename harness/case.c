@@ -57,9 +57,9 @@ const char *case_skip_before_start(const char *suite, void (*init)(void),
         return profile;
     dk_subject_kind kind = host()->kind;
     if (init == case_init && kind != DK_SUBJECT_UNIX)
-        return "n/a: a Unix case; the subject is a Windows program";
+        return CASE_NA_PREFIX "a Unix case; the subject is a Windows program";
     if (init == case_init_windows && kind != DK_SUBJECT_WINDOWS)
-        return "n/a: a Windows case; the subject is not a Windows program";
+        return CASE_NA_PREFIX "a Windows case; the subject is not a Windows program";
     /* Left: the cases of the run's kind, which its host may not run. */
     return host()->unavailable(buf, size);
 }

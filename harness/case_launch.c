@@ -43,7 +43,7 @@ static int open_pty(char *slave, size_t size)
 {
     int m = spawn_open_pty(slave, size);
     if (m < 0)
-        cr_assert_fail("BROKEN: cannot open a pseudo-terminal: %s",
+        case_broken("cannot open a pseudo-terminal: %s",
                        strerror(errno));
     return m;
 }
@@ -60,11 +60,11 @@ static void keep_terminal(const char *slave)
 {
     signal(SIGHUP, SIG_IGN);
     if (getsid(0) != getpid() && setsid() < 0)
-        cr_assert_fail("BROKEN: the worker cannot lead a session: %s",
+        case_broken("the worker cannot lead a session: %s",
                        strerror(errno));
     int tty = open(slave, O_RDWR | O_CLOEXEC);
     if (tty < 0 || ioctl(tty, TIOCSCTTY, 1) < 0)
-        cr_assert_fail("BROKEN: the worker cannot take %s as its terminal: %s",
+        case_broken("the worker cannot take %s as its terminal: %s",
                        slave, strerror(errno));
     close(tty);
 }
@@ -151,7 +151,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     static const launch_spec none;
     const launch_spec *s = spec ? spec : &none;
     if (the_launches.n_launches == MAX_LAUNCHES)
-        cr_assert_fail("BROKEN: more than %d launches in one case", MAX_LAUNCHES);
+        case_broken("more than %d launches in one case", MAX_LAUNCHES);
     size_t k = the_launches.n_launches++;
     launch *l = &the_launches.launches[k];
     memset(l, 0, sizeof *l);
@@ -190,7 +190,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     if (s->raise_nofile) {
         in.limit = raised_limit();
         if (in.limit <= CASE_INHERITED_HIGH + 1)
-            cr_assert_fail("BROKEN: RLIMIT_NOFILE cannot be raised above %d",
+            case_broken("RLIMIT_NOFILE cannot be raised above %d",
                      CASE_INHERITED_HIGH + 1);
         l->high_fd = (int)in.limit - 1;
         in.near_limit = sandbox_path(sandbox_printf("inherited-%d", l->high_fd));
@@ -210,7 +210,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
 
     pid_t pid = fork();
     if (pid < 0)
-        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+        case_broken("fork: %s", strerror(errno));
     if (pid == 0)
         case_exec_launcher(argv, &in);
     close(in.out); /* the launcher and its daemon hold them now */
@@ -219,7 +219,7 @@ static launch *start_one(const launch_spec *spec, const int barrier[2],
     if (unseen >= 0)
         unseen_attach((size_t)unseen, pid);
     if (trace && trace_attach(trace, pid, index) < 0)
-        cr_assert_fail("BROKEN: cannot trace launcher %d: %s", (int)pid,
+        case_broken("cannot trace launcher %d: %s", (int)pid,
                        strerror(errno));
     if (own[0] >= 0) {
         close(own[0]);
@@ -244,7 +244,7 @@ void case_start_all_traced(const launch_spec *spec, size_t k, launch **out,
 {
     int p[2];
     if (dk_pipe(p, O_CLOEXEC) < 0)
-        cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
+        case_broken("pipe: %s", strerror(errno));
     for (size_t i = 0; i < k; i++)
         out[i] = start_one(spec, p, trace, i, -1);
     close(p[0]);
@@ -296,7 +296,7 @@ int case_wait_launcher(launch *l)
         case_broken("the launcher's set-up failed: %s",
                     case_launcher_error(l));
     if (WIFEXITED(l->status) && WEXITSTATUS(l->status) == CASE_ADAPTER_BROKEN)
-        cr_assert_fail("BROKEN: the adapter failed (exit %d): %s",
+        case_broken("the adapter failed (exit %d): %s",
                        CASE_ADAPTER_BROKEN, case_launcher_error(l));
     if (!WIFEXITED(l->status) || WEXITSTATUS(l->status) != 0)
         host()->own_failure(case_launcher_error(l));
@@ -340,7 +340,7 @@ pid_t case_daemon(launch *l)
                           ? sandbox_read(sandbox_printf("%s.broken", l->ready), NULL)
                           : NULL;
     if (why != NULL)
-        cr_assert_fail("BROKEN: the adapter failed in the daemon: %.*s",
+        case_broken("the adapter failed in the daemon: %.*s",
                        (int)strcspn(why, "\n"), why);
     /* Nobody left to write it, or everybody asleep, is evidence; anyone
      * still working when the deadline passed may only be slow. */
@@ -402,7 +402,7 @@ int case_send(const char *sig, const char *pidfile)
     int err = sandbox_capture(sandbox_path("send.err"));
     pid_t pid = fork();
     if (pid < 0)
-        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+        case_broken("fork: %s", strerror(errno));
     if (pid == 0) {
         spawn_cloexec_from(3);
         int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
@@ -427,7 +427,7 @@ int case_send(const char *sig, const char *pidfile)
                        case_current_context(), sig, CASE_DEADLINE, why, said);
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == CASE_ADAPTER_BROKEN) {
-        cr_assert_fail("BROKEN: the adapter failed (exit %d) on --send: %s",
+        case_broken("the adapter failed (exit %d) on --send: %s",
                        CASE_ADAPTER_BROKEN,
                        sandbox_quote_first_line(sandbox_path("send.err")));
     }

@@ -5,6 +5,8 @@
 #ifndef DKCHECK_SANDBOX_H
 #define DKCHECK_SANDBOX_H
 
+#include "verdict.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -20,7 +22,7 @@ void sandbox_close(void);
 /* How a case whose subject filled its sandbox (a bounded tmpfs) begins
  * its message, at sandbox_close: BROKEN, and the reason the reports give
  * before any other. */
-#define SANDBOX_FULL "BROKEN: the subject filled the case's sandbox"
+#define SANDBOX_FULL CASE_BROKEN_PREFIX "the subject filled the case's sandbox"
 
 /* Memory freed by sandbox_close. */
 void *sandbox_alloc(size_t size);
