@@ -79,7 +79,8 @@ OBSERVE      := harness/observe_linux.c harness/wait_linux.c harness/teardown_li
 ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_linux.c \
                  harness/wine_busy_linux.c
 SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
-TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
+TRACE        := harness/trace_linux.c harness/trace_tracer_linux.c harness/trace_hold_linux.c \
+                harness/trace_tracee_linux.c harness/trace_filter_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c harness/hold_unseen_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
