@@ -1,7 +1,7 @@
 /* sandbox.h: what every case has, whatever the OS of its subject: a
  * directory of its own under the run directory, the subject's command split
- * into words, and memory that lives until the case ends. case.c (Unix
- * subjects) and case_win.c (Windows subjects under Wine) build on it. */
+ * into words, and memory that lives until the case ends. case.h's
+ * helpers build on it, for every way of running subjects (host.h). */
 #ifndef DKCHECK_SANDBOX_H
 #define DKCHECK_SANDBOX_H
 

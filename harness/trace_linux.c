@@ -3,7 +3,7 @@
  * The tracer is a process of its own, forked by the case before its
  * launchers: the case's worker reaps children with waitpid(-1), which would
  * take the tracer's ptrace stops if both lived in one process. Each launcher
- * is attached (PTRACE_SEIZE) while it waits on case.c's barrier, and just
+ * is attached (PTRACE_SEIZE) while it waits on case_launch.c's barrier, and just
  * before exec installs a seccomp filter that returns SECCOMP_RET_TRACE for
  * the calls of interest and lets every other call run untouched: a traced
  * process stops only on those (plus forks, execs and signals), where
