@@ -13,7 +13,6 @@
 #include "sandbox.h"
 #include "trace.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 /* What a failure of these helpers is about, before its own words: nothing

@@ -7,7 +7,6 @@
 #include "sandbox.h"
 
 #include <signal.h>
-#include <string.h>
 #include <unistd.h>
 
 /* The processes of ours that lived before the precondition's launch. */

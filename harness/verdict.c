@@ -7,10 +7,8 @@
 #include "wait.h"
 
 #include <criterion/criterion.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 void case_broken(const char *fmt, ...)
 {
