@@ -80,7 +80,8 @@ ISOLATE      := harness/isolate_linux.c harness/run_marker.c harness/wine_reap_l
                  harness/orphan_workers_linux.c \
                  harness/wine_busy_linux.c
 SAFE_FILES   := harness/run_root.c harness/safe_dir.c harness/criterion_names.c harness/report_file.c harness/report_file_linux.c harness/sandbox_fs_linux.c
-TRACE        := harness/trace_linux.c harness/trace_names_linux.c \
+TRACE        := harness/trace_linux.c harness/trace_tracer_linux.c harness/trace_hold_linux.c \
+                harness/trace_tracee_linux.c harness/trace_filter_linux.c harness/trace_names_linux.c \
                 harness/notify_recv_linux.c harness/hold_unseen_linux.c
 # Criterion's libgit2 set up on first use (ELF symbol lookup; see the file).
 CRITERION_GLUE := harness/criterion_git_linux.c
@@ -125,7 +126,9 @@ OBSERVE      := harness/observe_$(shell echo $(OS) | tr A-Z a-z).c harness/spawn
 TRACE        := harness/trace_none.c harness/trace_names_generic.c \
                 harness/notify_recv_none.c harness/hold_unseen_none.c
 endif
-OBSERVE      += $(UNIX_WAIT)
+# The run's configuration (run_config.h), which wait.c's deadlines read:
+# with the observer, in every program that links it.
+OBSERVE      += $(UNIX_WAIT) harness/run_config.c
 
 LIB_SRC     := $(wildcard lib/common/*.c) \
                $(filter-out lib/unix/close_range_%.c lib/unix/cloexec_%.c lib/unix/env_block_%.c \
@@ -133,7 +136,11 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
 HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
-               harness/case_preskip.c harness/case_list.c harness/verdict.c harness/subject_words.c \
+               harness/case_inherit.c harness/case_launch.c harness/case_listing.c \
+               harness/case_living.c harness/case_precondition.c \
+               harness/host.c harness/host_unix.c harness/host_wine.c \
+               harness/case_preskip.c harness/case_list.c harness/verdict.c harness/verdict_kind.c \
+               harness/subject_words.c \
                harness/run_guard.c \
                harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \

@@ -12,6 +12,7 @@
 #include "bench.h"
 
 #include "../harness/isolate.h"
+#include "../harness/run_config.h"
 #include "../harness/teardown.h"
 
 #include <errno.h>
@@ -99,7 +100,7 @@ static void isolate(void)
     if (mkdtemp(run) == NULL || dk_mark_run(run) < 0)
         die("cannot create a run directory in %s", tmp);
     setenv("DKBENCH_RUNDIR", run, 1);
-    setenv("DKCHECK_RUNDIR", run, 1);
+    run_config_set("DKCHECK_RUNDIR", run);
     /* Inside the namespace our PID is not 1 (its init is a process of its
      * own), so orphaned daemons come to us only as the subreaper. */
     if (dk_isolate_run(run) < 0)

@@ -41,7 +41,7 @@ static void start_race(race *r, trace_plan plan, const char *interleaving)
 {
     const char *run = sandbox_path("run");
     if (mkdir(run, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", run, strerror(errno));
+        case_broken("mkdir %s: %s", run, strerror(errno));
     const char *marker = sandbox_path("x");
     const char *sandbox = sandbox_printf("%.*s", (int)(strlen(marker) - 2),
                                          marker);

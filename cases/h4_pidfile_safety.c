@@ -16,7 +16,7 @@ DK_ANY_CASE(H4, H4_symlink_not_followed)
     const char *victim = sandbox_file("victim", "precious\n");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(victim, pidfile) < 0)
-        cr_assert_fail("BROKEN: symlink");
+        case_broken("symlink");
     case_observe_calls();
     /* A daemon may write its PID file after the launcher exits. */
     case_settle(case_start(NULL));
@@ -33,7 +33,7 @@ DK_ANY_CASE(H4, H4_dangling_symlink_not_followed)
     const char *target = sandbox_path("planted");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(target, pidfile) < 0)
-        cr_assert_fail("BROKEN: symlink");
+        case_broken("symlink");
     case_observe_calls();
     /* A daemon may write its PID file after the launcher exits. */
     case_settle(case_start(NULL));

@@ -12,6 +12,7 @@
  * not yet judged there. */
 #include "../harness/as_found.h"
 #include "../harness/case.h"
+#include "../harness/host.h"
 #include "../harness/immutable.h"
 
 #include <errno.h>
@@ -31,8 +32,9 @@ typedef struct bad_input {
     const char *listing_before;
     const pid_t *keep;       /* processes of our own that must live on */
     size_t n_keep;
-    size_t living_before;    /* Windows: how many lived (keep included) */
-    const char *states_before; /* Windows: the state files already there */
+    size_t living_before;    /* how many lived (keep included): host.h's
+                              * only_left, where PIDs are not ours */
+    const char *states_before; /* host.h's leftover_states, or NULL */
 } bad_input;
 
 /* A refusal proves something only from a subject that accepts good
@@ -47,8 +49,7 @@ static bad_input before(const char *what, const char *pidfile)
                        .pidfile_before = as_found_at(pidfile),
                        .listing_before = case_listing(),
                        .living_before = case_count_living(),
-                       .states_before = case_windows() ? case_win_temp_states()
-                                                       : NULL};
+                       .states_before = host()->leftover_states()};
 }
 
 static void expect_one_line_reason(const bad_input *b, const char *err_path)
@@ -71,13 +72,9 @@ static void expect_left_as_found(const bad_input *b, int code,
               b->what);
     expect_one_line_reason(b, err_path);
     const char *why = NULL;
-    cr_expect(case_windows()
-                  ? case_count_left(b->living_before, CASE_DEADLINE,
-                                    "the end of every process after the "
-                                    "refusal", &why)
-                  : case_only_left(b->keep, b->n_keep, CASE_DEADLINE,
-                                   "the end of every process after the "
-                                   "refusal", &why),
+    cr_expect(host()->only_left(b->keep, b->n_keep, b->living_before,
+                                CASE_DEADLINE, "the end of every process "
+                                "after the refusal", &why),
               "expected no daemon after refusing %s; living: [%s]: %s",
               b->what, case_describe_living(), why);
 
@@ -168,7 +165,7 @@ Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
     sandbox_require("pidfile");
     const char *dir = sandbox_path("immutable");
     if (mkdir(dir, 0777) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", dir, strerror(errno));
+        case_broken("mkdir %s: %s", dir, strerror(errno));
     if (dk_set_immutable(dir, true) < 0)
         cr_skip_test("cannot make %s immutable here (%s); permission bits do "
                      "not stop root", dir, strerror(errno));
@@ -186,7 +183,7 @@ DK_CASE(H8, H8_pidfile_symlink_to_others_file)
     sandbox_require("pidfile");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(sandbox_file("someone-elses", "precious\n"), pidfile) < 0)
-        cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
+        case_broken("symlink: %s", strerror(errno));
     bad_input b = before("a PID file that is a symlink to someone else's file",
                          pidfile);
     launch_refused(&b, NULL);
@@ -201,7 +198,7 @@ DK_CASE(H8, H8_pidfile_dangling_symlink)
     sandbox_require("pidfile");
     const char *pidfile = sandbox_path("daemon.pid");
     if (symlink(sandbox_path("planted"), pidfile) < 0)
-        cr_assert_fail("BROKEN: symlink: %s", strerror(errno));
+        case_broken("symlink: %s", strerror(errno));
     bad_input b = before("a PID file that is a dangling symlink", pidfile);
     launch_refused(&b, NULL);
 }
@@ -380,7 +377,7 @@ DK_CASE(H8, H8_stdout_fifo_without_reader)
     sandbox_require("readiness");
     const char *fifo = sandbox_path("a-fifo");
     if (mkfifo(fifo, 0644) < 0)
-        cr_assert_fail("BROKEN: mkfifo %s: %s", fifo, strerror(errno));
+        case_broken("mkfifo %s: %s", fifo, strerror(errno));
     launch_spec spec = {.stdout_path = fifo};
     bad_input b = before("--stdout naming a FIFO nobody reads",
                          sandbox_path("daemon.pid"));
@@ -425,7 +422,7 @@ DK_CASE(H8, H8_send_pid_not_the_lock_holder)
     pid_t kept[2] = {daemon, case_stranger()};
     int fd = open(l->pidfile, O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0 || dprintf(fd, "%d\n", (int)kept[1]) < 0 || close(fd) < 0)
-        cr_assert_fail("BROKEN: rewrite %s: %s", l->pidfile, strerror(errno));
+        case_broken("rewrite %s: %s", l->pidfile, strerror(errno));
     bad_input b = before("--send with a PID file naming a process that does "
                          "not hold its lock (the daemon does)",
                          l->pidfile);

@@ -35,11 +35,11 @@ static void open_socket(bool abstract)
     if (notify_open(abstract, dir, value, sizeof value) < 0) {
         if (errno == ENOTSUP)
             cr_skip_test("dkcheck cannot learn a datagram's sender on this OS");
-        cr_assert_fail("BROKEN: cannot bind the notify socket: %s",
+        case_broken("cannot bind the notify socket: %s",
                        strerror(errno));
     }
     if (setenv("NOTIFY_SOCKET", value, 1) < 0)
-        cr_assert_fail("BROKEN: setenv: %s", strerror(errno));
+        case_broken("setenv: %s", strerror(errno));
 }
 
 /* Line "KEY=..." of a datagram, exactly. */
@@ -84,7 +84,7 @@ static void ready_after_pidfile(bool abstract)
 {
     open_socket(abstract);
     if (notify_fill() < 0)
-        cr_assert_fail("BROKEN: cannot fill the notify socket's queue: %s",
+        case_broken("cannot fill the notify socket's queue: %s",
                        strerror(errno));
     launch_spec spec = {.notify_socket = true};
     launch *l = case_start(&spec);

@@ -28,7 +28,7 @@ static int open_fifo(const char **path)
     int rd;
     if (mkfifo(*path, 0600) < 0 ||
         (rd = open(*path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-        cr_assert_fail("BROKEN: FIFO %s: %s", *path, strerror(errno));
+        case_broken("FIFO %s: %s", *path, strerror(errno));
     return rd;
 }
 
@@ -37,7 +37,7 @@ static size_t fill(const char *path)
 {
     int w = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
     if (w < 0)
-        cr_assert_fail("BROKEN: FIFO %s: %s", path, strerror(errno));
+        case_broken("FIFO %s: %s", path, strerror(errno));
     char chunk[4096];
     memset(chunk, FILL_BYTE, sizeof chunk);
     size_t total = 0, size = sizeof chunk;
@@ -53,7 +53,7 @@ static size_t fill(const char *path)
         }
         if (n < 0 && errno == EAGAIN)
             break;
-        cr_assert_fail("BROKEN: filling FIFO %s: %s", path, strerror(errno));
+        case_broken("filling FIFO %s: %s", path, strerror(errno));
     }
     close(w);
     return total;
@@ -89,7 +89,7 @@ static reading read_fifo(int rd, bool stop_at_line, double seconds)
             continue;
         }
         if (errno != EAGAIN && errno != EINTR)
-            cr_assert_fail("BROKEN: reading the FIFO: %s", strerror(errno));
+            case_broken("reading the FIFO: %s", strerror(errno));
         struct pollfd p = {.fd = rd, .events = POLLIN};
         if (dk_deadline_passed(d) || poll(&p, 1, dk_deadline_left_ms(d)) == 0)
             return r;

@@ -11,6 +11,7 @@
  * must have been given it (sandbox_group_dir: no other user can reach it,
  * and the sandbox, under dkcheck's private root, is closed to the user). */
 #include "../harness/case.h"
+#include "../harness/run_config.h"
 #include "../harness/user_groups.h"
 
 #include <errno.h>
@@ -33,8 +34,8 @@ typedef struct target {
 
 static const char *user_name(void)
 {
-    const char *u = getenv("DKCHECK_USER");
-    return u != NULL && u[0] != '\0' ? u : "nobody";
+    const char *u = run_config()->user;
+    return u != NULL ? u : "nobody";
 }
 
 /* Can a process of ours become the user and reach dir? A child tries, so
@@ -44,7 +45,7 @@ static void probe_switch(const target *t, const char *dir)
 {
     pid_t child = fork();
     if (child < 0)
-        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+        case_broken("fork: %s", strerror(errno));
     if (child == 0) {
         if (setgroups(0, NULL) < 0 || setgid(t->gid) < 0 || setuid(t->uid) < 0)
             _exit(1);
@@ -53,7 +54,7 @@ static void probe_switch(const target *t, const char *dir)
     int status;
     while (waitpid(child, &status, 0) < 0)
         if (errno != EINTR)
-            cr_assert_fail("BROKEN: waitpid: %s", strerror(errno));
+            case_broken("waitpid: %s", strerror(errno));
     if (WIFEXITED(status) && WEXITSTATUS(status) == 1)
         cr_skip_test("this run cannot switch to user %s (uid %ld): its "
                      "namespace does not map it", t->name, (long)t->uid);
@@ -142,7 +143,7 @@ DK_CASE_BOTH(P1, P1_groups_of_user, D13, D13_groups_of_user)
     long want[OBS_MAX_GROUPS];
     int n_want = dk_user_groups(t.name, t.gid, want, OBS_MAX_GROUPS);
     if (n_want < 0)
-        cr_assert_fail("BROKEN: user %s has more than %d groups", t.name,
+        case_broken("user %s has more than %d groups", t.name,
                        OBS_MAX_GROUPS);
     qsort(want, (size_t)n_want, sizeof *want, by_value);
     pid_t daemon = start_as(&t, NULL);

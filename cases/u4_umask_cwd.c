@@ -27,7 +27,7 @@ static void expect_cwd(pid_t daemon, const char *dir, const char *how)
 {
     char want[PATH_MAX], got[PATH_MAX];
     if (realpath(dir, want) == NULL)
-        cr_assert_fail("BROKEN: realpath %s", dir);
+        case_broken("realpath %s", dir);
     cr_assert(obs_read_cwd(daemon, got, sizeof got) == 0,
               "cannot read the cwd of daemon %d", (int)daemon);
     cr_expect(strcmp(got, want) == 0,

@@ -1,5 +1,6 @@
 /* W1: Find the running program (for C: the executable's own path). */
 #include "../harness/case.h"
+#include "../harness/run_config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@ DK_WIN_CASE(W1, W1_daemon_runs_the_same_executable)
 {
     win_pid daemon = case_run(NULL, NULL);
     win_info in = case_win_info(daemon, NULL);
-    const char *program = getenv("DKCHECK_SUBJECT");
+    const char *program = run_config()->subject;
     char want[PATH_MAX], resolved[PATH_MAX];
     size_t n = strcspn(program, " ");
     snprintf(want, sizeof want, "%.*s", (int)n, program);

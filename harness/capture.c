@@ -121,16 +121,16 @@ int sandbox_capture(const char *path)
     if (!the.running) {
         pthread_mutex_init(&the.lock, NULL);
         if (dk_pipe(the.wake, O_CLOEXEC | O_NONBLOCK) < 0)
-            cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
+            case_broken("pipe: %s", strerror(errno));
         the.stop = false;
         if (pthread_create(&the.thread, NULL, drainer, NULL) != 0)
-            cr_assert_fail("BROKEN: cannot start the output drainer");
+            case_broken("cannot start the output drainer");
         the.running = true;
     }
     int p[2];
     int log = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (log < 0 || dk_pipe(p, O_CLOEXEC) < 0)
-        cr_assert_fail("BROKEN: cannot capture into %s: %s", path,
+        case_broken("cannot capture into %s: %s", path,
                        strerror(errno));
     /* The reader never waits on an empty pipe: the thread polls first, a
      * sync reads only what is there. */
@@ -149,7 +149,7 @@ int sandbox_capture(const char *path)
         }
     if (the.n == MAX_CAPTURES) {
         pthread_mutex_unlock(&the.lock);
-        cr_assert_fail("BROKEN: more than %d captures in one case", MAX_CAPTURES);
+        case_broken("more than %d captures in one case", MAX_CAPTURES);
     }
     struct capture *c = &the.c[the.n++];
     c->fd = p[0];

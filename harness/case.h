@@ -56,7 +56,7 @@
     Test(step, name, .init = case_init_any, .fini = case_fini,                \
          .timeout = CASE_TIMEOUT)
 
-/* What the launcher inherits from the harness (see case.c for why). */
+/* What the launcher inherits from the harness (see case_inherit.c for why). */
 #define CASE_LAUNCHER_UMASK 0
 /* Under the daemon7 profile, whose daemon must set umask 0 itself: a
  * launcher's 0 would let a daemon that never sets it pass. */
@@ -98,7 +98,7 @@ typedef struct launch_spec {
                                  * session that owns the terminal and the
                                  * launcher is a member, so the terminal
                                  * stays the session's when the launcher
-                                 * exits (see case.c, keep_terminal) */
+                                 * exits (see case_launch.c, keep_terminal) */
 } launch_spec;
 
 /* The fd number s6 readiness is given on (N2): none of the inherited ones. */
@@ -134,9 +134,6 @@ void case_fini(void);
  * worker for such a case (case_preskip.c). */
 const char *case_skip_before_start(const char *suite, void (*init)(void),
                                    char *buf, size_t size);
-
-/* The subject is a Windows program. */
-bool case_windows(void);
 
 /* The sandbox (its paths, files, capabilities) is sandbox.h's. */
 

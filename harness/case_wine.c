@@ -4,6 +4,7 @@
 #include "case.h"
 
 #include "pipes.h"
+#include "run_config.h"
 #include "wine_session.h"
 
 #include <dirent.h>
@@ -27,7 +28,7 @@ win_info case_win_info(pid_t pid, const char *var)
     win_info in;
     char why[512];
     if (win_read((win_pid)pid, var, &in, why, sizeof why) < 0)
-        cr_assert_fail("BROKEN: %s", why);
+        case_broken("%s", why);
     return in;
 }
 
@@ -38,7 +39,7 @@ const win_proc *case_win_snapshot(size_t *n)
     char why[512];
     long got = win_snapshot(procs, MAX, why, sizeof why);
     if (got < 0)
-        cr_assert_fail("BROKEN: %s", why);
+        case_broken("%s", why);
     *n = (size_t)got < MAX ? (size_t)got : MAX;
     return procs;
 }
@@ -60,7 +61,7 @@ void case_win_terminate(pid_t pid, unsigned code)
 {
     char why[512];
     if (win_terminate((win_pid)pid, code, why, sizeof why) < 0)
-        cr_assert_fail("BROKEN: TerminateProcess(%d, %u): %s", (int)pid, code,
+        case_broken("TerminateProcess(%d, %u): %s", (int)pid, code,
                        why);
 }
 
@@ -70,10 +71,10 @@ pid_t case_win_stranger(void)
      * says its PID and sleeps until the teardown ends it. */
     int p[2];
     if (dk_pipe(p, O_CLOEXEC) < 0)
-        cr_assert_fail("BROKEN: pipe: %s", strerror(errno));
+        case_broken("pipe: %s", strerror(errno));
     pid_t pid = fork();
     if (pid < 0)
-        cr_assert_fail("BROKEN: fork: %s", strerror(errno));
+        case_broken("fork: %s", strerror(errno));
     if (pid == 0) {
         int null = open("/dev/null", O_RDWR | O_CLOEXEC);
         if (null < 0 || dup2(null, 0) < 0 || dup2(p[1], 1) < 0 ||
@@ -99,7 +100,7 @@ pid_t case_win_stranger(void)
     line[len] = '\0';
     unsigned long stranger;
     if (sscanf(line, "pid %lu", &stranger) != 1)
-        cr_assert_fail("BROKEN: dkprobe idle said \"%s\", no PID", line);
+        case_broken("dkprobe idle said \"%s\", no PID", line);
     return (pid_t)stranger;
 }
 
@@ -110,13 +111,13 @@ pid_t case_win_dead_pid(void)
     for (win_pid pid = 0x7ff0; pid < 0x8000; pid += 4)
         if (!case_win_info((pid_t)pid, NULL).found)
             return (pid_t)pid;
-    cr_assert_fail("BROKEN: no free Windows PID found for a stale PID file");
+    case_broken("no free Windows PID found for a stale PID file");
     return 0;
 }
 
 const char *case_win_temp_states(void)
 {
-    const char *temp = getenv("DKCHECK_WIN_TEMP");
+    const char *temp = run_config()->win_temp;
     DIR *d = temp ? opendir(temp) : NULL;
     char *list = sandbox_alloc(1);
     list[0] = '\0';

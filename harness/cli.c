@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "run_config.h"
+
 #include <criterion/criterion.h>
 #include <criterion/output.h>
 #include <errno.h>
@@ -257,7 +259,7 @@ int dk_cli_parse(int argc, char **argv, dk_cli *cli, char *why, size_t size)
     static const char *const debuggers[] = {"gdb", "lldb", "windbg", "idle",
                                             NULL};
     memset(cli, 0, sizeof *cli);
-    cli->subject = getenv("DKCHECK_SUBJECT");
+    cli->subject = run_config()->subject;
     cli->argv = calloc((size_t)argc + 2, sizeof *cli->argv);
     if (cli->argv == NULL)
         return fail(why, size, "out of memory");

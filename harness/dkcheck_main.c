@@ -13,6 +13,7 @@
 #include "pipes.h"
 #include "report.h"
 #include "run_root.h"
+#include "run_config.h"
 #include "run_guard.h"
 #include "run_info.h"
 #include "steps.h"
@@ -187,7 +188,7 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     char ms[32];
     snprintf(ms, sizeof ms, "%.0f", (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
                                         (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
-    setenv("DKCHECK_CALIBRATION_MS", ms, 1);
+    run_config_set("DKCHECK_CALIBRATION_MS", ms);
     err_text[strcspn(err_text, "\n")] = '\0';
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         die("subject '%s' failed on --capabilities (status %d): \"%s\"", subject,
@@ -224,7 +225,7 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
 static void set_sizes(const dk_cli *cli)
 {
     unsigned long long size = SANDBOX_SIZE_DEFAULT;
-    const char *env = getenv("DKCHECK_SANDBOX_SIZE");
+    const char *env = run_config()->sandbox_size;
     if (cli->sandbox_size != 0)
         size = cli->sandbox_size;
     else if (env != NULL && dk_cli_size(env, &size) < 0)
@@ -232,9 +233,9 @@ static void set_sizes(const dk_cli *cli)
             "k, M or G), not '%.60s'", env);
     char text[32];
     snprintf(text, sizeof text, "%llu", size);
-    setenv("DKCHECK_SANDBOX_SIZE", text, 1);
+    run_config_set("DKCHECK_SANDBOX_SIZE", text);
     snprintf(text, sizeof text, "%llu", size > RUN_TMPFS_MIN ? size : RUN_TMPFS_MIN);
-    setenv("DKCHECK_TMPFS_SIZE", text, 1);
+    run_config_set("DKCHECK_TMPFS_SIZE", text);
 }
 
 int main(int argc, char **argv)
@@ -307,21 +308,21 @@ int main(int argc, char **argv)
         die("%s", why);
     const char *caps = "";
     if (windows) {
-        setenv("DKCHECK_PLATFORM", "windows", 1);
+        run_config_set("DKCHECK_PLATFORM", "windows");
         if (dk_wine_begin(why, sizeof why) == 0) {
             char *wine_words[66] = {"wine"};
             size_t n = words.we_wordc < 64 ? words.we_wordc : 64;
             memcpy(wine_words + 1, words.we_wordv, n * sizeof *wine_words);
             caps = query_capabilities(wine_words, n + 1, shown);
         } else
-            setenv("DKCHECK_WINE_MISSING", why, 1); /* the cases skip, saying why */
+            run_config_set("DKCHECK_WINE_MISSING", why); /* the cases skip, saying why */
     } else
         caps = query_capabilities(words.we_wordv, words.we_wordc, shown);
     wordfree(&words);
 
-    setenv("DKCHECK_SUBJECT", subject, 1);
-    setenv("DKCHECK_CAPABILITIES", caps, 1);
-    setenv("DKCHECK_PROFILE", cli.profile, 1);
+    run_config_set("DKCHECK_SUBJECT", subject);
+    run_config_set("DKCHECK_CAPABILITIES", caps);
+    run_config_set("DKCHECK_PROFILE", cli.profile);
     set_sizes(&cli);
     /* The kernel cleans up after the run where it may; otherwise a case
      * that crashes orphans its subject's processes to us, the subreaper,
@@ -334,7 +335,7 @@ int main(int argc, char **argv)
     if (!isolated && dk_guard_run() < 0)
         fprintf(stderr, "dkcheck: cannot fork the run's guard (%s); an "
                 "interrupt may leave processes for --reap\n", strerror(errno));
-    setenv("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper", 1);
+    run_config_set("DKCHECK_ISOLATION", isolated ? "pid-namespace" : "subreaper");
 
     /* Criterion listens on /tmp/criterion_<our PID>.sock, BoxFort keeps
      * /dev/shm/bxf_arena_<our PID>: in a namespace, our PID is random and

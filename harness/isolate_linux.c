@@ -3,6 +3,7 @@
 #include "isolate.h"
 
 #include "criterion_names.h"
+#include "run_config.h"
 #include "run_root.h"
 #include "teardown.h"
 
@@ -54,7 +55,7 @@ static void send_report(int fd, int err, const char *step)
  * EINVAL a chroot, whose root is no mount point to make private. */
 static bool forced(const char *name)
 {
-    const char *f = getenv("DKCHECK_TEST_NS_REFUSE");
+    const char *f = run_config()->test_ns_refuse;
     return f != NULL && strcmp(f, name) == 0;
 }
 
@@ -154,7 +155,7 @@ static void be_init(pid_t runner)
 static int mount_tmpfs(const char *dir, const char *mode)
 {
     char opts[128];
-    const char *size = getenv("DKCHECK_TMPFS_SIZE");
+    const char *size = run_config()->tmpfs_size;
     snprintf(opts, sizeof opts, "mode=%s%s%s", mode, size ? ",size=" : "",
              size ? size : "");
     return mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, opts);
@@ -330,7 +331,7 @@ static int try_isolate(const char *run_dir, char *step, size_t step_size)
 
 int dk_isolate_run(const char *run_dir)
 {
-    if (getenv("DKCHECK_NO_NAMESPACE") != NULL) {
+    if (run_config()->no_namespace) {
         errno = EPERM;
         return -1; /* asked for: nothing to announce */
     }

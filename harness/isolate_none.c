@@ -4,6 +4,8 @@
  * (run_marker.c) and, where the OS has one, the subreaper (teardown_*.c). */
 #include "isolate.h"
 
+#include "run_config.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,7 @@
 int dk_isolate_run(const char *run_dir)
 {
     (void)run_dir;
-    if (getenv("DKCHECK_NO_NAMESPACE") == NULL)
+    if (!run_config()->no_namespace)
         fprintf(stderr, "dkcheck: no PID namespace on this system; "
                         "isolating the run with run markers and --reap only\n");
     errno = ENOSYS;

@@ -65,7 +65,7 @@ void output_expect_eof(launch *l, int lowest, int highest)
     if (n == 0 && both_at_eof(l))
         return; /* the last holder went while we looked */
     if (n == 0)
-        cr_assert_fail("BROKEN: the launcher's %s pipe had no end of file "
+        case_broken("the launcher's %s pipe had no end of file "
                        "%gs after it exited, yet no process of the case "
                        "holds it", sandbox_capture_eof(l->out) ? "stderr"
                                                                : "stdout",

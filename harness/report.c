@@ -23,18 +23,19 @@ static bool left_out(const struct criterion_test_stats *t)
 }
 
 /* LTP's lesson: a set-up that broke (our fault) is not a subject that
- * failed. Cases say "BROKEN: ..." for the former (verdict.h); a case that
- * Criterion's own bound ended proves nothing either (CONTRACT.md §2). */
-const char *dk_report_verdict(const struct criterion_test_stats *t,
-                              const char *reason)
+ * failed. Cases end BROKEN through case_broken() for the former
+ * (verdict.h); a case that Criterion's own bound ended proves nothing
+ * either (CONTRACT.md §2). */
+dk_verdict dk_report_verdict(const struct criterion_test_stats *t,
+                             const char *reason)
 {
     if (t->test_status == CR_STATUS_SKIPPED)
-        return "skip";
+        return DK_SKIP;
     if (t->test_status == CR_STATUS_PASSED && !t->crashed && !t->timed_out)
-        return "pass";
-    if (t->timed_out || strncmp(reason, "BROKEN", 6) == 0)
-        return "BROKEN";
-    return "FAIL";
+        return DK_PASS;
+    if (t->timed_out)
+        return DK_BROKEN;
+    return dk_verdict_of_failure(reason);
 }
 
 /* Why a case did not pass: the first failed assertion, the crash, the
@@ -44,7 +45,7 @@ const char *dk_report_reason(const struct criterion_test_stats *t, char *buf,
 {
     if (t->timed_out) {
         char load[64];
-        snprintf(buf, size, "BROKEN: inconclusive: the case's end, "
+        snprintf(buf, size, CASE_BROKEN_PREFIX "inconclusive: the case's end, "
                  "deadline %gs (Criterion's per-case bound), load %s",
                  t->test->data->timeout, dk_load_text(load, sizeof load));
     } else if (t->crashed)
@@ -171,22 +172,30 @@ static void verdicts_suite(FILE *f, const char *id,
     for (size_t i = 0; i < n; i++) {
         char why[1024];
         reason_of(tests[i], why, sizeof why);
-        const char *v = dk_report_verdict(tests[i], why);
+        dk_verdict v = dk_report_verdict(tests[i], why);
         /* A case for the other OS (its skip says "n/a: ...") is no skip of
          * the subject's: shown and counted as n/a. */
-        bool na = v[0] == 's' && strncmp(why, "n/a:", 4) == 0;
-        fprintf(f, "  %-4s %s%s%s\n", na ? "n/a" : v, tests[i]->test->name,
-                why[0] ? ": " : "", na ? why + 5 : why);
-        if (v[0] == 'p')
+        bool na = v == DK_SKIP && dk_skip_is_na(why);
+        fprintf(f, "  %-4s %s%s%s\n", na ? "n/a" : dk_verdict_name(v),
+                tests[i]->test->name, why[0] ? ": " : "",
+                na ? why + strlen(CASE_NA_PREFIX) : why);
+        switch (v) {
+        case DK_PASS:
             tot->pass++;
-        else if (na)
-            tot->na++;
-        else if (v[0] == 's')
-            tot->skip++;
-        else if (v[0] == 'B')
+            break;
+        case DK_SKIP:
+            if (na)
+                tot->na++;
+            else
+                tot->skip++;
+            break;
+        case DK_BROKEN:
             tot->broken++;
-        else
+            break;
+        case DK_FAIL:
             tot->fail++;
+            break;
+        }
     }
 }
 
@@ -220,7 +229,7 @@ static void tsv_suite(FILE *f, const char *id,
         char why[1024];
         reason_of(tests[i], why, sizeof why);
         fprintf(f, "%s\t%s\t%s\t%s\n", id, tests[i]->test->name,
-                dk_report_verdict(tests[i], why), why);
+                dk_verdict_name(dk_report_verdict(tests[i], why)), why);
     }
 }
 

@@ -13,6 +13,8 @@
 #ifndef DKCHECK_REPORT_H
 #define DKCHECK_REPORT_H
 
+#include "verdict.h"
+
 #include <criterion/stats.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,9 +38,9 @@ void dk_report_console(int verbosity);
 
 /* ---- for the providers ---- */
 
-/* "pass", "FAIL", "BROKEN" or "skip"; reason from dk_report_reason. */
-const char *dk_report_verdict(const struct criterion_test_stats *t,
-                              const char *reason);
+/* The case's verdict (verdict.h's kinds); reason from dk_report_reason. */
+dk_verdict dk_report_verdict(const struct criterion_test_stats *t,
+                             const char *reason);
 /* Why a case did not pass, whole (it may hold newlines): the first failed
  * assertion, the crash, the timeout, or the skip reason; "" if it passed. */
 const char *dk_report_reason(const struct criterion_test_stats *t, char *buf,

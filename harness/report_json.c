@@ -117,7 +117,7 @@ static void json_suite(FILE *f, const char *id,
         fprintf(f, ",\n          \"assertions\": %zu,\n          \"status\": \"%s\",\n"
                    "          \"verdict\": \"%s\",\n          \"reason\": ",
                 (size_t)t->passed_asserts + (size_t)t->failed_asserts, status_of(t),
-                dk_report_verdict(t, reason));
+                dk_verdict_name(dk_report_verdict(t, reason)));
         dk_json_string(f, reason);
         fprintf(f, ",\n          \"seconds\": %.3f,\n", (double)t->elapsed_time);
         messages(f, t, reason);

@@ -56,7 +56,7 @@ static void property(FILE *f, const char *name, const char *value)
 
 /* What a testcase holds: nothing when it passed. */
 static void outcome(FILE *f, const struct criterion_test_stats *t,
-                    const char *verdict, const char *reason)
+                    dk_verdict verdict, const char *reason)
 {
     if (t->test_status == CR_STATUS_SKIPPED) {
         fputs("      <skipped message=\"", f);
@@ -67,8 +67,9 @@ static void outcome(FILE *f, const struct criterion_test_stats *t,
                 t->crashed ? "crash" : "timeout");
         dk_xml_text(f, reason, 1);
         fputs("\"/>\n", f);
-    } else if (verdict[0] != 'p') {
-        fprintf(f, "      <failure type=\"%s\" message=\"", verdict);
+    } else if (verdict != DK_PASS) {
+        fprintf(f, "      <failure type=\"%s\" message=\"",
+                dk_verdict_name(verdict));
         dk_xml_text(f, reason, 1);
         fputs("\">", f);
         /* Every failed assertion, the first first. */
@@ -116,7 +117,7 @@ static void xml_suite(FILE *f, const char *id,
         const struct criterion_test_stats *t = tests[i];
         char reason[4096];
         dk_report_reason(t, reason, sizeof reason);
-        const char *verdict = dk_report_verdict(t, reason);
+        dk_verdict verdict = dk_report_verdict(t, reason);
         fputs("    <testcase name=\"", f);
         dk_xml_text(f, t->test->name, 1);
         fputs("\" classname=\"", f);

@@ -1,6 +1,7 @@
 #include "run_info.h"
 
 #include "../lib/daemoniker.h"
+#include "run_config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,10 +60,9 @@ static void os_name(char *out, size_t size, const char *fallback)
     fclose(f);
 }
 
-static const char *env(const char *name)
+static const char *or(const char *v, const char *none)
 {
-    const char *v = getenv(name);
-    return v ? v : "";
+    return v ? v : none;
 }
 
 const dk_run_item *dk_run_info(void)
@@ -72,6 +72,7 @@ const dk_run_item *dk_run_info(void)
     static dk_run_item info[16];
     if (info[0].name != NULL)
         return info;
+    const dk_run_config *c = run_config();
     if (uname(&u) < 0)
         memset(&u, 0, sizeof u);
     os_name(os, sizeof os, u.sysname);
@@ -80,31 +81,25 @@ const dk_run_item *dk_run_info(void)
         snprintf(libc, sizeof libc, "%s", version); /* "glibc 2.36" */
     else
         snprintf(libc, sizeof libc, "unknown (not glibc)");
-    snprintf(caps, sizeof caps, "%s", env("DKCHECK_CAPABILITIES"));
+    snprintf(caps, sizeof caps, "%s", or(c->capabilities, ""));
     size_t n = strlen(caps);
     while (n > 0 && caps[n - 1] == ' ')
         caps[--n] = '\0';
     size_t i = 0;
     info[i++] = (dk_run_item){"dkcheck", DK_VERSION_STRING};
-    info[i++] = (dk_run_item){"subject", env("DKCHECK_SUBJECT")};
+    info[i++] = (dk_run_item){"subject", or(c->subject, "")};
     info[i++] = (dk_run_item){"capabilities", caps};
-    info[i++] = (dk_run_item){"profile", getenv("DKCHECK_PROFILE")
-                                             ? env("DKCHECK_PROFILE")
-                                             : "daemoniker"};
-    info[i++] = (dk_run_item){"platform",
-                              getenv("DKCHECK_PLATFORM") ? env("DKCHECK_PLATFORM")
-                                                         : "unix"};
+    info[i++] = (dk_run_item){"profile", or(c->profile, "daemoniker")};
+    info[i++] = (dk_run_item){"platform", or(c->platform, "unix")};
     info[i++] = (dk_run_item){"os", u.sysname};
     info[i++] = (dk_run_item){"os_name", os};
     info[i++] = (dk_run_item){"kernel", u.release};
     info[i++] = (dk_run_item){"arch", u.machine};
     info[i++] = (dk_run_item){"libc", libc};
-    info[i++] = (dk_run_item){"isolation", env("DKCHECK_ISOLATION")};
-    info[i++] = (dk_run_item){"timeout_mul", getenv("DKCHECK_TIMEOUT_MUL")
-                                                 ? env("DKCHECK_TIMEOUT_MUL")
-                                                 : "1"};
+    info[i++] = (dk_run_item){"isolation", or(c->isolation, "")};
+    info[i++] = (dk_run_item){"timeout_mul", or(c->timeout_mul, "1")};
     /* The calibration launch deadlines grow with (wait.c). */
-    info[i++] = (dk_run_item){"calibration_ms", env("DKCHECK_CALIBRATION_MS")};
+    info[i++] = (dk_run_item){"calibration_ms", or(c->calibration_ms, "")};
     info[i++] = (dk_run_item){"date", date};
     info[i] = (dk_run_item){NULL, NULL};
     return info;

@@ -17,6 +17,7 @@
 #include "observe.h"
 #include "observe_scan.h"
 #include "orphan_workers.h"
+#include "run_config.h"
 #include "run_root.h"
 #include "teardown.h"
 #include "wine_reap.h"
@@ -131,8 +132,8 @@ int dk_run_begin(const char *tmp, char *why, size_t size)
         return -1;
     }
     close(runfd);
-    setenv("DKCHECK_RUNDIR", the_run.dir, 1);
-    setenv("DKCHECK_RUN_TOKEN", the_run.token, 1);
+    run_config_set("DKCHECK_RUNDIR", the_run.dir);
+    run_config_set("DKCHECK_RUN_TOKEN", the_run.token);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 #include "sandbox.h"
 
 #include "escape.h"
+#include "run_config.h"
 #include "run_root.h"
 #include "sandbox_fs.h"
 #include "teardown.h"
@@ -32,7 +33,7 @@ void *sandbox_alloc(size_t size)
 {
     struct arena *a = malloc(sizeof *a + size);
     if (a == NULL)
-        cr_assert_fail("BROKEN: out of memory");
+        case_broken("out of memory");
     a->next = the_sandbox.arena;
     the_sandbox.arena = a;
     return a->data;
@@ -54,28 +55,28 @@ char *sandbox_printf(const char *fmt, ...)
 void sandbox_open(void)
 {
     if (dk_become_subreaper() < 0)
-        cr_assert_fail("BROKEN: cannot become child subreaper: %s",
+        case_broken("cannot become child subreaper: %s",
                        strerror(errno));
-    const char *run = getenv("DKCHECK_RUNDIR");
+    const char *run = run_config()->rundir;
     if (run == NULL)
         run = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     snprintf(the_sandbox.dir, sizeof the_sandbox.dir, "%s/case.XXXXXX", run);
     if (mkdtemp(the_sandbox.dir) == NULL)
-        cr_assert_fail("BROKEN: mkdtemp %s: %s", the_sandbox.dir,
+        case_broken("mkdtemp %s: %s", the_sandbox.dir,
                        strerror(errno));
-    const char *size = getenv("DKCHECK_SANDBOX_SIZE");
+    const char *size = run_config()->sandbox_size;
     unsigned long long bytes = size ? strtoull(size, NULL, 10) : 0;
     the_sandbox.bound = sandbox_fs_bound(the_sandbox.dir, bytes) ? bytes : 0;
     if (mkdir(sandbox_path("launch"), 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir: %s", strerror(errno));
+        case_broken("mkdir: %s", strerror(errno));
 
-    const char *subject = getenv("DKCHECK_SUBJECT");
+    const char *subject = run_config()->subject;
     if (subject == NULL || *subject == '\0')
-        cr_assert_fail("BROKEN: DKCHECK_SUBJECT is not set (run the cases "
+        case_broken("DKCHECK_SUBJECT is not set (run the cases "
                        "through dkcheck --subject CMD)");
     if (wordexp(subject, &the_sandbox.subject, WRDE_NOCMD) != 0 ||
         the_sandbox.subject.we_wordc == 0)
-        cr_assert_fail("BROKEN: cannot split the subject command: %s", subject);
+        case_broken("cannot split the subject command: %s", subject);
     the_sandbox.have_subject = true;
     /* The launcher runs in SANDBOX/launch: a relative path must not move. */
     const char *word = the_sandbox.subject.we_wordv[0];
@@ -138,7 +139,7 @@ const char *sandbox_path(const char *name)
 static int public_run_dir(char *shown, size_t shown_size, char *why,
                           size_t size)
 {
-    const char *run = getenv("DKCHECK_RUNDIR");
+    const char *run = run_config()->rundir;
     const char *name = run && strrchr(run, '/') ? strrchr(run, '/') + 1 : "";
     if (!dk_plain_name(name)) {
         snprintf(why, size, "DKCHECK_RUNDIR names no run directory");
@@ -177,9 +178,9 @@ const char *sandbox_group_dir(gid_t gid)
     char why[512], shown[PATH_MAX - 64], name[32];
     int rfd = public_run_dir(shown, sizeof shown, why, sizeof why);
     if (rfd < 0)
-        cr_assert_fail("BROKEN: %s", why);
+        case_broken("%s", why);
     if (dk_mkdtemp_at(rfd, "case.", 0700, name, sizeof name) < 0)
-        cr_assert_fail("BROKEN: mkdir in %s: %s", shown, strerror(errno));
+        case_broken("mkdir in %s: %s", shown, strerror(errno));
     snprintf(the_sandbox.group_dir, sizeof the_sandbox.group_dir, "%s/%s",
              shown, name);
     int fd = openat(rfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -187,7 +188,7 @@ const char *sandbox_group_dir(gid_t gid)
     /* Owner first, mode second: chown clears the sticky bit on some
      * systems. */
     if (fd < 0 || fchown(fd, (uid_t)-1, gid) < 0 || fchmod(fd, 01770) < 0)
-        cr_assert_fail("BROKEN: chown/chmod %s: %s", the_sandbox.group_dir,
+        case_broken("chown/chmod %s: %s", the_sandbox.group_dir,
                        strerror(errno));
     close(fd);
     return the_sandbox.group_dir;
@@ -198,7 +199,7 @@ const char *sandbox_file(const char *name, const char *content)
     const char *path = sandbox_path(name);
     FILE *f = fopen(path, "we");
     if (f == NULL || (content && fputs(content, f) == EOF) || fclose(f) != 0)
-        cr_assert_fail("BROKEN: cannot write %s: %s", path, strerror(errno));
+        case_broken("cannot write %s: %s", path, strerror(errno));
     return path;
 }
 
@@ -206,7 +207,7 @@ const char *sandbox_mkdir(const char *name)
 {
     const char *path = sandbox_path(name);
     if (mkdir(path, 0755) < 0)
-        cr_assert_fail("BROKEN: mkdir %s: %s", path, strerror(errno));
+        case_broken("mkdir %s: %s", path, strerror(errno));
     return path;
 }
 
@@ -264,7 +265,7 @@ const char *sandbox_quote_first_line(const char *path)
 
 bool sandbox_has(const char *capability)
 {
-    const char *caps = getenv("DKCHECK_CAPABILITIES");
+    const char *caps = run_config()->capabilities;
     if (caps == NULL)
         return false;
     size_t n = strlen(capability);

@@ -1,9 +1,11 @@
 /* sandbox.h: what every case has, whatever the OS of its subject: a
  * directory of its own under the run directory, the subject's command split
- * into words, and memory that lives until the case ends. case.c (Unix
- * subjects) and case_win.c (Windows subjects under Wine) build on it. */
+ * into words, and memory that lives until the case ends. case.h's
+ * helpers build on it, for every way of running subjects (host.h). */
 #ifndef DKCHECK_SANDBOX_H
 #define DKCHECK_SANDBOX_H
+
+#include "verdict.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,7 +22,7 @@ void sandbox_close(void);
 /* How a case whose subject filled its sandbox (a bounded tmpfs) begins
  * its message, at sandbox_close: BROKEN, and the reason the reports give
  * before any other. */
-#define SANDBOX_FULL "BROKEN: the subject filled the case's sandbox"
+#define SANDBOX_FULL CASE_BROKEN_PREFIX "the subject filled the case's sandbox"
 
 /* Memory freed by sandbox_close. */
 void *sandbox_alloc(size_t size);

@@ -4,6 +4,8 @@
  * killed run would outlive it in everyone's mount table. */
 #include "sandbox_fs.h"
 
+#include "run_config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +13,7 @@
 
 bool sandbox_fs_bound(const char *dir, unsigned long long bytes)
 {
-    const char *iso = getenv("DKCHECK_ISOLATION");
+    const char *iso = run_config()->isolation;
     if (iso == NULL || strcmp(iso, "pid-namespace") != 0 || bytes == 0)
         return false;
     unsigned long long inodes = bytes / 4096 < 1024 ? 1024 : bytes / 4096;

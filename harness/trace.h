@@ -6,8 +6,9 @@
  * the session, which records each call that touches the sandbox and, by
  * the session's plan, holds the launchers at a chosen call until all of
  * them have reached it. Cases that do not open a session run exactly as
- * before. One backend per OS: trace_linux.c (ptrace, stopping only on the
- * calls of interest through a seccomp filter); trace_none.c elsewhere,
+ * before. One backend per OS: trace_linux.c and its trace_*_linux.c parts
+ * (ptrace, stopping only on the calls of interest through a seccomp
+ * filter); trace_none.c elsewhere,
  * where every session is refused as unobservable, so the cases skip.
  *
  * Environment: DKCHECK_TRACE_REFUSE=1 makes every session refused as if

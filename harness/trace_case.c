@@ -2,6 +2,7 @@
 #include "trace_case.h"
 
 #include "case.h"
+#include "host.h"
 #include "sandbox.h"
 
 #include <stdio.h>
@@ -23,7 +24,7 @@ bool case_observe_calls(void)
 {
     /* A Windows subject's calls are Wine's, made for it: nothing there to
      * explain a verdict with. */
-    if (case_windows())
+    if (!host()->traceable)
         return false;
     if (!tried || trace_current() != observer) {
         tried = true;

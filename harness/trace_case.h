@@ -17,7 +17,7 @@
  * TRACE_MAX_LAUNCHERS). true if they will be. */
 bool case_observe_calls(void);
 
-/* The recording session launch k should run under, or NULL (case.c). */
+/* The recording session launch k should run under, or NULL (case_launch.c). */
 trace_session *case_observer(size_t k);
 
 /* " [traced: openat(\"PATH\", O_WRONLY|O_CREAT|O_EXCL, 0644) = 3 (pid

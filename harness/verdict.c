@@ -2,15 +2,13 @@
 #include "verdict.h"
 
 #include "case.h"
+#include "host.h"
 #include "load.h"
 #include "wait.h"
-#include "wine_busy.h"
 
 #include <criterion/criterion.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 void case_broken(const char *fmt, ...)
 {
@@ -41,7 +39,7 @@ void case_inconclusive(double seconds, const char *fmt, ...)
  * whose processes all wait on their server, the servers too. */
 const char *case_idle(void)
 {
-    if (case_windows() && dk_wine_server_busy())
+    if (host()->busy())
         return NULL;
     pid_t living[64];
     size_t n = case_living(living, 64);
@@ -64,25 +62,7 @@ const char *case_idle(void)
 
 const char *case_outlived(pid_t pid, int sig)
 {
-    if (case_windows()) /* pid is a Windows PID: no signals to read */
-        return case_idle();
-    obs_status st;
-    if (obs_read_status(pid, &st) < 0)
-        return NULL;
-    uint64_t bit = sig > 0 ? OBS_SIGBIT(sig) : 0;
-    if (st.sig_ignored & bit)
-        return sandbox_printf("it ignores signal %d (SigIgn)", sig);
-    bool pending = (st.sig_pending_thread | st.sig_pending_process) & bit;
-    if (pending && (st.sig_blocked & bit))
-        return sandbox_printf("it blocks signal %d, which waits pending "
-                              "(SigBlk, SigPnd)", sig);
-    const char *idle = pending ? NULL : case_idle();
-    if (idle == NULL)
-        return NULL; /* not yet run, or still working: slow, maybe */
-    if (sig > 0)
-        return sandbox_printf("signal %d was delivered and it sleeps (%s)",
-                              sig, idle);
-    return sandbox_printf("it sleeps (%s)", idle);
+    return host()->outlived(pid, sig);
 }
 
 const char *case_evidence(pid_t pid, int sig, double seconds,
@@ -95,15 +75,6 @@ const char *case_evidence(pid_t pid, int sig, double seconds,
         case_inconclusive(seconds, "%s (process %d alive, not idle)", what,
                           (int)pid);
     return why;
-}
-
-void case_wine_internal_error(const char *said)
-{
-    char load[64];
-    if (case_windows() && strstr(said, "error 1359)") != NULL)
-        case_broken("Wine internal error under load (ERROR_INTERNAL_ERROR, "
-                    "1359), not the subject's answer: \"%s\", load %s", said,
-                    dk_load_text(load, sizeof load));
 }
 
 bool case_ends(pid_t pid, int sig, double seconds, const char *what,

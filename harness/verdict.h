@@ -16,8 +16,31 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* What the reason of a BROKEN case starts with (report.c reads it). */
+/* A case's verdict, a kind of its own each, as LTP's TPASS, TFAIL, TBROK
+ * and TCONF: what the reports print and count (report.c). */
+typedef enum dk_verdict {
+    DK_PASS,
+    DK_FAIL,   /* evidence the subject did wrong */
+    DK_BROKEN, /* the set-up, an adapter or the harness failed, or only a
+                * deadline said anything: never the subject's */
+    DK_SKIP,   /* not judged, with the reason (n/a: a case for the other
+                * kind of subject, dk_skip_is_na) */
+} dk_verdict;
+
+/* "pass", "FAIL", "BROKEN", "skip": the reports' words. */
+const char *dk_verdict_name(dk_verdict v);
+
+/* The kind crosses from the case's worker to the runner in the one thing
+ * Criterion hands over, each failed assertion's message: case_broken()
+ * writes its kind there, in front of its words, and only these read it
+ * (verdict_kind.c; the words stay readable in every report). */
 #define CASE_BROKEN_PREFIX "BROKEN: "
+#define CASE_NA_PREFIX "n/a: "
+/* A failed case's kind from its first failed assertion's message:
+ * DK_BROKEN if case_broken() wrote it, else DK_FAIL. */
+dk_verdict dk_verdict_of_failure(const char *message);
+/* A skip's reason says the case is for the other kind of subject. */
+bool dk_skip_is_na(const char *reason);
 
 /* End the case BROKEN: the set-up, the adapter or the harness failed. */
 void case_broken(const char *fmt, ...)
@@ -36,14 +59,9 @@ void case_inconclusive(double seconds, const char *fmt, ...)
  * working, or cannot be read. */
 const char *case_idle(void);
 
-/* A Windows subject's process said said (its one-line reason): if that is
- * Wine's ERROR_INTERNAL_ERROR (1359), which Wine gives under contention
- * (a wineserver call that failed) and Windows documents as no answer of
- * the program's, the case ends BROKEN, saying so, with the load. */
-void case_wine_internal_error(const char *said);
-
 /* A process of ours (for a Windows subject: a Windows PID, of which only
- * case_idle() can be told) outlived a deadline: the evidence, in words,
+ * case_idle() can be told: host.h's outlived) outlived a deadline: the
+ * evidence, in words,
  * that it will not end ("it ignores signal 15 (SigIgn)", "signal 15 was delivered
  * and it sleeps (...)"), or NULL if it may only be slow (the signal still
  * pending, or case_idle() NULL). sig: the signal that should have ended

@@ -7,6 +7,7 @@
 #include "load.h"
 #include "observe.h"
 #include "reaped.h"
+#include "run_config.h"
 #include "wait_event.h"
 
 #include <errno.h>
@@ -73,9 +74,8 @@ void dk_reap_exited(void)
 
 /* ---- deadlines ---------------------------------------------------------- */
 
-static double env_number(const char *name, double fallback, double max)
+static double number(const char *s, double fallback, double max)
 {
-    const char *s = getenv(name);
     char *end;
     double m;
 
@@ -124,8 +124,8 @@ static double load_per_cpu(void)
 double dk_deadline_seconds(double seconds)
 {
     return dk_deadline_scale(seconds, load_per_cpu(),
-                             env_number("DKCHECK_CALIBRATION_MS", 0, 1e7),
-                             env_number("DKCHECK_TIMEOUT_MUL", 1, 1e6));
+                             number(run_config()->calibration_ms, 0, 1e7),
+                             number(run_config()->timeout_mul, 1, 1e6));
 }
 
 dk_deadline dk_deadline_in(double seconds)

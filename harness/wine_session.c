@@ -1,6 +1,7 @@
 #include "wine_session.h"
 
 #include "observe.h"
+#include "run_config.h"
 
 #include "wine_reap.h"
 #include "wine_tmpdirs.h"
@@ -82,8 +83,8 @@ bool dk_wine_installed(void)
 const char *dk_wine_probe(void)
 {
     static char path[PATH_MAX];
-    const char *given = getenv("DKCHECK_WIN_PROBE");
-    if (given != NULL && given[0] != '\0')
+    const char *given = run_config()->win_probe;
+    if (given != NULL)
         return given;
     if (path[0] == '\0') {
         if (obs_read_exe(getpid(), path, sizeof path - 32) < 0)
@@ -148,7 +149,7 @@ static void export_temp(const char *windows)
             path[i] = '/';
     while (n > 1 && path[n - 1] == '/')
         path[--n] = '\0';
-    setenv("DKCHECK_WIN_TEMP", path, 1);
+    run_config_set("DKCHECK_WIN_TEMP", path);
 }
 
 int dk_wine_begin(char *why, size_t why_size)
@@ -165,8 +166,8 @@ int dk_wine_begin(char *why, size_t why_size)
                  getenv("HOME") ? getenv("HOME") : "");
         setenv("WINEPREFIX", home_prefix, 1);
     }
-    if (getenv("DKCHECK_RUNDIR") != NULL)
-        dk_wine_mark_run(getenv("DKCHECK_RUNDIR"), getenv("WINEPREFIX"));
+    if (run_config()->rundir != NULL)
+        dk_wine_mark_run(run_config()->rundir, getenv("WINEPREFIX"));
     dk_wine_tmpdirs_note();
     /* A prefix not made yet: made empty here, so that the server started
      * below is ours to end, and Wine fills the prefix under it. (Left to
@@ -232,7 +233,7 @@ void dk_wine_end(void)
         return;
     bool last = flock(users_lock, LOCK_EX | LOCK_NB) == 0;
     if (last) {
-        const char *temp = getenv("DKCHECK_WIN_TEMP");
+        const char *temp = run_config()->win_temp;
         DIR *d = temp ? opendir(temp) : NULL;
         for (struct dirent *e; d && (e = readdir(d)) != NULL;)
             if (strncmp(e->d_name, "dkstate-", 8) == 0)

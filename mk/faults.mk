@@ -2,7 +2,7 @@
 # paths failed in turn, with each errno it can return (scripts/faults).
 FAULT_SHIM := $(BUILD)/fault_shim.so
 
-$(FAULT_SHIM): harness/faults/fault_shim.c
+$(FAULT_SHIM): subjects/faults/fault_shim.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
 

@@ -1,11 +1,11 @@
 # The reference subject with a hook that kills its launcher at a chosen
-# stage (harness/stagekill/stage_kill.c), for scripts/launcher-stages.
+# stage (subjects/stagekill/stage_kill.c), for scripts/launcher-stages.
 STAGE_KILL := $(BUILD)/subject-stage-kill
 
-$(STAGE_KILL): $(OBJ)/harness/stagekill/stage_kill.o \
+$(STAGE_KILL): $(OBJ)/subjects/stagekill/stage_kill.o \
         $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' harness/stagekill/stage_kill.c),-Wl,--wrap=$(f))
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/stagekill/stage_kill.c),-Wl,--wrap=$(f))
 
 all: $(STAGE_KILL)
 

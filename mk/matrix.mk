@@ -79,7 +79,7 @@ $(LIBDAEMON): $(call obj,subjects/adapters/libdaemon.c $(SUBJECT_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -ldaemon $(LDLIBS)
 
-$(DK_VERSION): $(call obj,harness/dk_version_main.c) $(LIB)
+$(DK_VERSION): $(call obj,tools/dk_version_main.c) $(LIB)
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -10,6 +10,7 @@
 
 #include "../../harness/env_allowed.h"
 #include "../../harness/observe.h"
+#include "../../harness/run_config.h"
 #include "../../harness/teardown.h"
 #include "../../harness/wait.h"
 #include "../../harness/wait_event.h"
@@ -345,23 +346,23 @@ Test(wait, deadline_scaling)
 {
     /* The machine's load is part of it: compared with what
      * dk_deadline_seconds says now (the load may move a little between). */
-    unsetenv("DKCHECK_TIMEOUT_MUL");
-    unsetenv("DKCHECK_CALIBRATION_MS");
+    run_config_set("DKCHECK_TIMEOUT_MUL", NULL);
+    run_config_set("DKCHECK_CALIBRATION_MS", NULL);
     double one = dk_deadline_seconds(1);
     int ms = dk_deadline_left_ms(dk_deadline_in(1));
     cr_assert(one >= 1 && one <= 4, "%g", one);
     cr_assert(ms > 900 * one * 0.8 && ms <= 1000 * one * 1.25, "%d (%g)", ms, one);
 
-    setenv("DKCHECK_TIMEOUT_MUL", "2.5", 1);
+    run_config_set("DKCHECK_TIMEOUT_MUL", "2.5");
     cr_assert(dk_deadline_seconds(1) >= 2.5 && dk_deadline_seconds(1) <= 10);
 
     static const char *garbage[] = { "", "x", "-2", "0", "2x", "nan", "inf" };
     for (size_t i = 0; i < sizeof garbage / sizeof garbage[0]; i++) {
-        setenv("DKCHECK_TIMEOUT_MUL", garbage[i], 1);
+        run_config_set("DKCHECK_TIMEOUT_MUL", garbage[i]);
         double s = dk_deadline_seconds(1);
         cr_assert(s >= 1 && s <= 4, "\"%s\": %g", garbage[i], s);
     }
-    unsetenv("DKCHECK_TIMEOUT_MUL");
+    run_config_set("DKCHECK_TIMEOUT_MUL", NULL);
 
     /* The rule on fixed figures. */
     cr_assert_float_eq(dk_deadline_scale(10, 0.5, 0, 1), 10, 1e-9);

@@ -1,0 +1,117 @@
+/* host_wine.c: host.h for a Windows subject, run from Linux through Wine.
+ * Its processes have Windows PIDs, which only the Windows observer
+ * (case_wine.c) knows: a launch is `wine SUBJECT ...` with Windows paths;
+ * what ends is counted, not reaped (a Windows daemon is no child of
+ * ours); and Wine's own servers, working for the case, keep it from being
+ * idle. */
+#include "host.h"
+
+#include "case.h"
+#include "load.h"
+#include "run_config.h"
+#include "verdict.h"
+#include "wine_busy.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *unavailable(char *buf, size_t size)
+{
+    const char *missing = run_config()->wine_missing;
+    if (missing == NULL)
+        return NULL;
+    snprintf(buf, size, "a Windows case, and Wine cannot run it here: %s",
+             missing);
+    return buf;
+}
+
+static size_t command(char **argv, size_t max)
+{
+    if (max == 0)
+        return 0;
+    argv[0] = "wine";
+    return 1;
+}
+
+static bool alive(pid_t pid)
+{
+    return case_win_info(pid, NULL).alive;
+}
+
+static void terminate(pid_t pid)
+{
+    case_win_terminate(pid, 9);
+}
+
+/* A Windows daemon is nobody's child here: gone when no process of the
+ * case is left but those before its launch. */
+static bool ends(pid_t pid, int sig, size_t n_before, double seconds,
+                 const char *what, const char **evidence)
+{
+    (void)pid;
+    (void)sig;
+    return case_count_left(n_before, seconds, what, evidence);
+}
+
+static bool only_left(const pid_t *keep, size_t n_keep, size_t n_before,
+                      double seconds, const char *what, const char **evidence)
+{
+    (void)keep;
+    (void)n_keep;
+    return case_count_left(n_before, seconds, what, evidence);
+}
+
+static void end_rest(const pid_t *before, size_t n_before)
+{
+    (void)before;
+    (void)n_before; /* ends() already waited for all of the launch */
+}
+
+/* No signals to read of a Windows PID: only the case's idleness. */
+static const char *outlived(pid_t pid, int sig)
+{
+    (void)pid;
+    (void)sig;
+    return case_idle();
+}
+
+/* Every Wine process waits on its server: a busy one works for the case. */
+static bool busy(void)
+{
+    return dk_wine_server_busy();
+}
+
+/* Wine's ERROR_INTERNAL_ERROR (1359), which Wine gives under contention
+ * (a wineserver call that failed) and Windows documents as no answer of
+ * the program's. */
+static void own_failure(const char *said)
+{
+    char load[64];
+    if (strstr(said, "error 1359)") != NULL)
+        case_broken("Wine internal error under load (ERROR_INTERNAL_ERROR, "
+                    "1359), not the subject's answer: \"%s\", load %s", said,
+                    dk_load_text(load, sizeof load));
+}
+
+const dk_host dk_host_wine = {
+    .name = "wine",
+    .kind = DK_SUBJECT_WINDOWS,
+    .unavailable = unavailable,
+    .command = command,
+    .path = case_win_path,
+    .careless_parent = false,
+    .traceable = false,
+    .alive = alive,
+    .is_ours = alive,
+    .dead_pid = case_win_dead_pid,
+    .stranger = case_win_stranger,
+    .kill = terminate,
+    .kill_name = "TerminateProcess",
+    .ends = ends,
+    .only_left = only_left,
+    .end_rest = end_rest,
+    .outlived = outlived,
+    .busy = busy,
+    .own_failure = own_failure,
+    .leftover_states = case_win_temp_states,
+};
