@@ -68,7 +68,7 @@ endif
 # macOS backends are cross-compiled and linked here (OS=FreeBSD or
 # OS=Darwin with zig: make cross, mk/cross.mk), and run only there.
 UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/observe_fds.c \
-                harness/teardown_tree.c
+                harness/teardown_tree.c harness/teardown_wait.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
                 lib/unix/env_block_linux.c lib/unix/process_end_linux.c

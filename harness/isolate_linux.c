@@ -31,13 +31,6 @@ struct setup_report {
     char step[40];
 };
 
-static volatile sig_atomic_t interrupted;
-
-static void on_interrupt(int signum)
-{
-    interrupted = signum;
-}
-
 static void send_report(int fd, int err, const char *step)
 {
     struct setup_report r = {.err = err, .runner = (int)getpid()};
@@ -260,32 +253,13 @@ static void wait_for_runner(pid_t keeper, pid_t runner)
     /* Named for the reaper, should we be killed before removing the
      * runner's socket ourselves. */
     dk_run_note_runner(runner);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-
-    int status = 0;
-    while (waitpid(keeper, &status, 0) < 0) {
-        if (errno != EINTR)
-            break;
-        if (interrupted)
-            kill(keeper, SIGKILL);
-    }
+    int status;
+    int interrupted = dk_wait_passing_kill(keeper, &status);
     /* The runner's mount namespace, its tmpfs and /dev/shm, went with it;
      * its Criterion socket stays in /tmp if it died before removing it. */
     dk_criterion_socket_remove(runner);
     dk_run_remove();
-    if (interrupted)
-        _exit(128 + interrupted);
-    if (WIFEXITED(status))
-        _exit(WEXITSTATUS(status));
-    fprintf(stderr, "dkcheck: the runner died of signal %d\n",
-            WTERMSIG(status));
-    _exit(128 + WTERMSIG(status));
+    dk_exit_as_child(interrupted, status);
 }
 
 /* Try; 0 in the runner, or -1 with errno and *step saying what was refused,

@@ -44,8 +44,8 @@ static int open_dir(dk_report_file *r, const char *what, const char *path,
     char reason[256];
     r->dirfd = dk_open_dir_safely(dir, reason, sizeof reason);
     if (r->dirfd < 0)
-        return fail(why, size, "cannot write the %s report %s: its directory "
-                    "%s, refused", what, path, reason);
+        return fail(why, size, "cannot write the %s report %s: its directory: "
+                    "%s; refused", what, path, reason);
     return 0;
 }
 

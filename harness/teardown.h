@@ -20,6 +20,17 @@ int dk_become_subreaper(void);
  * next pass).  Returns how many processes were killed. */
 size_t dk_kill_descendants(void);
 
+/* Wait for child, passing SIGINT, SIGTERM or SIGHUP that reach us
+ * meanwhile on to it as SIGKILL (the handlers stay installed after).
+ * *status is its wait status; returns the interrupting signal, or 0. */
+int dk_wait_passing_kill(pid_t child, int *status);
+
+/* _exit as a run that child's wait status ended: 128 + the interrupting
+ * signal if interrupted_by is not 0, else the child's exit status, else
+ * 128 + the signal that killed it (said on stderr). */
+void dk_exit_as_child(int interrupted_by, int status)
+    __attribute__((noreturn));
+
 /* rm -rf path, by directory descriptors: symlinks are unlinked, never
  * followed, and a directory on another device (a mount) is left alone
  * (then -1 with EXDEV). Only the path of path's parent is resolved. 0 or
