@@ -67,6 +67,16 @@ bool case_windows(void)
     return platform != NULL && strcmp(platform, "windows") == 0;
 }
 
+/* Past the newline that ends a PID's line at end, or NULL. A Windows
+ * subject's line may end as a Windows text file's does, "\r\n" (Python's
+ * text mode writes it, Daemoniker's PID file among them). */
+static const char *after_line_end(const char *end)
+{
+    if (end[0] == '\r' && case_windows())
+        end++;
+    return end[0] == '\n' ? end + 1 : NULL;
+}
+
 bool case_profile_daemon7(void)
 {
     const char *p = getenv("DKCHECK_PROFILE");
@@ -695,7 +705,7 @@ pid_t case_daemon(launch *l)
     const char *text = sandbox_read(l->ready, &len);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
-    if (text == NULL || pid <= 0 || *end != '\n')
+    if (text == NULL || pid <= 0 || after_line_end(end) == NULL)
         cr_assert_fail("%sready file %s holds no PID: \"%s\"", current_context(), l->ready,
                  text ? text : "(unreadable)");
     if (case_windows() ? !case_win_info((pid_t)pid, NULL).alive
@@ -943,7 +953,8 @@ static bool pidfile_holds_pid(void *path)
     size_t len;
     const char *text = sandbox_read(path, &len);
     char *end;
-    return text != NULL && strtol(text, &end, 10) > 0 && *end == '\n';
+    return text != NULL && strtol(text, &end, 10) > 0 &&
+           after_line_end(end) != NULL;
 }
 
 long case_wait_pidfile_pid(const char *path, double seconds)
@@ -1101,5 +1112,6 @@ pid_t case_pidfile_pid(const char *path)
     const char *text = sandbox_read(path, NULL);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
-    return text && pid > 0 && *end == '\n' && end[1] == '\0' ? (pid_t)pid : 0;
+    const char *rest = text && pid > 0 ? after_line_end(end) : NULL;
+    return rest != NULL && *rest == '\0' ? (pid_t)pid : 0;
 }
