@@ -359,7 +359,7 @@ pid_t case_daemon(launch *l)
     const char *text = sandbox_read(l->ready, &len);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
-    if (text == NULL || pid <= 0 || *end != '\n')
+    if (text == NULL || pid <= 0 || case_after_line_end(end) == NULL)
         cr_assert_fail("%sready file %s holds no PID: \"%s\"", case_current_context(), l->ready,
                  text ? text : "(unreadable)");
     if (!host()->is_ours((pid_t)pid))

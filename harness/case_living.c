@@ -161,12 +161,20 @@ obs_status case_status(pid_t pid)
     return st;
 }
 
+const char *case_after_line_end(const char *end)
+{
+    if (end[0] == '\r' && host()->crlf_lines)
+        end++;
+    return end[0] == '\n' ? end + 1 : NULL;
+}
+
 static bool pidfile_holds_pid(void *path)
 {
     size_t len;
     const char *text = sandbox_read(path, &len);
     char *end;
-    return text != NULL && strtol(text, &end, 10) > 0 && *end == '\n';
+    return text != NULL && strtol(text, &end, 10) > 0 &&
+           case_after_line_end(end) != NULL;
 }
 
 long case_wait_pidfile_pid(const char *path, double seconds)
@@ -212,5 +220,6 @@ pid_t case_pidfile_pid(const char *path)
     const char *text = sandbox_read(path, NULL);
     char *end;
     long pid = text ? strtol(text, &end, 10) : 0;
-    return text && pid > 0 && *end == '\n' && end[1] == '\0' ? (pid_t)pid : 0;
+    const char *rest = text && pid > 0 ? case_after_line_end(end) : NULL;
+    return rest != NULL && *rest == '\0' ? (pid_t)pid : 0;
 }

@@ -51,6 +51,10 @@ typedef struct case_inheritance {
 void case_exec_launcher(char **argv, const case_inheritance *in)
     __attribute__((noreturn));
 
+/* Past the newline that ends a PID's line at end (the character after
+ * its digits), or NULL: "\n", or "\r\n" where the host allows it. */
+const char *case_after_line_end(const char *end);
+
 /* The exit status and the first stderr line by which case_exec_launcher's
  * child says its set-up failed: the harness's fault, not the subject's. */
 #define CASE_SETUP_FAILED 126

@@ -41,6 +41,9 @@ typedef struct dk_host {
     bool careless_parent;
     /* Its system calls can be traced (trace.h) as evidence. */
     bool traceable;
+    /* A PID's line in its files may end as a Windows text file's does,
+     * "\r\n" (Python's text mode writes it: Daemoniker's PID file). */
+    bool crlf_lines;
 
     /* ---- the subject's processes */
     /* pid is alive. */

@@ -159,6 +159,7 @@ const dk_host dk_host_unix = {
     .path = path,
     .careless_parent = true,
     .traceable = true,
+    .crlf_lines = false,
     .alive = alive,
     .is_ours = is_ours,
     .dead_pid = dead_pid,

@@ -101,6 +101,7 @@ const dk_host dk_host_wine = {
     .path = case_win_path,
     .careless_parent = false,
     .traceable = false,
+    .crlf_lines = true,
     .alive = alive,
     .is_ours = alive,
     .dead_pid = case_win_dead_pid,

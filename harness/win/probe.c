@@ -212,6 +212,9 @@ DWORD probe_pidfile(const wchar_t *pid_file)
     buf[got] = '\0';
     char *end;
     unsigned long pid = strtoul(buf, &end, 10);
+    /* A Windows text file's line may end in "\r\n" (Python's text mode). */
+    if (end != buf && end[0] == '\r' && end[1] == '\n')
+        end++;
     return end != buf && (*end == '\n' || *end == '\0') ? (DWORD)pid : 0;
 }
 
