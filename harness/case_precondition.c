@@ -4,7 +4,9 @@
 #include "case_private.h"
 
 #include "host.h"
+#include "load.h"
 #include "sandbox.h"
+#include "verdict.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -70,10 +72,18 @@ void case_precondition_send(void)
                                "with a plain PID file, for --send): ");
     pid_t pid = l->daemon;
     int code = case_send("TERM", l->pidfile);
+    const char *said = sandbox_quote_first_line(sandbox_path("send.err"));
+    if (code != 0 && said[0] == '\0' && host()->wordless_failure_is_inconclusive) {
+        char load[64];
+        case_broken("cannot judge (precondition): '--send TERM' to the running "
+                    "daemon %d exited %d without a word, which may be %s's "
+                    "failure, not the subject's, at load %s", (int)pid, code,
+                    host()->name, dk_load_text(load, sizeof load));
+    }
     if (code != 0)
         cr_assert_fail("cannot judge (precondition): '--send TERM' to the "
                        "running daemon %d exited %d: \"%s\"", (int)pid,
-                       code, sandbox_quote_first_line(sandbox_path("send.err")));
+                       code, said);
     const char *why = NULL;
     if (!daemon_gone(pid, SIGTERM, &why))
         cr_assert_fail("cannot judge (precondition): '--send TERM' exited 0 "

@@ -44,6 +44,13 @@ typedef struct dk_host {
     /* A PID's line in its files may end as a Windows text file's does,
      * "\r\n" (Python's text mode writes it: Daemoniker's PID file). */
     bool crlf_lines;
+    /* A command of the subject that should have worked but exited non-zero
+     * without a word may be the host's failure, not the subject's: a
+     * precondition that needed it is then inconclusive. (Seen under Wine
+     * at load 14-20: one --send of ten to the reference's running daemon
+     * exited 1 with nothing on stderr; the reference says why on every
+     * failure of its own.) */
+    bool wordless_failure_is_inconclusive;
 
     /* ---- the subject's processes */
     /* pid is alive. */

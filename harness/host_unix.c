@@ -160,6 +160,7 @@ const dk_host dk_host_unix = {
     .careless_parent = true,
     .traceable = true,
     .crlf_lines = false,
+    .wordless_failure_is_inconclusive = false,
     .alive = alive,
     .is_ours = is_ours,
     .dead_pid = dead_pid,

@@ -102,6 +102,7 @@ const dk_host dk_host_wine = {
     .careless_parent = false,
     .traceable = false,
     .crlf_lines = true,
+    .wordless_failure_is_inconclusive = true,
     .alive = alive,
     .is_ours = alive,
     .dead_pid = case_win_dead_pid,
