@@ -1,6 +1,7 @@
 /* orphan_workers_linux.c: orphan_workers.h from /proc. */
 #include "orphan_workers.h"
 
+#include "observe.h"
 #include "observe_scan.h"
 
 #include <dirent.h>
@@ -41,26 +42,6 @@ static bool holds(int procfd, long pid, const char *arena)
     return found;
 }
 
-static pid_t parent_of(int procfd, long pid)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "%ld/stat", pid);
-    int fd = openat(procfd, path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = '\0';
-    /* "PID (comm) STATE PPID ...": comm may hold anything, even ") ". */
-    char *close_paren = strrchr(buf, ')');
-    int ppid = 0;
-    if (close_paren == NULL || sscanf(close_paren + 1, " %*c %d", &ppid) != 1)
-        return 0;
-    return (pid_t)ppid;
-}
-
 size_t dk_kill_orphan_workers(pid_t runner, unsigned long long runner_start)
 {
     if (runner <= 1)
@@ -78,7 +59,8 @@ size_t dk_kill_orphan_workers(pid_t runner, unsigned long long runner_start)
             fstatat(procfd, e->d_name, &st, 0) != 0 || st.st_uid != geteuid() ||
             !holds(procfd, pid, arena))
             continue;
-        pid_t parent = parent_of(procfd, pid);
+        obs_stat st_of;
+        pid_t parent = obs_read_stat((pid_t)pid, &st_of) == 0 ? st_of.ppid : 0;
         if (parent == runner && obs__start_time(runner) != runner_start)
             continue; /* a live runner of another run, with the same PID */
         if (kill((pid_t)pid, SIGKILL) == 0)
