@@ -12,4 +12,10 @@
  * without the flag: ENOTTY or EOPNOTSUPP). */
 int dk_set_immutable(const char *dir, bool on);
 
+/* Clear the immutable and append-only flags of the file open at fd, where
+ * set (a directory a case made immutable and a killed worker never opened
+ * up again, which nothing could then remove). 0 when none is left set;
+ * -1 with errno (ENOTTY or EOPNOTSUPP: a file system without flags). */
+int dk_clear_locked_fd(int fd);
+
 #endif

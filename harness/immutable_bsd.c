@@ -14,3 +14,15 @@ int dk_set_immutable(const char *dir, bool on)
     flags = on ? flags | SF_IMMUTABLE : flags & ~(unsigned long)SF_IMMUTABLE;
     return chflags(dir, flags);
 }
+
+int dk_clear_locked_fd(int fd)
+{
+    const unsigned long locked =
+        SF_IMMUTABLE | UF_IMMUTABLE | SF_APPEND | UF_APPEND;
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        return -1;
+    if ((st.st_flags & locked) == 0)
+        return 0;
+    return fchflags(fd, st.st_flags & ~locked);
+}

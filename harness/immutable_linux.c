@@ -23,3 +23,14 @@ int dk_set_immutable(const char *dir, bool on)
     errno = e;
     return r;
 }
+
+int dk_clear_locked_fd(int fd)
+{
+    int flags;
+    if (ioctl(fd, FS_IOC_GETFLAGS, &flags) != 0)
+        return -1;
+    if ((flags & (FS_IMMUTABLE_FL | FS_APPEND_FL)) == 0)
+        return 0;
+    flags &= ~(FS_IMMUTABLE_FL | FS_APPEND_FL);
+    return ioctl(fd, FS_IOC_SETFLAGS, &flags);
+}

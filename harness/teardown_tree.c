@@ -3,8 +3,10 @@
  * from there every step is relative to a descriptor we hold, opened with
  * O_NOFOLLOW, so a directory swapped for a symlink while we walk (the
  * listing-then-unlink race of nftw) is unlinked as the symlink it now is,
- * never followed. A directory on another device (a mount) is left alone. */
+ * never followed. A directory on another device (a mount) is left alone.
+ * What a case made immutable in the tree is made plain first. */
 #include "teardown.h"
+#include "immutable.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -26,14 +28,45 @@ bool dk_plain_name(const char *name)
 
 static int remove_at(int dirfd, const char *name, dev_t dev, int depth);
 
-/* unlinkat, and once more after opening up the directory we hold (a tree
- * a subject's umask left read-only; dirfd is inside the tree, ours). */
+/* Clear the immutable and append-only flags of dirfd/name, where it is a
+ * directory, or a regular file with no other link, of ours (a hard link
+ * to someone else's immutable file is unlinked, never opened up). */
+static void unlock_entry(int dirfd, const char *name)
+{
+    struct stat st;
+    if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+        st.st_uid != geteuid() ||
+        !(S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) && st.st_nlink == 1)))
+        return;
+    int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat now;
+    if (fstat(fd, &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino)
+        dk_clear_locked_fd(fd);
+    close(fd);
+}
+
+/* unlinkat, and once more after opening up what stops it, in a tree that
+ * is ours (dirfd is inside it): a directory a subject's umask left
+ * read-only (EACCES), or an immutable or append-only directory or file
+ * (EPERM) that a case made so and a worker killed in the middle of it
+ * never made plain again. */
 static int unlink_in(int dirfd, const char *name, int flags, bool ours)
 {
     if (unlinkat(dirfd, name, flags) == 0 || errno == ENOENT)
         return 0;
-    if (errno != EACCES || !ours || fchmod(dirfd, 0700) != 0)
+    if (!ours)
         return -1;
+    if (errno == EACCES) {
+        if (fchmod(dirfd, 0700) != 0)
+            return -1;
+    } else if (errno == EPERM) {
+        dk_clear_locked_fd(dirfd);
+        unlock_entry(dirfd, name);
+    } else {
+        return -1;
+    }
     return unlinkat(dirfd, name, flags) == 0 || errno == ENOENT ? 0 : -1;
 }
 

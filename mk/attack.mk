@@ -8,7 +8,8 @@ $(BUILD)/attack/%: $(OBJ)/subjects/attack/%.o
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Root's removal of a tree, as dkcheck does it, for the attacker to race.
-$(BUILD)/attack/remove-tree: $(OBJ)/harness/teardown_tree.o
+$(BUILD)/attack/remove-tree: $(OBJ)/harness/teardown_tree.o \
+    $(patsubst %.c,$(OBJ)/%.o,$(filter harness/immutable_%,$(OBSERVE)))
 
 attack: $(ATTACK)
 check-build: $(ATTACK)

@@ -1,12 +1,15 @@
 /* test_remove_tree.c: unit tests of dk_remove_tree_at and dk_plain_name
  * (teardown.h): removal by directory descriptors never follows a symlink,
- * never takes a name read from a file that is not one plain entry. The
+ * never takes a name read from a file that is not one plain entry, and
+ * removes what a case made immutable and a killed worker left so. The
  * mount case is in test_remove_tree_linux.c. */
 #include <criterion/criterion.h>
 
+#include "../../harness/immutable.h"
 #include "../../harness/teardown.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,4 +97,29 @@ Test(remove_tree_at, unlinks_symlinks_never_follows, .init = make_top,
     cr_assert_eq(fstatat(topfd, "toplink", &st, AT_SYMLINK_NOFOLLOW), -1);
     cr_assert_eq(fstatat(out, "precious", &st, 0), 0, "a symlink was followed");
     close(out);
+}
+
+/* H8 makes a directory of its sandbox immutable and makes it plain again
+ * in its fini; a worker killed in between (a SIGTERM to make's whole
+ * process group) leaves it immutable, and the run's directory must still
+ * go. An immutable directory with a file in it, inside a tree. */
+Test(remove_tree_at, removes_what_a_case_left_immutable, .init = make_top,
+     .fini = drop_top)
+{
+    cr_assert_eq(mkdirat(topfd, "tree", 0700), 0);
+    cr_assert_eq(mkdirat(topfd, "tree/locked", 0700), 0);
+    touch_at(topfd, "tree/locked/daemon.pid");
+    char locked[128];
+    snprintf(locked, sizeof locked, "%s/tree/locked", top);
+    if (dk_set_immutable(locked, true) < 0)
+        cr_skip_test("cannot make %s immutable here (%s): not root, or a "
+                     "file system without the flag", locked, strerror(errno));
+    int rc = dk_remove_tree_at(topfd, "tree");
+    int err = errno;
+    struct stat st;
+    bool gone = fstatat(topfd, "tree", &st, AT_SYMLINK_NOFOLLOW) != 0;
+    if (!gone)
+        dk_set_immutable(locked, false); /* for drop_top */
+    cr_expect_eq(rc, 0, "dk_remove_tree_at: %s", strerror(err));
+    cr_expect(gone, "the tree with an immutable directory in it is still there");
 }
