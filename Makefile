@@ -145,8 +145,8 @@ HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/ca
                harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \
                harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
-               harness/case_wine.c harness/observe_win_wine.c harness/wine_session.c \
-               harness/wine_tmpdirs.c $(ISOLATE) $(SAFE_FILES) \
+               harness/case_wine.c harness/case_wine_env.c harness/observe_win_wine.c \
+               harness/wine_session.c harness/wine_tmpdirs.c $(ISOLATE) $(SAFE_FILES) \
                $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)
 CASES_SRC   := $(wildcard cases/*.c)
 UNIT_SRC    := $(filter-out cases/unit/%_linux.c,$(wildcard cases/unit/*.c)) $(UNIT_OS)

@@ -260,6 +260,14 @@ bool case_wait_gone(pid_t pid, double seconds);
 
 /* pid's state; var, if not NULL, an environment variable to look up. */
 win_info case_win_info(pid_t pid, const char *var);
+/* The variables of pid's environment, with a value, that its launcher was
+ * not given: absent from, or holding another value in, what Wine makes of
+ * the environment a launch gets (names compared ignoring case, as Windows
+ * does). "NAME=VALUE" strings, NULL-terminated, n set to their count;
+ * valid until fini. In case_wine_env.c. */
+const char *const *case_win_env_added(pid_t pid, size_t *n);
+/* Those entries as "A=1, B=2" ("none"), for a message. */
+const char *case_win_env_list(const char *const *entries);
 /* Every Windows process; n set to the count. */
 const win_proc *case_win_snapshot(size_t *n);
 /* End pid with code; the PID the launch's PID file names next (0: none

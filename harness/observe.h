@@ -155,6 +155,14 @@ long win_snapshot(win_proc *out, size_t max, char *why, size_t why_size);
 int win_read(win_pid pid, const char *var, win_info *out, char *why,
              size_t why_size);
 
+/* pid's environment, or with pid 0 (no process of Windows' own here) the
+ * probe's: a Windows process started from our environment as a launcher
+ * is. Its entries, "NAME=VALUE" each NUL-terminated (line breaks in a
+ * value as spaces), into buf; their total length in *len. 0, or -1 if the
+ * probe failed or could not read it (why says so). */
+int win_read_env(win_pid pid, char *buf, size_t size, size_t *len, char *why,
+                 size_t why_size);
+
 /* TerminateProcess(pid, code). 0, or -1 (why says so). */
 int win_terminate(win_pid pid, unsigned code, char *why, size_t why_size);
 

@@ -149,6 +149,36 @@ int win_read(win_pid pid, const char *var, win_info *out, char *why,
     return 0;
 }
 
+int win_read_env(win_pid pid, char *buf, size_t size, size_t *len, char *why,
+                 size_t why_size)
+{
+    static char text[1 << 18];
+    char number[32];
+    snprintf(number, sizeof number, "%lu", pid);
+    const char *args[] = {"env", pid != 0 ? number : NULL, NULL};
+    if (run_probe(text, sizeof text, 10, why, why_size, args) < 0)
+        return -1;
+    if (strncmp(text, "unreadable", 10) == 0) {
+        snprintf(why, why_size, "dkprobe cannot read process %lu's environment",
+                 pid);
+        return -1;
+    }
+    *len = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strncmp(line, "env ", 4) != 0)
+            continue;
+        size_t n = strlen(line + 4) + 1;
+        if (*len + n > size) {
+            snprintf(why, why_size, "process %lu's environment is longer than "
+                     "%zu bytes", pid, size);
+            return -1;
+        }
+        memcpy(buf + *len, line + 4, n);
+        *len += n;
+    }
+    return 0;
+}
+
 int win_terminate(win_pid pid, unsigned code, char *why, size_t why_size)
 {
     char number[32], c[16], text[256];

@@ -3,6 +3,14 @@
  *   dkprobe ps                                pid ppid threads exe, per process
  *   dkprobe temp                              Windows' temporary directory
  *   dkprobe info PID [VAR]                    key value lines (see probe.h)
+ *   dkprobe env [PID]                         PID's environment, or without
+ *                                             PID the probe's own (what
+ *                                             Wine made of the environment
+ *                                             it was started with): "env
+ *                                             NAME=VALUE" per entry, a
+ *                                             value's line breaks as spaces;
+ *                                             "unreadable" if it cannot be
+ *                                             read
  *   dkprobe kill PID CODE                     TerminateProcess(PID, CODE)
  *   dkprobe wait PID MS                       "exit N", "timeout" or "gone"
  *   dkprobe signal PID CODE PIDFILE MS        kill, then wait until PIDFILE
@@ -27,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 static const char *utf8(const wchar_t *s)
 {
@@ -98,6 +107,38 @@ static int info(DWORD pid, const char *var)
     return 0;
 }
 
+/* Each entry of an environment block, as "env NAME=VALUE" lines. */
+static int env(const wchar_t *block, bool readable)
+{
+    if (!readable) {
+        printf("unreadable\n");
+        return 0;
+    }
+    for (const wchar_t *e = block; *e; e += wcslen(e) + 1) {
+        static char line[32768 * 3];
+        if (WideCharToMultiByte(CP_UTF8, 0, e, -1, line, sizeof line, NULL, NULL) == 0)
+            continue;
+        for (char *c = line; *c; c++)
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
+        printf("env %s\n", line);
+    }
+    return 0;
+}
+
+static int env_of(int argc, char **argv)
+{
+    static wchar_t block[32768];
+    if (argc == 3)
+        return env(block, probe_environment(number(argv[2], "PID"), block,
+                                            sizeof block / sizeof block[0]) > 0);
+    wchar_t *own = GetEnvironmentStringsW();
+    int r = env(own, own != NULL);
+    if (own != NULL)
+        FreeEnvironmentStringsW(own);
+    return r;
+}
+
 static int signal_once(DWORD pid, UINT code, const wchar_t *pid_file, DWORD ms)
 {
     LARGE_INTEGER freq, t0, t1;
@@ -144,6 +185,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "info") == 0 && (argc == 3 || argc == 4))
         return info(number(argv[2], "PID"), argc == 4 ? argv[3] : NULL);
+    if (strcmp(cmd, "env") == 0 && (argc == 2 || argc == 3))
+        return env_of(argc, argv);
     if (strcmp(cmd, "kill") == 0 && argc == 4) {
         DWORD e = probe_terminate(number(argv[2], "PID"), number(argv[3], "CODE"));
         if (e != 0)
@@ -205,7 +248,8 @@ int main(int argc, char **argv)
                 break;
         return 0;
     }
-    fprintf(stderr, "dkprobe: usage: dkprobe ps | temp | info PID [VAR] | kill PID CODE"
+    fprintf(stderr, "dkprobe: usage: dkprobe ps | temp | info PID [VAR] | env [PID]"
+                    " | kill PID CODE"
                     " | wait PID MS | signal PID CODE PIDFILE MS | await PIDFILE OLDPID MS"
                     " | idle | roundtrip PIDFILE CODE COUNT MS\n");
     return 2;

@@ -86,11 +86,11 @@ static void read_handle(HANDLE process, HANDLE remote, probe_handle *out)
     CloseHandle(local);
 }
 
-/* Look var up in the remote environment block (NAME=value\0...\0\0). */
-static void read_var(HANDLE h, PVOID env, const wchar_t *var, probe_info *info)
+/* The remote environment block (NAME=value\0...\0\0) into block; how many
+ * characters it holds, its final "\0\0" included (0: unreadable). */
+static size_t read_block(HANDLE h, PVOID env, wchar_t *block, size_t cap)
 {
-    static wchar_t block[32768];
-    size_t n = 0, cap = sizeof block / sizeof block[0];
+    size_t n = 0;
     /* The block's size is not in the fields we read: read in chunks, and
      * smaller ones near its end, where the next page may not be mapped. */
     for (size_t chunk = 2048; chunk >= 32 && n + chunk <= cap;) {
@@ -100,8 +100,25 @@ static void read_var(HANDLE h, PVOID env, const wchar_t *var, probe_info *info)
             chunk /= 2;
     }
     if (n < 2)
+        return 0;
+    /* Where the block ends ("\0\0"); one longer than what was read is cut
+     * after its last whole entry, none half read. */
+    size_t end = 0;
+    while (end + 1 < n && (block[end] != L'\0' || block[end + 1] != L'\0'))
+        end++;
+    if (end + 1 >= n)
+        for (end = n - 2; end > 0 && block[end] != L'\0'; end--)
+            ;
+    block[end] = block[end + 1] = L'\0';
+    return end + 2;
+}
+
+/* Look var up in the remote environment block. */
+static void read_var(HANDLE h, PVOID env, const wchar_t *var, probe_info *info)
+{
+    static wchar_t block[32768];
+    if (read_block(h, env, block, sizeof block / sizeof block[0]) == 0)
         return;
-    block[n - 1] = block[n - 2] = L'\0';
     size_t len = wcslen(var);
     for (wchar_t *p = block; *p; p += wcslen(p) + 1)
         if (_wcsnicmp(p, var, len) == 0 && p[len] == L'=') {
@@ -112,19 +129,25 @@ static void read_var(HANDLE h, PVOID env, const wchar_t *var, probe_info *info)
         }
 }
 
-static void read_params(HANDLE h, const wchar_t *var, probe_info *info)
+/* The remote process's parameters (PEB); false if unreadable. */
+static bool read_params_of(HANDLE h, params_x64 *p)
 {
     query_fn query = (query_fn)(void *)GetProcAddress(GetModuleHandleW(L"ntdll.dll"),
                                                        "NtQueryInformationProcess");
     PROCESS_BASIC_INFORMATION basic;
     if (query == NULL ||
         query(h, ProcessBasicInformation, &basic, sizeof basic, NULL) != 0)
-        return;
+        return false;
     PVOID params_at;
+    return read_remote(h, &basic.PebBaseAddress->ProcessParameters, &params_at,
+                       sizeof params_at) &&
+           read_remote(h, params_at, p, sizeof *p);
+}
+
+static void read_params(HANDLE h, const wchar_t *var, probe_info *info)
+{
     params_x64 p;
-    if (!read_remote(h, &basic.PebBaseAddress->ProcessParameters, &params_at,
-                     sizeof params_at) ||
-        !read_remote(h, params_at, &p, sizeof p))
+    if (!read_params_of(h, &p))
         return;
     info->have_params = true;
     read_string(h, &p.CurrentDirectoryPath, info->cwd, 1024);
@@ -160,6 +183,22 @@ void probe_read(DWORD pid, const wchar_t *var, probe_info *info)
     if (info->alive)
         read_params(h, var, info);
     CloseHandle(h);
+}
+
+size_t probe_environment(DWORD pid, wchar_t *block, size_t cap)
+{
+    HANDLE h = OpenProcess(PROCESS_QUERY_INFORMATION | PROCESS_VM_READ | SYNCHRONIZE,
+                           FALSE, pid);
+    if (h == NULL)
+        return 0;
+    params_x64 p;
+    size_t n = 0;
+    /* Read while it runs: the block of a process that ended is gone. */
+    if (WaitForSingleObject(h, 0) == WAIT_TIMEOUT && read_params_of(h, &p) &&
+        p.Environment != NULL)
+        n = read_block(h, p.Environment, block, cap);
+    CloseHandle(h);
+    return n;
 }
 
 DWORD probe_terminate(DWORD pid, UINT code)

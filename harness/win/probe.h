@@ -43,6 +43,13 @@ typedef struct probe_info {
  * process's environment (may be NULL). */
 void probe_read(DWORD pid, const wchar_t *var, probe_info *info);
 
+/* pid's environment block, as its parameters (PEB) hold it now: entries
+ * NAME=value, each NUL-terminated, then an empty one. The characters read
+ * into block (at most cap; a longer block is cut after its last whole
+ * entry), or 0
+ * if it cannot be read (no such process, ended, no access). */
+size_t probe_environment(DWORD pid, wchar_t *block, size_t cap);
+
 /* TerminateProcess(pid, code). 0, or a Windows error. */
 DWORD probe_terminate(DWORD pid, UINT code);
 
