@@ -7,16 +7,23 @@
 
 #include <fcntl.h>
 
+/* Where stdin goes is U7's (and D9's) to judge, not H10's: H10 judges the
+ * mode of whatever fd 0 is, and names it when it is not what U7 expects
+ * (a FAIL here for a stdin left elsewhere would count U7's failure twice).
+ * A closed fd 0 has no mode to judge. */
 static void expect_stdin_readonly(pid_t daemon, const char *path)
 {
     obs_fd seen;
-    cr_assert(case_fd_is(daemon, 0, path, &seen),
-              "expected fd 0 of daemon %d on %s; it is \"%s\" (U7's to "
-              "judge: H10 judges its mode)", (int)daemon, path,
-              seen.target[0] ? seen.target : "closed");
+    bool expected = case_fd_is(daemon, 0, path, &seen);
+    if (seen.target[0] == '\0')
+        cr_skip_test("fd 0 of daemon %d is closed (or unseen): no mode to "
+                     "judge (U7 judges where stdin goes)", (int)daemon);
+    const char *where = expected ? path : seen.target;
     cr_expect((seen.flags & O_ACCMODE) == O_RDONLY,
-              "expected fd 0 (stdin) of daemon %d on %s read-only; its "
-              "flags are %#o (%s)", (int)daemon, path, (unsigned)seen.flags,
+              "expected fd 0 (stdin) of daemon %d, on %s%s, read-only; its "
+              "flags are %#o (%s)", (int)daemon, where,
+              expected ? "" : " (not where U7 expects it)",
+              (unsigned)seen.flags,
               (seen.flags & O_ACCMODE) == O_RDWR ? "read-write"
                                                  : "write-only");
 }

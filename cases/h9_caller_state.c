@@ -15,9 +15,25 @@
 #include "../harness/case.h"
 
 #include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The number the PID file starts with (0 if none, or no file). */
+static long named_pid(const char *pidfile)
+{
+    const char *text = sandbox_read(pidfile, NULL);
+    return text != NULL ? atol(text) : 0;
+}
+
+/* The PID file is gone, or no process of the subject is left to remove it. */
+static bool removed_or_nobody_left(void *arg)
+{
+    const launch *l = arg;
+    return access(l->pidfile, F_OK) != 0 || case_count_living() == 0;
+}
 
 static void expect_whole_daemon(unsigned closed, const char *what)
 {
@@ -33,31 +49,42 @@ static void expect_whole_daemon(unsigned closed, const char *what)
                   "/dev/null; it is \"%s\"", what, fd, (int)daemon,
                   seen.target[0] ? seen.target : "closed");
     }
-    cr_expect(case_pidfile_pid(l->pidfile) == daemon,
+    /* The PID it names, read as U5_pidfile_names_daemon reads it: the
+     * file's exact format is U5's to judge, not the caller's state's. */
+    cr_expect(named_pid(l->pidfile) == daemon,
               "launched with %s: expected the PID file to name daemon %d; "
-              "it names %d", what, (int)daemon,
-              (int)case_pidfile_pid(l->pidfile));
+              "it names %ld", what, (int)daemon, named_pid(l->pidfile));
 
     /* A second launch on the same PID file is refused while it runs. */
     launch *second = case_start(NULL);
     cr_expect(case_wait_launcher(second) != 0,
               "launched with %s: a second launch on daemon %d's PID file "
               "exited 0", what, (int)daemon);
-    cr_expect(case_alive(daemon) &&
-                  case_pidfile_pid(l->pidfile) == daemon,
+    cr_expect(case_alive(daemon) && named_pid(l->pidfile) == daemon,
               "launched with %s: after a second launch was tried, daemon %d "
-              "%s and the PID file names %d", what, (int)daemon,
-              case_alive(daemon) ? "lives" : "is gone",
-              (int)case_pidfile_pid(l->pidfile));
+              "%s and the PID file names %ld", what, (int)daemon,
+              case_alive(daemon) ? "lives" : "is gone", named_pid(l->pidfile));
 
     case_signal(daemon, SIGTERM);
     cr_expect(case_wait_gone(daemon, CASE_DEADLINE),
               "launched with %s: daemon %d did not end on SIGTERM", what,
               (int)daemon);
-    cr_expect(access(l->pidfile, F_OK) != 0,
-              "launched with %s: daemon %d ended on SIGTERM but left its PID "
-              "file %s (it no longer held the file: its stdio redirection "
-              "closed it?)", what, (int)daemon, l->pidfile);
+    /* Another process of the implementation may remove the file once it
+     * has reaped the daemon (jsvc's controller): wait for that, as U8
+     * does, and FAIL only when nothing of the subject is left to do it. */
+    dk_wait_until(removed_or_nobody_left, l, dk_deadline_in(CASE_DEADLINE));
+    if (access(l->pidfile, F_OK) != 0)
+        return;
+    if (case_count_living() > 0)
+        case_inconclusive(CASE_DEADLINE, "launched with %s: the removal of "
+                          "%s after daemon %d ended on SIGTERM, by processes "
+                          "of the subject still alive: [%s]", what,
+                          l->pidfile, (int)daemon, case_describe_living());
+    cr_expect_fail("launched with %s: daemon %d ended on SIGTERM and left "
+                   "its PID file %s, with no process of the subject left to "
+                   "remove it (if U8 passes, the file was no longer the one "
+                   "it held: its stdio redirection closed it?)", what,
+                   (int)daemon, l->pidfile);
 }
 
 DK_CASE(H11, H11_stdin_closed_at_launch)
