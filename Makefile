@@ -13,6 +13,16 @@
 #
 # WERROR=1 (or CI=true) turns warnings into errors.
 
+# Every output appears whole or not at all. A build killed in the middle
+# (make check interrupted: its run's processes all get SIGTERM at once, and
+# a linker can outlive the make that would delete its half-written file)
+# left a truncated program whose time stamp made the next build skip it,
+# and the next make check then failed (scripts/sigterm-rounds saw it): each
+# tool writes $@.part, renamed to $@ once it succeeded; -MF/-MT name the
+# dependency file for $@, not the .part. And a recipe that fails deletes
+# what it made.
+.DELETE_ON_ERROR:
+
 CC      ?= cc
 OS      := $(shell uname -s)
 BUILD   := build
@@ -166,25 +176,25 @@ all: $(LIB) $(DKCHECK) $(REFERENCE) $(MUTANTS)
 $(OBJ)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(SAY) CC $<
-	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) -MF $(@:.o=.d) -MT $@ -c $< -o $@.part && mv -f $@.part $@
 
 $(LIB): $(call obj,$(LIB_SRC))
 	@mkdir -p $(dir $@)
-	$(Q)rm -f $@
+	$(Q)rm -f $@ $@.part
 	$(SAY) AR $@
-	$(Q)$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@.part $^ && mv -f $@.part $@
 
 $(REFERENCE): $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 $(DKCHECK): $(call obj,$(HARNESS_SRC) $(CASES_SRC))
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(CRITERION_LIBS) $(LDLIBS) && mv -f $@.part $@
 
 $(UNIT): $(call obj,$(UNIT_SRC) $(OBSERVE) $(SAFE_FILES) $(SUBJECT_SRC) $(filter harness/orphan_workers_%,$(ISOLATE)) harness/steps.c harness/env_allowed.c $(CRITERION_GLUE)) $(LIB)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CRITERION_LIBS) $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(CRITERION_LIBS) $(LDLIBS) && mv -f $@.part $@
 
 # A mutant is the reference subject with one step broken. Its source says
 # which functions it wraps ("wraps: f g" in its first comment); GNU ld's
@@ -194,8 +204,8 @@ $(BUILD)/mutants/subject-mutant-%: $(OBJ)/subjects/mutants/%.o \
         $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/$*.c),-Wl,--wrap=$(f))
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) \
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/$*.c),-Wl,--wrap=$(f)) && mv -f $@.part $@
 
 mutants: $(MUTANTS)
 

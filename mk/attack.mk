@@ -5,7 +5,7 @@ ATTACK := $(patsubst subjects/attack/%.c,$(BUILD)/attack/%,$(wildcard subjects/a
 $(BUILD)/attack/%: $(OBJ)/subjects/attack/%.o
 	@mkdir -p $(dir $@)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 # Root's removal of a tree, as dkcheck does it, for the attacker to race.
 $(BUILD)/attack/remove-tree: $(OBJ)/harness/teardown_tree.o \

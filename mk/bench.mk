@@ -13,11 +13,11 @@ PLAIN_POSIX := $(BUILD)/subject-plain-posix
 # ISOLATE's Wine reaper ends an unused wineserver through wine_session.c.
 $(DKBENCH): $(call obj,$(BENCH_SRC) $(OBSERVE) $(ISOLATE) harness/wine_session.c)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 $(PLAIN_POSIX): $(call obj,subjects/plain_posix.c subjects/payload_signals.c $(SUBJECT_SRC))
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 bench-build: $(DKBENCH) $(PLAIN_POSIX)
 
@@ -26,7 +26,7 @@ bench-build: $(DKBENCH) $(PLAIN_POSIX)
 $(BUILD)/bench-null-launcher: bench/floor/null_launcher.c
 	@mkdir -p $(dir $@)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $< && mv -f $@.part $@
 
 bench: deps
 	@scripts/bench-deps
@@ -39,7 +39,7 @@ WIN_SPAWN_WAIT := $(BUILD)/win/spawn-wait.exe
 $(WIN_SPAWN_WAIT): bench/win/spawn_wait.c
 	@mkdir -p $(dir $@)
 	$(SAY) LD-WIN $@
-	$(Q)x86_64-w64-mingw32-gcc -O2 -std=c11 -Wall -Wextra $(filter -Werror,$(CFLAGS)) -o $@ $<
+	$(Q)x86_64-w64-mingw32-gcc -O2 -std=c11 -Wall -Wextra $(filter -Werror,$(CFLAGS)) -o $@.part $< && mv -f $@.part $@
 ifneq ($(shell command -v x86_64-w64-mingw32-gcc 2>/dev/null),)
 bench-build: $(WIN_SPAWN_WAIT)
 endif
@@ -49,7 +49,7 @@ endif
 BENCH_ENVSAN := $(BUILD)/bench-envsan
 $(BENCH_ENVSAN): $(OBJ)/bench/envsan/envsan.o $(LIB)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 bench-build: $(BENCH_ENVSAN)
 
 # Section 8 alone, spliced into BENCH.md (scripts/bench-callers).

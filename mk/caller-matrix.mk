@@ -11,13 +11,13 @@ CALLER_MUTANTS := $(patsubst callers/mutants/%.c,$(BUILD)/caller-matrix-mutant-%
 
 $(CALLER_MATRIX): $(call obj,callers/matrix.c callers/caller.c) $(LIB)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 $(BUILD)/caller-matrix-mutant-%: $(OBJ)/callers/mutants/%.o \
         $(call obj,callers/matrix.c callers/caller.c) $(LIB)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' callers/mutants/$*.c),-Wl,--wrap=$(f))
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) \
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' callers/mutants/$*.c),-Wl,--wrap=$(f)) && mv -f $@.part $@
 
 all: $(CALLER_MATRIX) $(CALLER_MUTANTS)
 endif

@@ -47,7 +47,7 @@ cross-one:
 $(BUILD)/libdaemoniker.dylib: $(call obj,$(LIB_SRC))
 	$(SAY) LD $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared -install_name @rpath/libdaemoniker.dylib \
-	    -o $@ $^ $(LDLIBS)
+	    -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 # A link that fails part way leaves no file that a later make would take
 # for done.

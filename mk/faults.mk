@@ -4,7 +4,7 @@ FAULT_SHIM := $(BUILD)/fault_shim.so
 
 $(FAULT_SHIM): subjects/faults/fault_shim.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
+	$(CC) $(CFLAGS) -shared -fPIC -o $@.part $< -ldl && mv -f $@.part $@
 
 all: $(FAULT_SHIM)
 

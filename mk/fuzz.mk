@@ -22,7 +22,7 @@ $(BUILD)/fuzz/fuzz_subject_args: subjects/subject_args.c
 $(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c
 	@mkdir -p $(dir $@)
 	$(SAY) FUZZ $@
-	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@.part $^ && mv -f $@.part $@
 
 fuzz: deps
 	@scripts/deps-quality

@@ -5,6 +5,6 @@ HOSTILE := $(BUILD)/subject-hostile
 
 $(HOSTILE): $(call obj,subjects/hostile.c subjects/subject_args.c)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 all: $(HOSTILE)

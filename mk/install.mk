@@ -41,7 +41,7 @@ all: $(SHLIB)
 $(PIC)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(SAY) CC-PIC $<
-	$(Q)$(CC) $(CFLAGS) -fPIC -c $< -o $@
+	$(Q)$(CC) $(CFLAGS) -fPIC -MF $(@:.o=.d) -MT $@ -c $< -o $@.part && mv -f $@.part $@
 
 # Every symbol resolved at link time (-z defs), except on FreeBSD, where
 # environ is the program's (its crt1.o defines it, libc.so does not), to
@@ -52,7 +52,7 @@ $(SHLIB_REAL): $(patsubst %.c,$(PIC)/%.o,$(LIB_SRC)) lib/daemoniker.map
 	$(SAY) LD-SO $@
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) \
 	    -Wl,--version-script=lib/daemoniker.map $(SHLIB_DEFS) \
-	    -o $@ $(filter %.o,$^) $(LDLIBS)
+	    -o $@.part $(filter %.o,$^) $(LDLIBS) && mv -f $@.part $@
 
 # The two links a build tree needs too: the soname for running, the bare
 # name for linking with -ldaemoniker.

@@ -4,8 +4,8 @@ STAGE_KILL := $(BUILD)/subject-stage-kill
 
 $(STAGE_KILL): $(OBJ)/subjects/stagekill/stage_kill.o \
         $(call obj,subjects/reference.c $(SUBJECT_SRC)) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/stagekill/stage_kill.c),-Wl,--wrap=$(f))
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) \
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/stagekill/stage_kill.c),-Wl,--wrap=$(f)) && mv -f $@.part $@
 
 all: $(STAGE_KILL)
 

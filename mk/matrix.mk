@@ -69,19 +69,19 @@ check-build: adapter-bins
 
 $(PAYLOAD): $(call obj,subjects/payload.c $(PAYLOAD_SRC))
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 $(DAEMON3): $(call obj,subjects/adapters/daemon3.c $(PAYLOAD_SRC))
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -lbsd $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ -lbsd $(LDLIBS) && mv -f $@.part $@
 
 $(LIBDAEMON): $(call obj,subjects/adapters/libdaemon.c $(SUBJECT_SRC))
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ -ldaemon $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ -ldaemon $(LDLIBS) && mv -f $@.part $@
 
 $(DK_VERSION): $(call obj,tools/dk_version_main.c) $(LIB)
 	$(SAY) LD $@
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@.part $^ $(LDLIBS) && mv -f $@.part $@
 
 # The same library and reference subject, compiled by musl-gcc in a build
 # directory of their own; the sub-make knows when that is up to date.

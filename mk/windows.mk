@@ -38,25 +38,25 @@ windows-conform: $(WIN_REFERENCE) $(WIN_PROBE) wineprefix
 $(WIN_OBJ)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(SAY) CC-WIN $<
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -c $< -o $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -MF $(@:.o=.d) -MT $@ -c $< -o $@.part && mv -f $@.part $@
 
 $(WIN_LIB): $(call win_obj,$(WIN_LIB_SRC))
 	@mkdir -p $(dir $@)
-	$(Q)rm -f $@
+	$(Q)rm -f $@ $@.part
 	$(SAY) AR $@
-	$(Q)x86_64-w64-mingw32-ar rcs $@ $^
+	$(Q)x86_64-w64-mingw32-ar rcs $@.part $^ && mv -f $@.part $@
 
 $(WIN_REFERENCE): $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
 	$(SAY) LD-WIN $@
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@.part $^ $(WIN_LDLIBS) && mv -f $@.part $@
 
 $(WIN_PROBE): $(call win_obj,$(WIN_PROBE_SRC))
 	$(SAY) LD-WIN $@
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@.part $^ $(WIN_LDLIBS) && mv -f $@.part $@
 
 $(WIN_UNIT): $(call win_obj,cases/unit_win/signals_stop.c) $(WIN_LIB)
 	$(SAY) LD-WIN $@
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS)
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@.part $^ $(WIN_LDLIBS) && mv -f $@.part $@
 
 # As for the Unix mutants: "wraps: f g" in the first comment; mingw's ld
 # has --wrap too.
@@ -64,8 +64,8 @@ $(BUILD)/mutants/subject-mutant-%.exe: $(WIN_OBJ)/subjects/mutants/win/%.o \
         $(call win_obj,$(WIN_SUBJECT_SRC)) $(WIN_LIB)
 	@mkdir -p $(dir $@)
 	$(SAY) LD-WIN $@
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS) \
-	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/win/$*.c),-Wl,--wrap=$(f))
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@.part $^ $(WIN_LDLIBS) \
+	    $(foreach f,$(shell sed -n 's/^ \* wraps: //p' subjects/mutants/win/$*.c),-Wl,--wrap=$(f)) && mv -f $@.part $@
 
 # Created once (wineboot takes seconds), reused by every run.
 wineprefix: $(WINEPREFIX)/system.reg

@@ -28,9 +28,9 @@ $(WIN_CRITERION)/done: scripts/cross-criterion
 $(WIN_OBJ)/criterion/%.o: %.c $(WIN_CRITERION)/done
 	@mkdir -p $(dir $@)
 	$(SAY) CC-WIN $<
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -I$(WIN_CRITERION)/include -c $< -o $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -I$(WIN_CRITERION)/include -MF $(@:.o=.d) -MT $@ -c $< -o $@.part && mv -f $@.part $@
 
 $(WIN_CRIT_OUTCOMES): $(WIN_OBJ)/criterion/cases/unit_win/criterion_outcomes.o \
         $(WIN_CRITERION)/done
 	$(SAY) LD-WIN $@
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $< $(WIN_CRIT_LIBS)
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@.part $< $(WIN_CRIT_LIBS) && mv -f $@.part $@

@@ -7,8 +7,8 @@ WIN_FAULT_WRAP := $(shell sed -n 's/^ \* wraps: //p' subjects/faults/fault_win.c
 
 $(WIN_FAULTS): $(call win_obj,subjects/faults/fault_win.c $(WIN_SUBJECT_SRC)) $(WIN_LIB)
 	$(SAY) LD-WIN $@
-	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $^ $(WIN_LDLIBS) \
-	    $(foreach f,$(WIN_FAULT_WRAP),-Wl,--wrap=__imp_$(f))
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@.part $^ $(WIN_LDLIBS) \
+	    $(foreach f,$(WIN_FAULT_WRAP),-Wl,--wrap=__imp_$(f)) && mv -f $@.part $@
 
 windows: $(WIN_FAULTS)
 
