@@ -9,6 +9,7 @@
 #include "../../harness/teardown.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,13 +18,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char top[64];
+static char top[PATH_MAX];
 static int topfd = -1;
 
 static void make_top(void)
 {
     const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(top, sizeof top, "%.40s/dkrm.XXXXXX", base);
+    snprintf(top, sizeof top, "%s/dkrm.XXXXXX", base);
     cr_assert_not_null(mkdtemp(top));
     topfd = open(top, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     cr_assert_geq(topfd, 0);
@@ -83,7 +84,7 @@ Test(remove_tree_at, unlinks_symlinks_never_follows, .init = make_top,
     touch_at(out, "precious");
     cr_assert_eq(mkdirat(topfd, "tree", 0700), 0);
     cr_assert_eq(mkdirat(topfd, "tree/d", 0700), 0);
-    char target[128];
+    char target[PATH_MAX + 64];
     snprintf(target, sizeof target, "%s/outside", top);
     cr_assert_eq(symlinkat(target, topfd, "tree/d/to_dir"), 0);
     cr_assert_eq(symlinkat("../../outside/precious", topfd, "tree/d/to_file"), 0);
@@ -109,7 +110,7 @@ Test(remove_tree_at, removes_what_a_case_left_immutable, .init = make_top,
     cr_assert_eq(mkdirat(topfd, "tree", 0700), 0);
     cr_assert_eq(mkdirat(topfd, "tree/locked", 0700), 0);
     touch_at(topfd, "tree/locked/daemon.pid");
-    char locked[128];
+    char locked[PATH_MAX + 64];
     snprintf(locked, sizeof locked, "%s/tree/locked", top);
     if (dk_set_immutable(locked, true) < 0)
         cr_skip_test("cannot make %s immutable here (%s): not root, or a "

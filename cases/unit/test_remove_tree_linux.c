@@ -9,6 +9,7 @@
 #include "../../harness/teardown.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
@@ -25,14 +26,14 @@ Test(remove_tree_at, leaves_a_mount_inside_alone)
     if (unshare(CLONE_NEWNS) < 0 ||
         mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
         cr_skip_test("no private mount namespace here: %s", strerror(errno));
-    char top[64];
+    char top[PATH_MAX];
     const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(top, sizeof top, "%.40s/dkrm.XXXXXX", base);
+    snprintf(top, sizeof top, "%s/dkrm.XXXXXX", base);
     cr_assert_not_null(mkdtemp(top));
     int fd = open(top, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     cr_assert_eq(mkdirat(fd, "tree", 0700), 0);
     cr_assert_eq(mkdirat(fd, "tree/mnt", 0700), 0);
-    char mnt[128];
+    char mnt[PATH_MAX + 64];
     snprintf(mnt, sizeof mnt, "%s/tree/mnt", top);
     cr_assert_eq(mount("tmpfs", mnt, "tmpfs", 0, "size=64k"), 0, "%s",
                  strerror(errno));
@@ -72,7 +73,7 @@ static void swap_forever(int fd, int ready)
  * would remove. */
 static void plant(int fd, const char *top)
 {
-    char target[128], name[32];
+    char target[PATH_MAX + 64], name[32];
     snprintf(target, sizeof target, "%s/outside", top);
     cr_assert_eq(mkdirat(fd, "tree", 0700), 0);
     cr_assert_eq(mkdirat(fd, "tree/a", 0700), 0);
@@ -89,9 +90,9 @@ static void plant(int fd, const char *top)
  * 5000 in 50 rounds, measured at 903608c). */
 Test(remove_tree_at, a_swap_during_removal_is_not_followed)
 {
-    char top[64];
+    char top[PATH_MAX];
     const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(top, sizeof top, "%.40s/dkrm.XXXXXX", base);
+    snprintf(top, sizeof top, "%s/dkrm.XXXXXX", base);
     cr_assert_not_null(mkdtemp(top));
     int fd = open(top, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     cr_assert_eq(mkdirat(fd, "outside", 0700), 0);

@@ -8,6 +8,7 @@
 #include "../../harness/teardown.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[64];
+static char dir[PATH_MAX];
 
 static void make_dir(void)
 {
     const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(dir, sizeof dir, "%.40s/dkrep.XXXXXX", base);
+    snprintf(dir, sizeof dir, "%s/dkrep.XXXXXX", base);
     cr_assert_not_null(mkdtemp(dir));
 }
 
@@ -31,7 +32,7 @@ static void drop_dir(void)
 
 static const char *in_dir(const char *name)
 {
-    static char path[2][128];
+    static char path[2][PATH_MAX + 64];
     static int i;
     i ^= 1;
     snprintf(path[i], sizeof path[i], "%s/%s", dir, name);

@@ -6,6 +6,7 @@
 #include "../../harness/teardown.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,12 +14,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char tmp[64], root[128];
+static char tmp[PATH_MAX], root[PATH_MAX + 64];
 
 static void make_tmp(void)
 {
     const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(tmp, sizeof tmp, "%.40s/dkroot.XXXXXX", base);
+    snprintf(tmp, sizeof tmp, "%s/dkroot.XXXXXX", base);
     cr_assert_not_null(mkdtemp(tmp));
     snprintf(root, sizeof root, "%s/dkcheck-%ld", tmp, (long)geteuid());
 }
@@ -62,7 +63,7 @@ Test(run_root, wrong_mode_refused, .init = make_tmp, .fini = drop_tmp)
 
 Test(run_root, symlink_refused, .init = make_tmp, .fini = drop_tmp)
 {
-    char real[160];
+    char real[PATH_MAX + 64];
     snprintf(real, sizeof real, "%s/elsewhere", tmp);
     cr_assert_eq(mkdir(real, 0700), 0);
     cr_assert_eq(symlink(real, root), 0);

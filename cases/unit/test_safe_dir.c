@@ -7,18 +7,19 @@
 #include "../../harness/teardown.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char dir[64];
+static char dir[PATH_MAX];
 
 static void make_dir(void)
 {
     const char *base = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(dir, sizeof dir, "%.40s/dksafe.XXXXXX", base);
+    snprintf(dir, sizeof dir, "%s/dksafe.XXXXXX", base);
     cr_assert_not_null(mkdtemp(dir));
 }
 
@@ -29,7 +30,7 @@ static void drop_dir(void)
 
 static const char *in_dir(const char *name)
 {
-    static char path[4][128];
+    static char path[4][PATH_MAX + 64];
     static int i;
     i = (i + 1) % 4;
     snprintf(path[i], sizeof path[i], "%s/%s", dir, name);
