@@ -13,9 +13,14 @@ WIN_DK          := $(WIN_BUILD)/dkcheck.exe
 # W1 (the daemon's image), W2 (console and process group, from its PEB),
 # W3 (an exclusive PID file, two launches at once).
 WIN_DK_CASES    := cases/w01_self_path.c cases/w02_detached.c \
-                   cases/w03_pidfile_exclusive.c
+                   cases/w03_pidfile_exclusive.c cases/w04_state_relaunch.c \
+                   cases/w05_bypass_setup.c cases/w07_pidfile_cleanup.c \
+                   cases/w08_stdio.c cases/w09_state_extracted.c \
+                   cases/w10_acknowledge.c cases/sw_signals.c \
+                   cases/h1_race_win.c cases/h2_stale_win.c cases/h6_append_win.c
 WIN_DK_PORTABLE := harness/cli.c harness/case.c harness/case_list.c \
                    harness/case_preskip.c harness/report.c \
+                   harness/case_wine_env.c harness/env_allowed.c \
                    harness/report_console.c harness/report_json.c \
                    harness/report_xml.c harness/escape.c harness/steps.c \
                    harness/verdict.c harness/verdict_kind.c \
@@ -48,7 +53,10 @@ $(WIN_OBJ)/dkcheck/%.o: %.c $(WIN_CRITERION)/done
 	$(SAY) CC-WIN $<
 	$(Q)$(WIN_CC) $(WIN_CFLAGS) $(WIN_DK_CFLAGS) -c $< -o $@
 
+# This file too: the Makefile's .SECONDARY lets an object that was never
+# made count as up to date, so a case added to the lists alone would not
+# relink it.
 $(WIN_DK): $(patsubst %.c,$(WIN_OBJ)/dkcheck/%.o,$(WIN_DK_SRC)) \
-        $(WIN_CRITERION)/done
+        $(WIN_CRITERION)/done mk/windows_dkcheck.mk
 	$(SAY) LD-WIN $@
 	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $(filter %.o,$^) $(WIN_CRIT_LIBS)
