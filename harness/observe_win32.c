@@ -134,6 +134,9 @@ static DWORD ms_of(double seconds)
     return (DWORD)(dk_deadline_seconds(seconds) * 1000);
 }
 
+/* probe.c's answer as observe.h's (-1, gone: 2; -2, the sentinel not
+ * ended: -1); code read after the wait (the call sets it: never pass it
+ * in the same call's arguments, whose order C leaves open). */
 static int waited(int r, DWORD code, unsigned long *out)
 {
     if (r == 1)
@@ -144,15 +147,17 @@ static int waited(int r, DWORD code, unsigned long *out)
 int win_wait_exit(win_pid pid, double seconds, unsigned long *code)
 {
     DWORD c = 0;
-    return waited(probe_wait_exit((DWORD)pid, ms_of(seconds), &c), c, code);
+    int r = probe_wait_exit((DWORD)pid, ms_of(seconds), &c);
+    return waited(r, c, code);
 }
 
 int win_end_then_wait(win_pid sentinel, unsigned end_code, win_pid pid,
                       double seconds, unsigned long *code)
 {
     DWORD c = 0;
-    return waited(probe_end_then_wait((DWORD)sentinel, end_code, (DWORD)pid,
-                                      ms_of(seconds), &c), c, code);
+    int r = probe_end_then_wait((DWORD)sentinel, end_code, (DWORD)pid,
+                                ms_of(seconds), &c);
+    return waited(r, c, code);
 }
 
 win_pid win_signal(win_pid pid, unsigned code, const char *pid_file,
