@@ -14,7 +14,8 @@ WIN_DK          := $(WIN_BUILD)/dkcheck.exe
 # W3 (an exclusive PID file, two launches at once).
 WIN_DK_CASES    := cases/w01_self_path.c cases/w02_detached.c \
                    cases/w03_pidfile_exclusive.c cases/w04_state_relaunch.c \
-                   cases/w05_bypass_setup.c cases/w07_pidfile_cleanup.c \
+                   cases/w05_bypass_setup.c cases/w06_chdir.c \
+                   cases/w07_pidfile_cleanup.c \
                    cases/w08_stdio.c cases/w09_state_extracted.c \
                    cases/w10_acknowledge.c cases/sw_signals.c \
                    cases/h1_race_win.c cases/h2_stale_win.c cases/h6_append_win.c
