@@ -33,12 +33,15 @@
 static dk_cli *the_cli;
 static char run_dir[MAX_PATH];
 
-static void run_remove(void)
+/* 0, or -1 when something of the run is left (said on stderr). */
+static int run_remove(void)
 {
     char why[512];
-    if (run_dir[0] != '\0' && dk_remove_tree(run_dir, why, sizeof why) < 0)
+    int r = 0;
+    if (run_dir[0] != '\0' && (r = dk_remove_tree(run_dir, why, sizeof why)) < 0)
         fprintf(stderr, "dkcheck: %s\n", why);
     run_dir[0] = '\0';
+    return r;
 }
 
 static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
@@ -255,7 +258,7 @@ __declspec(dllexport) int main(int argc, char **argv)
         ran = true;
     }
     criterion_finalize(tests);
-    run_remove();
+    bool left = run_remove() < 0;
     bool judged = ran && dk_report_selected() > 0;
     the_cli = NULL;
     if (dk_cli_finish_outputs(&cli, judged, why, sizeof why) < 0)
@@ -265,5 +268,7 @@ __declspec(dllexport) int main(int argc, char **argv)
     if (!judged)
         die("--filter '%s' selects no case (dkcheck --list lists them)",
             cli.filter ? cli.filter : "");
+    if (left)
+        die("the run left files in its directory (above); remove them");
     return ok ? 0 : 1;
 }
