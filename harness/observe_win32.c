@@ -207,9 +207,11 @@ bool obs_alive(pid_t pid)
     return alive;
 }
 
-/* Not read yet (NtQuerySystemInformation's thread states would tell):
- * ENOTSUP, as observe.h allows, and case_idle() then never calls a case
- * idle, so an expired deadline stays inconclusive. */
+/* Not read yet: ENOTSUP, as observe.h allows, and case_idle() then never
+ * calls a case idle, so an expired deadline stays inconclusive. On
+ * Windows, NtQuerySystemInformation's thread states (5, Waiting) would
+ * tell; under Wine 8 they cannot: it gave state 0 for every thread, a
+ * spinning one as a sleeping one (seen with a test program). */
 int obs_read_liveliest_state(pid_t pid, char *state)
 {
     (void)pid;
