@@ -10,8 +10,9 @@
 # these files. scripts/win-dkcheck compares its verdicts, under Wine, with
 # the Linux-driven run's.
 WIN_DK          := $(WIN_BUILD)/dkcheck.exe
-# W1 (the daemon's image), W2 (console and process group, from its PEB),
-# W3 (an exclusive PID file, two launches at once).
+# Every case written for a Windows subject alone (DK_WIN_CASE), 36; not
+# yet those for either kind (DK_ANY_CASE in h3, h4, h6_append, h8), which
+# use POSIX pieces (SIGKILL, symlinks, FIFOs, the tracer's record).
 WIN_DK_CASES    := cases/w01_self_path.c cases/w02_detached.c \
                    cases/w03_pidfile_exclusive.c cases/w04_state_relaunch.c \
                    cases/w05_bypass_setup.c cases/w06_chdir.c \
