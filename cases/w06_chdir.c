@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include <strings.h>
+#include <sys/stat.h>
 
 static void expect_cwd(win_pid daemon, const char *want)
 {
@@ -19,7 +20,8 @@ static void expect_cwd(win_pid daemon, const char *want)
 DK_WIN_CASE(W6, W6_cwd_as_asked)
 {
     sandbox_require("chdir");
-    launch_spec spec = {.chdir = sandbox_mkdir("elsewhere")};
+    mkdir(sandbox_path("elsewhere"), 0755);
+    launch_spec spec = {.chdir = sandbox_path("elsewhere")};
     expect_cwd(case_run(&spec, NULL), case_win_path(sandbox_path("elsewhere")));
 }
 
