@@ -28,13 +28,6 @@ static long named_pid(const char *pidfile)
     return text != NULL ? atol(text) : 0;
 }
 
-/* The PID file is gone, or no process of the subject is left to remove it. */
-static bool removed_or_nobody_left(void *arg)
-{
-    const launch *l = arg;
-    return access(l->pidfile, F_OK) != 0 || case_count_living() == 0;
-}
-
 static void expect_whole_daemon(unsigned closed, const char *what)
 {
     sandbox_require("readiness");
@@ -72,14 +65,9 @@ static void expect_whole_daemon(unsigned closed, const char *what)
     /* Another process of the implementation may remove the file once it
      * has reaped the daemon (jsvc's controller): wait for that, as U8
      * does, and FAIL only when nothing of the subject is left to do it. */
-    dk_wait_until(removed_or_nobody_left, l, dk_deadline_in(CASE_DEADLINE));
-    if (access(l->pidfile, F_OK) != 0)
+    if (case_pidfile_removed_after(l, daemon,
+                                   sandbox_printf("launched with %s: ", what)))
         return;
-    if (case_count_living() > 0)
-        case_inconclusive(CASE_DEADLINE, "launched with %s: the removal of "
-                          "%s after daemon %d ended on SIGTERM, by processes "
-                          "of the subject still alive: [%s]", what,
-                          l->pidfile, (int)daemon, case_describe_living());
     cr_expect_fail("launched with %s: daemon %d ended on SIGTERM and left "
                    "its PID file %s, with no process of the subject left to "
                    "remove it (if U8 passes, the file was no longer the one "

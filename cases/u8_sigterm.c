@@ -16,12 +16,6 @@ DK_CASE(U8, U8_sigterm_ends_daemon)
               CASE_DEADLINE, why);
 }
 
-static bool pidfile_gone_or_nobody(void *arg)
-{
-    const launch *l = arg;
-    return access(l->pidfile, F_OK) != 0 || case_count_living() == 0;
-}
-
 /* The PID file may be removed by another process of the implementation
  * than the daemon (a supervisor, once it has reaped it): the verdict waits
  * until the file is gone or nothing of the subject is left to remove it. */
@@ -35,14 +29,8 @@ DK_CASE(U8, U8_sigterm_removes_pidfile)
                         "after SIGTERM", &why),
               "daemon %d still alive %gs after SIGTERM: %s", (int)daemon,
               CASE_DEADLINE, why);
-    dk_wait_until(pidfile_gone_or_nobody, l, dk_deadline_in(CASE_DEADLINE));
-    if (access(l->pidfile, F_OK) != 0)
+    if (case_pidfile_removed_after(l, daemon, "SIGTERM: "))
         return;
-    if (case_count_living() > 0)
-        case_inconclusive(CASE_DEADLINE, "the removal of %s after daemon %d "
-                          "ended on SIGTERM, by processes of the subject "
-                          "still alive: [%s]", l->pidfile, (int)daemon,
-                          case_describe_living());
     cr_expect_fail("daemon %d ended on SIGTERM but left %s behind (no "
                    "process of the subject is left to remove it)",
                    (int)daemon, l->pidfile);

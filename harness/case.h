@@ -191,6 +191,13 @@ size_t case_living_beside(const pid_t *keep, size_t n_keep, pid_t *out,
                           size_t max);
 /* Describe living descendants, "4242 4243", for messages. */
 const char *case_describe_living(void);
+/* After daemon's end: wait until l's PID file is gone or nothing of the
+ * subject is left to remove it (a supervisor may, once it has reaped the
+ * daemon, as jsvc's controller does). True if it is gone; false if it
+ * stays with nobody left; inconclusive (BROKEN) if processes of the
+ * subject still live at the deadline. context starts its messages. */
+bool case_pidfile_removed_after(const launch *l, pid_t daemon,
+                                const char *context);
 
 /* A PID that was ours a moment ago and is dead now (for stale PID files);
  * for a Windows subject, a Windows PID no process holds. */

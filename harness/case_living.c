@@ -198,6 +198,27 @@ size_t case_count_living(void)
     return case_living(living, 4096);
 }
 
+static bool pidfile_gone_or_nobody(void *arg)
+{
+    const launch *l = arg;
+    return access(l->pidfile, F_OK) != 0 || case_count_living() == 0;
+}
+
+bool case_pidfile_removed_after(const launch *l, pid_t daemon,
+                                const char *context)
+{
+    dk_wait_until(pidfile_gone_or_nobody, (void *)l,
+                  dk_deadline_in(CASE_DEADLINE));
+    if (access(l->pidfile, F_OK) != 0)
+        return true;
+    if (case_count_living() > 0)
+        case_inconclusive(CASE_DEADLINE, "%sthe removal of %s after daemon "
+                          "%d ended, by processes of the subject still "
+                          "alive: [%s]", context, l->pidfile, (int)daemon,
+                          case_describe_living());
+    return false;
+}
+
 struct living_count {
     size_t n;
 };
