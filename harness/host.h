@@ -80,9 +80,11 @@ typedef struct dk_host {
     void (*end_rest)(const pid_t *before, size_t n_before);
     /* pid outlived a deadline: the evidence it will not end, or NULL. */
     const char *(*outlived)(pid_t pid, int sig);
-    /* Something of the host's own (a Wine server) works for the case:
-     * the case is not idle. */
-    bool (*busy)(void);
+    /* The case's processes (n Linux PIDs, living, each asleep when
+     * looked at once) stay asleep, and nothing of the host's own (a Wine
+     * server) works for them: what else was seen, in words to follow the
+     * one look's ("" when that look is all), or NULL if anything worked. */
+    const char *(*settled)(const pid_t *living, size_t n);
     /* said, a launcher's or --send's one-line reason, is the host's own
      * failure, not the subject's answer: the case ends BROKEN. */
     void (*own_failure)(const char *said);

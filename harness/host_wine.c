@@ -9,7 +9,9 @@
 #include "case.h"
 #include "load.h"
 #include "run_config.h"
+#include "sandbox.h"
 #include "verdict.h"
+#include "wait.h"
 #include "wine_busy.h"
 
 #include <stdio.h>
@@ -75,10 +77,22 @@ static const char *outlived(pid_t pid, int sig)
     return case_idle();
 }
 
-/* Every Wine process waits on its server: a busy one works for the case. */
-static bool busy(void)
+/* Every Wine process waits on its server: a busy one works for the case.
+ * And a Windows program that starts slowly sleeps between two calls to
+ * its server as often as it runs: one look found all of a launcher's
+ * processes asleep at load 20 (a Python launcher, ten seconds into a
+ * start that takes two alone). So the case is settled only if none of
+ * its threads runs for a while, as long as the load makes a wait for the
+ * processor (1 s on an idle machine, up to 4 s). */
+static const char *settled(const pid_t *living, size_t n)
 {
-    return dk_wine_server_busy();
+    double window = dk_deadline_seconds(1.0);
+    if (window > 4.0)
+        window = 4.0;
+    if (!dk_wine_quiet(living, n, window))
+        return NULL;
+    return sandbox_printf("; none ran for %.1fs, nor any Wine server",
+                          window);
 }
 
 /* Wine's ERROR_INTERNAL_ERROR (1359), which Wine gives under contention
@@ -113,7 +127,7 @@ const dk_host dk_host_wine = {
     .only_left = only_left,
     .end_rest = end_rest,
     .outlived = outlived,
-    .busy = busy,
+    .settled = settled,
     .own_failure = own_failure,
     .leftover_states = case_win_temp_states,
 };

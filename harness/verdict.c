@@ -35,12 +35,11 @@ void case_inconclusive(double seconds, const char *fmt, ...)
 }
 
 /* A process that waits for another, starved one (a launcher for its
- * daemon) is not stuck: so the whole case is looked at, and under Wine,
- * whose processes all wait on their server, the servers too. */
+ * daemon) is not stuck: so the whole case is looked at, and the host adds
+ * what it knows (under Wine, whose processes all wait on their server,
+ * none may run for a while). */
 const char *case_idle(void)
 {
-    if (host()->busy())
-        return NULL;
     pid_t living[64];
     size_t n = case_living(living, 64);
     char first = 'S';
@@ -56,8 +55,11 @@ const char *case_idle(void)
         if (i == 0)
             first = state;
     }
+    const char *also = host()->settled(living, n);
+    if (also == NULL)
+        return NULL;
     return sandbox_printf("state %c, no thread of the case's %zu "
-                          "processes running", first, n);
+                          "processes running%s", first, n, also);
 }
 
 const char *case_outlived(pid_t pid, int sig)

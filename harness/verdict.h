@@ -54,9 +54,10 @@ void case_inconclusive(double seconds, const char *fmt, ...)
 
 /* Evidence that nothing of the case will move again by itself: every
  * process of it sleeps, no thread runnable or in an uninterruptible wait
- * ("state S, no thread of the case's 2 processes running"), and for a
- * Windows subject no Wine server works either; NULL if any may be
- * working, or cannot be read. */
+ * ("state S, no thread of the case's 2 processes running"), and what the
+ * host adds (host.h's settled: for a Windows subject, none of them ran
+ * for a while and no Wine server worked); NULL if any may be working, or
+ * cannot be read. */
 const char *case_idle(void);
 
 /* A process of ours (for a Windows subject: a Windows PID, of which only
