@@ -61,7 +61,8 @@ typedef struct dk_host {
     pid_t (*dead_pid)(void);
     /* A live process that is nobody's daemon, ended by the teardown. */
     pid_t (*stranger)(void);
-    /* End pid at once (SIGKILL, TerminateProcess); kill_name says how. */
+    /* End pid at once (SIGKILL, TerminateProcess: with what it started,
+     * which Windows leaves running); kill_name says how. */
     void (*kill)(pid_t pid);
     const char *kill_name;
 

@@ -8,6 +8,7 @@
 
 #include "case.h"
 #include "load.h"
+#include "observe.h"
 #include "run_config.h"
 #include "sandbox.h"
 #include "verdict.h"
@@ -40,9 +41,45 @@ static bool alive(pid_t pid)
     return case_win_info(pid, NULL).alive;
 }
 
+/* p descends from ancestor, by the parent PIDs of one snapshot. */
+static bool descends(const win_proc *p, win_pid ancestor, const win_proc *all,
+                     size_t n)
+{
+    for (int depth = 0; depth < 64 && p != NULL; depth++) {
+        if (p->ppid == ancestor)
+            return true;
+        const win_proc *parent = NULL;
+        for (size_t i = 0; i < n && parent == NULL; i++)
+            if (all[i].pid == p->ppid && p->ppid != p->pid)
+                parent = &all[i];
+        p = parent;
+    }
+    return false;
+}
+
+/* End what pid started, by one snapshot's parent PIDs. */
+static void end_descendants(pid_t pid)
+{
+    size_t n;
+    const win_proc *all = case_win_snapshot(&n);
+    for (size_t i = 0; i < n; i++)
+        if (descends(&all[i], (win_pid)pid, all, n) &&
+            case_win_info((pid_t)all[i].pid, NULL).alive)
+            case_win_terminate((pid_t)all[i].pid, 9);
+}
+
+/* A Windows process outlives its parent: what the daemon started stays
+ * when the daemon is ended (Daemoniker's sentinel sleeps on for ever),
+ * and the precondition wants all of it out of the way. So what pid
+ * started goes first, found while pid still lives, then pid; then what
+ * it was starting as it ended, which the server knows by then, with
+ * pid's PID as its parent's (Daemoniker starts its sentinel from a
+ * thread, after the daemon has said it is ready). */
 static void terminate(pid_t pid)
 {
+    end_descendants(pid);
     case_win_terminate(pid, 9);
+    end_descendants(pid);
 }
 
 /* A Windows daemon is nobody's child here: gone when no process of the
