@@ -27,7 +27,12 @@ int dk_guard_run(void)
     /* The runner's workers and the subjects' daemons it adopted are
      * orphans now, and ours: the subreaper's. */
     dk_kill_descendants();
-    dk_run_remove();
+    /* The socket before the run directory: killed in between (a reaper's
+     * SIGKILL after its grace), the directory's marker still names the
+     * runner for a --reap to find the socket by; the other way round, the
+     * socket stayed in /tmp for good (sigterm-rounds, a round's SIGTERM to
+     * make's process group). */
     dk_criterion_socket_remove(runner);
+    dk_run_remove();
     dk_exit_as_child(interrupted, status);
 }
