@@ -2,8 +2,8 @@
  *
  *   dkcheck.exe --subject 'PATH\subject.exe ARGS' [--filter STEP/CASE] ...
  *
- * The same command line (cli.c), cases and reports (report*.c) as the
- * Linux dkcheck; what differs is how a subject runs (host_win32.c,
+ * The same command line (cli.c), cases, reports (report*.c) and main's
+ * OS-free part (dkcheck_run.c) as the Linux dkcheck; what differs is how a subject runs (host_win32.c,
  * case_launch_win.c, sandbox_win.c, job_win.c): with Windows' own calls,
  * no Wine in between. Only the cases mk/windows_dkcheck.mk lists are
  * compiled in; the others are not yet native and are not claimed.
@@ -14,23 +14,17 @@
  * %TEMP% is removed at its end, and a killed run's is left for now. No
  * shell word expansion of the subject (blanks split, quotes group). */
 #include "../lib/daemoniker.h"
-#include "case_list.h"
 #include "cli.h"
+#include "dkcheck_run.h"
 #include "native_win.h"
-#include "report.h"
-#include "run_info.h"
 #include "run_config.h"
-#include "steps.h"
 #include "wait.h"
 
 #include <criterion/criterion.h>
-#include <criterion/output.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static dk_cli *the_cli;
 static char run_dir[MAX_PATH];
 
 /* 0, or -1 when something of the run is left (said on stderr). */
@@ -44,21 +38,9 @@ static int run_remove(void)
     return r;
 }
 
-static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-static void die(const char *fmt, ...)
+void dk_main_os_abandon(void)
 {
     run_remove();
-    if (the_cli != NULL) {
-        char ignored[8];
-        dk_cli_finish_outputs(the_cli, false, ignored, sizeof ignored);
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("dkcheck: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(2);
 }
 
 /* The run's directory: %TEMP%\dkcheck-PID-TICKS, new. Private as %TEMP%
@@ -69,14 +51,14 @@ static void run_begin(void)
     wchar_t temp[MAX_PATH], dir[MAX_PATH];
     DWORD n = GetTempPathW(MAX_PATH, temp);
     if (n == 0 || n >= MAX_PATH)
-        die("no temporary directory (GetTempPath: Windows error %lu)",
+        dk_main_die("no temporary directory (GetTempPath: Windows error %lu)",
             (unsigned long)GetLastError());
     _snwprintf(dir, MAX_PATH, L"%lsdkcheck-%lu-%llu", temp,
                (unsigned long)GetCurrentProcessId(),
                (unsigned long long)GetTickCount64());
     dir[MAX_PATH - 1] = L'\0';
     if (!CreateDirectoryW(dir, NULL))
-        die("cannot make the run's directory %ls: Windows error %lu", dir,
+        dk_main_die("cannot make the run's directory %ls: Windows error %lu", dir,
             (unsigned long)GetLastError());
     WideCharToMultiByte(CP_UTF8, 0, dir, -1, run_dir, MAX_PATH, NULL, NULL);
     run_config_set("DKCHECK_RUNDIR", run_dir);
@@ -96,7 +78,7 @@ static const char *subject_absolute(const char *subject)
     DWORD attrs = got ? GetFileAttributesW(full) : INVALID_FILE_ATTRIBUTES;
     if (got == 0 || got >= MAX_PATH || attrs == INVALID_FILE_ATTRIBUTES ||
         (attrs & FILE_ATTRIBUTE_DIRECTORY))
-        die("subject '%.200s': its first word is not an executable file", subject);
+        dk_main_die("subject '%.200s': its first word is not an executable file", subject);
     char full8[MAX_PATH * 3];
     WideCharToMultiByte(CP_UTF8, 0, full, -1, full8, sizeof full8, NULL, NULL);
     const char *rest = p + n + 2 * quoted;
@@ -114,26 +96,24 @@ static HANDLE log_file(const char *name)
                            FILE_SHARE_READ | FILE_SHARE_WRITE, &inherit,
                            CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE)
-        die("cannot make %s: Windows error %lu", path, (unsigned long)GetLastError());
+        dk_main_die("cannot make %s: Windows error %lu", path, (unsigned long)GetLastError());
     return h;
 }
 
+/* The start of what h holds into buf (NUL-terminated); how many bytes
+ * it holds in all. */
 static size_t read_back(HANDLE h, char *buf, size_t size)
 {
     DWORD got = 0;
+    LARGE_INTEGER all = {0};
     SetFilePointer(h, 0, NULL, FILE_BEGIN);
     if (!ReadFile(h, buf, (DWORD)size - 1, &got, NULL))
         got = 0;
     buf[got] = '\0';
-    return got;
+    if (!GetFileSizeEx(h, &all) || all.QuadPart < (LONGLONG)got)
+        return got;
+    return (size_t)all.QuadPart;
 }
-
-/* The words of the contract (CONTRACT.md §2), as dkcheck_main.c checks. */
-static const char *const capability_words[] = {
-    "pidfile", "ready", "chdir", "umask", "stdin", "stdout", "stderr",
-    "shield", "on", "send", "readiness", "sentinel", "notify-socket",
-    "notify-fd", "user", "group", "profile", "timeout", NULL,
-};
 
 #define CAPABILITIES_DEADLINE 30 /* seconds, as dkcheck_main.c's */
 
@@ -153,14 +133,14 @@ static const char *query_capabilities(const char *subject)
     PROCESS_INFORMATION pi;
     ULONGLONG t0 = GetTickCount64();
     if (!CreateProcessW(NULL, wline, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
-        die("subject '%.200s': cannot start it (Windows error %lu)", subject,
+        dk_main_die("subject '%.200s': cannot start it (Windows error %lu)", subject,
             (unsigned long)GetLastError());
     CloseHandle(pi.hThread);
     dk_deadline d = dk_deadline_in(CAPABILITIES_DEADLINE);
     DWORD code = 1;
     if (WaitForSingleObject(pi.hProcess, (DWORD)dk_deadline_left_ms(d)) != WAIT_OBJECT_0) {
         TerminateProcess(pi.hProcess, 9);
-        die("subject '%.200s' did not answer --capabilities within %.0fs",
+        dk_main_die("subject '%.200s' did not answer --capabilities within %.0fs",
             subject, dk_deadline_seconds(CAPABILITIES_DEADLINE));
     }
     GetExitCodeProcess(pi.hProcess, &code);
@@ -174,25 +154,17 @@ static const char *query_capabilities(const char *subject)
     CloseHandle(e);
     err[strcspn(err, "\r\n")] = '\0';
     if (code != 0)
-        die("subject '%.200s' failed on --capabilities (status %lu): \"%.200s\"",
+        dk_main_die("subject '%.200s' failed on --capabilities (status %lu): \"%.200s\"",
             subject, (unsigned long)code, err);
-    if (total >= sizeof out - 1 || strlen(out) != total)
-        die("subject '%.200s' answered --capabilities with %zu bytes, not words "
-            "of the contract, one a line", subject, total);
-    for (char *c = out; *c; c++)
-        if (*c == '\n' || *c == '\r')
-            *c = ' ';
-    char copy[sizeof out], *save = NULL;
-    memcpy(copy, out, sizeof out);
-    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-        bool known = false;
-        for (size_t i = 0; capability_words[i] && !known; i++)
-            known = strcmp(w, capability_words[i]) == 0;
-        if (!known)
-            die("subject '%.200s' answered --capabilities with \"%.60s\", not a "
-                "word of the contract", subject, w);
-    }
+    dk_main_capabilities(out, sizeof out, total, subject);
     return out;
+}
+
+/* The run's end, once its cases ran: its directory removed; true if
+ * anything of it is left (said on stderr). */
+static bool run_end(void)
+{
+    return run_remove() < 0;
 }
 
 /* Exported: BoxFort starts each case's worker as a new process of this
@@ -204,34 +176,16 @@ __declspec(dllexport) int main(int argc, char **argv)
     static dk_cli cli;
     char why[512];
     if (dk_cli_parse(argc, argv, &cli, why, sizeof why) < 0)
-        die("%s", why);
-    if (cli.help) {
-        fputs(dk_cli_usage, stdout);
+        dk_main_die("%s", why);
+    if (dk_main_answered(&cli, " (native Windows, a first slice)"))
         return 0;
-    }
-    if (cli.version) {
-        printf("dkcheck %s (native Windows, a first slice)\n", DK_VERSION_STRING);
-        return 0;
-    }
-    if (cli.list) {
-        struct criterion_test_set *tests = criterion_initialize();
-        dk_list_cases(tests, stdout);
-        criterion_finalize(tests);
-        return 0;
-    }
-    if (cli.steps) {
-        for (size_t i = 0; i < dk_n_steps; i++)
-            printf("%s\t%s\t%s\n", dk_steps[i].id, dk_steps[i].applies,
-                   dk_steps[i].words);
-        return 0;
-    }
     if (cli.reap)
-        die("--reap is not native yet (a run removes its own directory)");
+        dk_main_die("--reap is not native yet (a run removes its own directory)");
     if (cli.subject == NULL || cli.subject[0] == '\0')
-        die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
-    the_cli = &cli;
+        dk_main_die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
+    dk_main_reports_open(&cli);
     if (dk_cli_check_outputs(&cli, why, sizeof why) < 0)
-        die("%s", why);
+        dk_main_die("%s", why);
     const char *subject = subject_absolute(cli.subject);
     run_config_set("DKCHECK_PLATFORM", "windows");
     run_begin();
@@ -240,35 +194,5 @@ __declspec(dllexport) int main(int argc, char **argv)
     run_config_set("DKCHECK_CAPABILITIES", caps);
     run_config_set("DKCHECK_PROFILE", cli.profile);
     run_config_set("DKCHECK_ISOLATION", "job-object");
-    dk_run_info_begin();
-
-    struct criterion_test_set *tests = criterion_initialize();
-    dk_register_reports();
-    int ok = 0;
-    bool ran = false;
-    if (criterion_handle_args(cli.argc, cli.argv, true)) {
-        dk_report_console(cli.verbosity);
-        if (cli.verdicts == NULL && !cli.output_on_stdout) {
-            fflush(stdout);
-            dk_report_verdicts_to(stdout);
-            criterion_add_output("verdicts", "NUL");
-        }
-        dk_cli_add_outputs(&cli);
-        ok = criterion_run_all_tests(tests);
-        ran = true;
-    }
-    criterion_finalize(tests);
-    bool left = run_remove() < 0;
-    bool judged = ran && dk_report_selected() > 0;
-    the_cli = NULL;
-    if (dk_cli_finish_outputs(&cli, judged, why, sizeof why) < 0)
-        die("%s", why);
-    if (!ran)
-        die("Criterion refused the options it was given");
-    if (!judged)
-        die("--filter '%s' selects no case (dkcheck --list lists them)",
-            cli.filter ? cli.filter : "");
-    if (left)
-        die("the run left files in its directory (above); remove them");
-    return ok ? 0 : 1;
+    return dk_main_run_cases(&cli, "NUL", run_end);
 }

@@ -4,7 +4,7 @@
  * what ends is counted, not reaped (a Windows daemon is no child of
  * ours); and Wine's own servers, working for the case, keep it from being
  * idle. */
-#include "host.h"
+#include "host_ops.h"
 
 #include "case.h"
 #include "load.h"
@@ -33,48 +33,6 @@ static size_t command(char **argv, size_t max)
         return 0;
     argv[0] = "wine";
     return 1;
-}
-
-static bool alive(pid_t pid)
-{
-    return case_win_info(pid, NULL).alive;
-}
-
-static void terminate(pid_t pid)
-{
-    case_win_terminate(pid, 9);
-}
-
-/* A Windows daemon is nobody's child here: gone when no process of the
- * case is left but those before its launch. */
-static bool ends(pid_t pid, int sig, size_t n_before, double seconds,
-                 const char *what, const char **evidence)
-{
-    (void)pid;
-    (void)sig;
-    return case_count_left(n_before, seconds, what, evidence);
-}
-
-static bool only_left(const pid_t *keep, size_t n_keep, size_t n_before,
-                      double seconds, const char *what, const char **evidence)
-{
-    (void)keep;
-    (void)n_keep;
-    return case_count_left(n_before, seconds, what, evidence);
-}
-
-static void end_rest(const pid_t *before, size_t n_before)
-{
-    (void)before;
-    (void)n_before; /* ends() already waited for all of the launch */
-}
-
-/* No signals to read of a Windows PID: only the case's idleness. */
-static const char *outlived(pid_t pid, int sig)
-{
-    (void)pid;
-    (void)sig;
-    return case_idle();
 }
 
 /* Every Wine process waits on its server: a busy one works for the case.
@@ -117,16 +75,16 @@ const dk_host dk_host_wine = {
     .traceable = false,
     .crlf_lines = true,
     .wordless_failure_is_inconclusive = true,
-    .alive = alive,
-    .is_ours = alive,
+    .alive = host_win_alive,
+    .is_ours = host_win_alive,
     .dead_pid = case_win_dead_pid,
     .stranger = case_win_stranger,
-    .kill = terminate,
+    .kill = host_win_terminate,
     .kill_name = "TerminateProcess",
-    .ends = ends,
-    .only_left = only_left,
-    .end_rest = end_rest,
-    .outlived = outlived,
+    .ends = host_win_ends,
+    .only_left = host_win_only_left,
+    .end_rest = host_win_end_rest,
+    .outlived = host_win_outlived,
     .settled = settled,
     .own_failure = own_failure,
     .leftover_states = case_win_temp_states,

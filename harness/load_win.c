@@ -17,3 +17,8 @@ const char *dk_load_text(char *buf, unsigned long size)
     snprintf(buf, size, "unknown");
     return buf;
 }
+
+double dk_load_per_cpu(void)
+{
+    return 1;
+}

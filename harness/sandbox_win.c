@@ -11,13 +11,14 @@
  *     a pipe, answer false and 0: no case that asks them is compiled in
  *     (mk/windows_dkcheck.mk lists the native cases);
  *   - the subject's words are split on blanks, double quotes grouping
- *     (no shell's expansion, which dkcheck_main.c's wordexp gives). */
+ *     (no shell's expansion, which sandbox.c's wordexp gives).
+ * What every OS shares is sandbox_common.c's. */
 #include "sandbox.h"
 
 #include "case.h"
-#include "escape.h"
 #include "native_win.h"
 #include "run_config.h"
+#include "sandbox_os.h"
 #include "wait.h"
 
 #include <criterion/criterion.h>
@@ -34,38 +35,7 @@ static struct {
     char *words[64];
     size_t n_words;
     char words_text[8192];
-    void **allocs;
-    size_t n_allocs, cap_allocs;
 } the_sandbox;
-
-void *sandbox_alloc(size_t size)
-{
-    if (the_sandbox.n_allocs == the_sandbox.cap_allocs) {
-        size_t cap = the_sandbox.cap_allocs ? 2 * the_sandbox.cap_allocs : 64;
-        void **more = realloc(the_sandbox.allocs, cap * sizeof *more);
-        if (more == NULL)
-            case_broken("out of memory");
-        the_sandbox.allocs = more;
-        the_sandbox.cap_allocs = cap;
-    }
-    void *p = calloc(1, size ? size : 1);
-    if (p == NULL)
-        case_broken("out of memory");
-    return the_sandbox.allocs[the_sandbox.n_allocs++] = p;
-}
-
-char *sandbox_printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = sandbox_alloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 static bool make_dir(const char *path)
 {
@@ -121,9 +91,7 @@ void sandbox_close(void)
     sandbox_capture_end();
     char why[512] = "";
     int removed = dk_remove_tree(the_sandbox.root, why, sizeof why);
-    for (size_t i = 0; i < the_sandbox.n_allocs; i++)
-        free(the_sandbox.allocs[i]);
-    the_sandbox.n_allocs = 0;
+    sandbox_free_all();
     /* As sandbox.c: the teardown judges nothing (an assertion in .fini
      * would show beside a pass). What it leaves is said here, and the
      * runner, which removes the run's directory, fails the run (exit 2)
@@ -133,6 +101,11 @@ void sandbox_close(void)
                 "%gs of TerminateJobObject\n", dk_deadline_seconds(CASE_DEADLINE));
     if (removed < 0)
         fprintf(stderr, "dkcheck: %s\n", why);
+}
+
+FILE *sandbox_os_open_read(const char *path)
+{
+    return fopen(path, "rb");
 }
 
 const char *sandbox_path(const char *name)
@@ -163,30 +136,6 @@ const char *sandbox_mkdir(const char *name)
 const char *sandbox_group_dir(gid_t gid)
 {
     case_broken("no group directory on Windows (gid %u)", gid);
-}
-
-const char *sandbox_read(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *text = NULL;
-    for (;;) {
-        char *more = sandbox_alloc(cap + 1);
-        if (text != NULL)
-            memcpy(more, text, n);
-        text = more;
-        n += fread(text + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        cap *= 2;
-    }
-    fclose(f);
-    text[n] = '\0';
-    if (len != NULL)
-        *len = n;
-    return text;
 }
 
 size_t sandbox_command(char **argv, size_t max)
@@ -246,35 +195,3 @@ unsigned long long sandbox_capture_pipe(const char *path)
     return 0;
 }
 
-const char *sandbox_quote_first_line(const char *path)
-{
-    size_t len;
-    const char *text = sandbox_read(path, &len);
-    if (text == NULL)
-        return "";
-    size_t n = strcspn(text, "\r\n");
-    char *buf = sandbox_alloc(300);
-    return dk_quote(text, n, 200, buf, 300);
-}
-
-bool sandbox_has(const char *capability)
-{
-    const char *caps = run_config()->capabilities;
-    if (caps == NULL)
-        return false;
-    size_t n = strlen(capability);
-    for (const char *p = caps; (p = strstr(p, capability)) != NULL; p += n) {
-        bool starts = p == caps || p[-1] == ' ' || p[-1] == '\n';
-        bool ends = p[n] == '\0' || p[n] == ' ' || p[n] == '\n';
-        if (starts && ends)
-            return true;
-    }
-    return false;
-}
-
-void sandbox_require(const char *capability)
-{
-    if (!sandbox_has(capability))
-        cr_skip_test("the subject does not declare capability '%s'",
-                     capability);
-}

@@ -1,6 +1,7 @@
 /* wait_win.c: wait.h for the native dkcheck.exe. Deadlines on the
- * monotonic tick count; waits for a condition poll it with a growing
- * back-off, as wait.c does where it has no watch to wake it.
+ * monotonic tick count, as long as deadline.c makes them; waits for a
+ * condition poll it with a growing back-off, as wait.c does where it has
+ * no watch to wake it.
  *
  * Weaker than wait.c: Windows keeps no load average, so a deadline grows
  * with DKCHECK_TIMEOUT_MUL and the run's calibration launch only (a busy
@@ -9,46 +10,9 @@
  * keep its exit code), so the reaping calls do nothing. */
 #include "wait.h"
 
-#include "run_config.h"
-
-#include <stdlib.h>
 #include <windows.h>
 
-/* wait.c's rule and bounds (see there). */
-enum { LOAD_MUL_MAX = 4, CALIBRATION_LAUNCHES = 10, CALIBRATION_MAX_S = 30,
-       SLICE_MS = 50 };
-
-static double number(const char *s, double fallback, double max)
-{
-    char *end;
-    if (!s || !*s)
-        return fallback;
-    double m = strtod(s, &end);
-    return (*end || !(m > 0) || m > max) ? fallback : m;
-}
-
-double dk_deadline_scale(double seconds, double load_per_cpu,
-                         double calibration_ms, double mul)
-{
-    double load = load_per_cpu < 1              ? 1
-                  : load_per_cpu > LOAD_MUL_MAX ? LOAD_MUL_MAX
-                                                : load_per_cpu;
-    double extra = CALIBRATION_LAUNCHES * calibration_ms / 1000;
-    if (!(extra > 0))
-        extra = 0;
-    if (extra > CALIBRATION_MAX_S)
-        extra = CALIBRATION_MAX_S;
-    if (!(seconds > 0))
-        return 0;
-    return (seconds * load + extra) * mul;
-}
-
-double dk_deadline_seconds(double seconds)
-{
-    return dk_deadline_scale(seconds, 1,
-                             number(run_config()->calibration_ms, 0, 1e7),
-                             number(run_config()->timeout_mul, 1, 1e6));
-}
+enum { SLICE_MS = 50 };
 
 /* The deadline's tick (milliseconds since boot) in at. */
 dk_deadline dk_deadline_in(double seconds)

@@ -25,7 +25,10 @@ WIN_DK_PORTABLE := harness/cli.c harness/case.c harness/case_list.c \
                    harness/case_wine_env.c harness/env_allowed.c \
                    harness/report_console.c harness/report_json.c \
                    harness/report_xml.c harness/escape.c harness/steps.c \
-                   harness/verdict.c harness/verdict_kind.c \
+                   harness/verdict.c harness/verdict_kind.c harness/case_launch.c \
+                   harness/case_living.c harness/case_windows.c \
+                   harness/host_common.c harness/host_windows.c harness/run_info.c \
+                   harness/deadline.c harness/sandbox_common.c harness/dkcheck_run.c \
                    harness/run_config.c \
                    harness/trace_none.c harness/notify_recv_none.c \
                    harness/hold_unseen_none.c harness/win/probe.c
