@@ -12,6 +12,9 @@
 const char *host_always_available(char *buf, size_t size);
 /* No words before the subject's own: it runs as it is. */
 size_t host_no_command(char **argv, size_t max);
+/* own_failure where no failure is the host's: every answer is the
+ * subject's. */
+void host_subject_answers(const char *said);
 
 /* ---- host_windows.c: a Windows subject, its PIDs Windows ones */
 bool host_win_alive(pid_t pid);
@@ -27,5 +30,17 @@ bool host_win_only_left(const pid_t *keep, size_t n_keep, size_t n_before,
 void host_win_end_rest(const pid_t *before, size_t n_before);
 /* No signals to read of a Windows PID: only the case's idleness. */
 const char *host_win_outlived(pid_t pid, int sig);
+
+/* The dk_host fields every Windows subject's host has the same, first in
+ * its initializer (host_wine.c, host_win32.c): its kind, paths, lines and
+ * processes as case.h's case_win_* calls reach them. */
+#define HOST_WINDOWS_SUBJECT                                                   \
+    .kind = DK_SUBJECT_WINDOWS, .path = case_win_path,                          \
+    .careless_parent = false, .traceable = false, .crlf_lines = true,          \
+    .alive = host_win_alive, .dead_pid = case_win_dead_pid,                    \
+    .stranger = case_win_stranger, .kill = host_win_terminate,                 \
+    .kill_name = "TerminateProcess", .ends = host_win_ends,                    \
+    .only_left = host_win_only_left, .end_rest = host_win_end_rest,            \
+    .outlived = host_win_outlived, .leftover_states = case_win_temp_states
 
 #endif

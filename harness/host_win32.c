@@ -36,32 +36,13 @@ static const char *settled(const pid_t *living, size_t n)
     return NULL;
 }
 
-static void own_failure(const char *said)
-{
-    (void)said;
-}
-
 const dk_host dk_host_win32 = {
+    HOST_WINDOWS_SUBJECT,
     .name = "win32",
-    .kind = DK_SUBJECT_WINDOWS,
     .unavailable = host_always_available,
     .command = host_no_command,
-    .path = case_win_path,
-    .careless_parent = false,
-    .traceable = false,
-    .crlf_lines = true,
     .wordless_failure_is_inconclusive = false,
-    .alive = host_win_alive,
-    .is_ours = is_ours,
-    .dead_pid = case_win_dead_pid,
-    .stranger = case_win_stranger,
-    .kill = host_win_terminate,
-    .kill_name = "TerminateProcess",
-    .ends = host_win_ends,
-    .only_left = host_win_only_left,
-    .end_rest = host_win_end_rest,
-    .outlived = host_win_outlived,
+    .is_ours = is_ours, /* in the case's job, not merely alive */
     .settled = settled,
-    .own_failure = own_failure,
-    .leftover_states = case_win_temp_states,
+    .own_failure = host_subject_answers,
 };

@@ -66,26 +66,12 @@ static void own_failure(const char *said)
 }
 
 const dk_host dk_host_wine = {
+    HOST_WINDOWS_SUBJECT,
     .name = "wine",
-    .kind = DK_SUBJECT_WINDOWS,
     .unavailable = unavailable,
     .command = command,
-    .path = case_win_path,
-    .careless_parent = false,
-    .traceable = false,
-    .crlf_lines = true,
     .wordless_failure_is_inconclusive = true,
-    .alive = host_win_alive,
     .is_ours = host_win_alive,
-    .dead_pid = case_win_dead_pid,
-    .stranger = case_win_stranger,
-    .kill = host_win_terminate,
-    .kill_name = "TerminateProcess",
-    .ends = host_win_ends,
-    .only_left = host_win_only_left,
-    .end_rest = host_win_end_rest,
-    .outlived = host_win_outlived,
     .settled = settled,
     .own_failure = own_failure,
-    .leftover_states = case_win_temp_states,
 };
