@@ -65,3 +65,19 @@ $(WIN_DK): $(patsubst %.c,$(WIN_OBJ)/dkcheck/%.o,$(WIN_DK_SRC)) \
         $(WIN_CRITERION)/done mk/windows_dkcheck.mk
 	$(SAY) LD-WIN $@
 	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $(filter %.o,$^) $(WIN_CRIT_LIBS)
+
+# remove_tree_win.c's guards under Wine (scripts/win-remove-tree): the
+# removal, given links to a canary outside the run's directory, must leave
+# the canary.
+WIN_RM_LINKS := $(WIN_BUILD)/remove-tree-links.exe
+.PHONY: win-remove-tree
+win-remove-tree: $(WIN_RM_LINKS) wineprefix
+	$(Q)scripts/win-remove-tree
+
+$(WIN_RM_LINKS): $(patsubst %.c,$(WIN_OBJ)/dkcheck/%.o,cases/unit_win/remove_tree_links.c \
+                 harness/remove_tree_win.c harness/job_win.c harness/wait_win.c \
+                 harness/deadline.c harness/load_win.c harness/run_config.c \
+                 harness/posix_names_win.c) \
+                 mk/windows_dkcheck.mk
+	$(SAY) LD-WIN $@
+	$(Q)$(WIN_CC) $(WIN_CFLAGS) -o $@ $(filter %.o,$^) $(WIN_LDLIBS) -static
