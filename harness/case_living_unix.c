@@ -83,20 +83,25 @@ bool case_fd_is(pid_t pid, int fd, const char *path, obs_fd *seen)
            strcmp(a, b) == 0;
 }
 
+/* r, the observer's answer on pid: the case fails where it could not
+ * look (errno says why). */
+static void observed(int r, pid_t pid)
+{
+    if (r < 0)
+        cr_assert_fail("%scannot observe process %d: %s", case_current_context(),
+                       (int)pid, strerror(errno));
+}
+
 obs_stat case_stat(pid_t pid)
 {
     obs_stat st;
-    if (obs_read_stat(pid, &st) < 0)
-        cr_assert_fail("%scannot observe process %d: %s", case_current_context(), (int)pid,
-                 strerror(errno));
+    observed(obs_read_stat(pid, &st), pid);
     return st;
 }
 
 obs_status case_status(pid_t pid)
 {
     obs_status st;
-    if (obs_read_status(pid, &st) < 0)
-        cr_assert_fail("%scannot observe process %d: %s", case_current_context(), (int)pid,
-                 strerror(errno));
+    observed(obs_read_status(pid, &st), pid);
     return st;
 }
