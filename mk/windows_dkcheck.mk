@@ -51,7 +51,7 @@ WIN_DK_CFLAGS   := -I$(WIN_CRITERION)/include -Iharness/win_include \
                    -include harness/posix_names_win.h -Wno-format
 
 .PHONY: win-dkcheck
-win-dkcheck: $(WIN_DK) $(WIN_REFERENCE) $(WIN_MUTANTS) wineprefix
+win-dkcheck: $(WIN_DK) $(WIN_REFERENCE) $(WIN_PROBE) $(WIN_MUTANTS) wineprefix
 
 $(WIN_OBJ)/dkcheck/%.o: %.c $(WIN_CRITERION)/done
 	@mkdir -p $(dir $@)
