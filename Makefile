@@ -77,7 +77,8 @@ endif
 # Every OS gets as far as it can; none stops the build. The FreeBSD and
 # macOS backends are cross-compiled and linked here (OS=FreeBSD or
 # OS=Darwin with zig: make cross, mk/cross.mk), and run only there.
-UNIX_WAIT    := harness/wait.c harness/observe_tree.c harness/observe_fds.c \
+UNIX_WAIT    := harness/wait.c harness/deadline.c harness/load_per_cpu_unix.c \
+                harness/observe_tree.c harness/observe_fds.c \
                 harness/teardown_tree.c harness/teardown_wait.c
 ifeq ($(OS),Linux)
 UNIX_VARIANT := lib/unix/close_range_linux.c lib/unix/cloexec_linux.c \
@@ -145,17 +146,21 @@ LIB_SRC     := $(wildcard lib/common/*.c) \
                              lib/unix/process_end_linux.c lib/unix/process_end_generic.c,$(wildcard lib/unix/*.c)) \
                $(UNIX_VARIANT)
 SUBJECT_SRC := subjects/subject_args.c subjects/subject_payload.c
-HARNESS_SRC := harness/dkcheck_main.c harness/cli.c harness/sandbox.c harness/case.c \
-               harness/case_inherit.c harness/case_launch.c harness/case_listing.c \
-               harness/case_living.c harness/case_precondition.c \
+HARNESS_SRC := harness/dkcheck_main.c harness/dkcheck_run.c harness/cli.c \
+               harness/sandbox.c harness/sandbox_common.c \
+               harness/case.c \
+               harness/case_inherit.c harness/case_launch.c harness/case_launch_unix.c \
+               harness/case_listing.c \
+               harness/case_living.c harness/case_living_unix.c harness/case_precondition.c \
                harness/host.c harness/host_unix.c harness/host_wine.c \
+               harness/host_common.c harness/host_windows.c \
                harness/case_preskip.c harness/case_list.c harness/verdict.c harness/verdict_kind.c \
                harness/subject_words.c \
                harness/run_guard.c \
                harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \
-               harness/escape.c harness/run_info.c harness/capture.c harness/output_holders.c \
+               harness/escape.c harness/run_info.c harness/run_info_unix.c harness/capture.c harness/output_holders.c \
                harness/steps.c harness/as_found.c harness/env_allowed.c $(OBSERVE) \
-               harness/case_wine.c harness/case_wine_env.c harness/observe_win_wine.c \
+               harness/case_wine.c harness/case_windows.c harness/case_wine_env.c harness/observe_win_wine.c \
                harness/wine_session.c harness/wine_tmpdirs.c $(ISOLATE) $(SAFE_FILES) \
                $(TRACE) harness/trace_text.c harness/trace_case.c $(CRITERION_GLUE)
 CASES_SRC   := $(wildcard cases/*.c)

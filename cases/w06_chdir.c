@@ -5,7 +5,6 @@
 #include <stdlib.h>
 
 #include <strings.h>
-#include <sys/stat.h>
 
 static void expect_cwd(win_pid daemon, const char *want)
 {
@@ -20,8 +19,7 @@ static void expect_cwd(win_pid daemon, const char *want)
 DK_WIN_CASE(W6, W6_cwd_as_asked)
 {
     sandbox_require("chdir");
-    mkdir(sandbox_path("elsewhere"), 0755);
-    launch_spec spec = {.chdir = sandbox_path("elsewhere")};
+    launch_spec spec = {.chdir = sandbox_mkdir("elsewhere")};
     expect_cwd(case_run(&spec, NULL), case_win_path(sandbox_path("elsewhere")));
 }
 

@@ -4,26 +4,22 @@
  *
  * The command line is cli.c's; the reports are report*.c's. */
 #include "../lib/daemoniker.h"
-#include "case_list.h"
 #include "cli.h"
+#include "dkcheck_run.h"
 #include "criterion_names.h"
 #include "escape.h"
 #include "isolate.h"
 #include "load.h"
 #include "pipes.h"
-#include "report.h"
 #include "run_root.h"
 #include "run_config.h"
 #include "run_guard.h"
-#include "run_info.h"
-#include "steps.h"
 #include "subject_words.h"
 #include "teardown.h"
 #include "wait.h"
 #include "wine_session.h"
 
 #include <criterion/criterion.h>
-#include <criterion/output.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -38,24 +34,9 @@
 #include <unistd.h>
 #include <wordexp.h>
 
-/* The command line, once its reports are open: an error drops them. */
-static dk_cli *the_cli;
-
-static void die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
-static void die(const char *fmt, ...)
+void dk_main_os_abandon(void)
 {
-    dk_run_remove(); /* an error after it was made removes it */
-    if (the_cli != NULL) {
-        char ignored[8];
-        dk_cli_finish_outputs(the_cli, false, ignored, sizeof ignored);
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("dkcheck: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(2);
+    dk_run_remove();
 }
 
 /* Is cmd (a path, or a name looked up in PATH) an executable file? */
@@ -80,13 +61,6 @@ static bool executable(const char *cmd)
         p = end;
     }
 }
-
-/* The words of the contract (CONTRACT.md §2). */
-static const char *const capability_words[] = {
-    "pidfile", "ready", "chdir", "umask", "stdin", "stdout", "stderr",
-    "shield", "on", "send", "readiness", "sentinel", "notify-socket",
-    "notify-fd", "user", "group", "profile", "timeout", NULL,
-};
 
 /* What a pipe gave: the first size-1 bytes (NUL-terminated), and how many
  * in all. */
@@ -132,27 +106,26 @@ static void drain(struct capture *c, size_t n, dk_deadline d)
     }
 }
 
-/* Run SUBJECT --capabilities with a deadline; its words, space-separated.
- * Anything else than words of the contract, one a line, is an error: a
- * subject that says nonsense there cannot be judged. Its standard error
- * is kept, to quote, never passed through. */
+/* Run SUBJECT --capabilities with a deadline; its words, space-separated
+ * (dkcheck_run.c checks them). Its standard error is kept, to quote,
+ * never passed through. */
 #define CAPABILITIES_DEADLINE 30 /* seconds */
 
 static char *query_capabilities(char **words, size_t n, const char *subject)
 {
     char *argv[66];
     if (n > 64)
-        die("subject command has more than 64 words");
+        dk_main_die("subject command has more than 64 words");
     memcpy(argv, words, n * sizeof *argv);
     argv[n] = "--capabilities";
     argv[n + 1] = NULL;
 
     int p[2], e[2];
     if (dk_pipe(p, O_CLOEXEC) < 0 || dk_pipe(e, O_CLOEXEC) < 0)
-        die("pipe: %s", strerror(errno));
+        dk_main_die("pipe: %s", strerror(errno));
     pid_t pid = fork();
     if (pid < 0)
-        die("fork: %s", strerror(errno));
+        dk_main_die("fork: %s", strerror(errno));
     if (pid == 0) {
         dup2(p[1], 1);
         dup2(e[1], 2);
@@ -178,7 +151,7 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
         char load[64];
-        die("subject '%s' did not answer --capabilities within %.0fs (load "
+        dk_main_die("subject '%s' did not answer --capabilities within %.0fs (load "
             "%s)", subject, dk_deadline_seconds(CAPABILITIES_DEADLINE),
             dk_load_text(load, sizeof load));
     }
@@ -191,28 +164,10 @@ static char *query_capabilities(char **words, size_t n, const char *subject)
     run_config_set("DKCHECK_CALIBRATION_MS", ms);
     err_text[strcspn(err_text, "\n")] = '\0';
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die("subject '%s' failed on --capabilities (status %d): \"%s\"", subject,
+        dk_main_die("subject '%s' failed on --capabilities (status %d): \"%s\"", subject,
             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status),
             dk_quote(err_text, strlen(err_text), 200, quoted, sizeof quoted));
-    if (total >= sizeof out || strlen(out) != total)
-        die("subject '%s' answered --capabilities with %zu bytes%s, not "
-            "words of the contract, one a line", subject, total,
-            strlen(out) != total ? " holding a NUL" : "");
-    for (char *c = out; *c; c++)
-        if (*c == '\n' || *c == '\r') /* a Windows subject ends lines CRLF */
-            *c = ' ';
-    char copy[sizeof out], *save = NULL;
-    memcpy(copy, out, sizeof out);
-    for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-        bool known = false;
-        for (size_t i = 0; capability_words[i] && !known; i++)
-            known = strcmp(w, capability_words[i]) == 0;
-        if (!known)
-            die("subject '%s' answered --capabilities with \"%s\", not a word of "
-                "the contract (pidfile ready chdir umask stdin stdout stderr "
-                "shield on send readiness sentinel)", subject,
-                dk_quote(w, strlen(w), 60, quoted, sizeof quoted));
-    }
+    dk_main_capabilities(out, sizeof out, total, subject);
     return out;
 }
 
@@ -229,7 +184,7 @@ static void set_sizes(const dk_cli *cli)
     if (cli->sandbox_size != 0)
         size = cli->sandbox_size;
     else if (env != NULL && dk_cli_size(env, &size) < 0)
-        die("DKCHECK_SANDBOX_SIZE wants a size of 1M to 64G (bytes, or with "
+        dk_main_die("DKCHECK_SANDBOX_SIZE wants a size of 1M to 64G (bytes, or with "
             "k, M or G), not '%.60s'", env);
     char text[32];
     snprintf(text, sizeof text, "%llu", size);
@@ -238,74 +193,69 @@ static void set_sizes(const dk_cli *cli)
     run_config_set("DKCHECK_TMPFS_SIZE", text);
 }
 
+/* The run's end, once its cases ran: what is left of it ended, its
+ * directory removed (run_root.h says what is left then). */
+static bool the_run_is_windows;
+
+static bool run_end(void)
+{
+    if (the_run_is_windows)
+        dk_wine_end();
+    dk_kill_descendants();
+    dk_run_remove();
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     static dk_cli cli; /* static: its argv lives as long as Criterion uses it */
     char why[512];
     if (dk_cli_parse(argc, argv, &cli, why, sizeof why) < 0)
-        die("%s", why);
+        dk_main_die("%s", why);
     const char *subject = cli.subject;
-    if (cli.help) {
-        fputs(dk_cli_usage, stdout);
+    if (dk_main_answered(&cli, ""))
         return 0;
-    }
-    if (cli.version) {
-        printf("dkcheck %s\n", DK_VERSION_STRING);
-        return 0;
-    }
-    if (cli.list) {
-        struct criterion_test_set *tests = criterion_initialize();
-        dk_list_cases(tests, stdout);
-        criterion_finalize(tests);
-        return 0;
-    }
-    if (cli.steps) {
-        for (size_t i = 0; i < dk_n_steps; i++)
-            printf("%s\t%s\t%s\n", dk_steps[i].id, dk_steps[i].applies,
-                   dk_steps[i].words);
-        return 0;
-    }
     const char *tmp = dk_tmp_dir();
     if (cli.reap) {
         ssize_t n = dk_reap_stale_runs(tmp, true, why, sizeof why);
         if (n < 0)
-            die("%s", why);
+            dk_main_die("%s", why);
         printf("dkcheck: %zd stale run%s reaped\n", n, n == 1 ? "" : "s");
         return 0;
     }
     if (subject == NULL || subject[0] == '\0')
-        die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
-    the_cli = &cli; /* before: a refused report drops those opened */
+        dk_main_die("no subject: give --subject 'CMD ARGS' or set DKCHECK_SUBJECT");
+    dk_main_reports_open(&cli); /* before: a refused report drops those opened */
     if (dk_cli_check_outputs(&cli, why, sizeof why) < 0)
-        die("%s", why);
+        dk_main_die("%s", why);
     subject = dk_wine_unwrap(subject);
     wordexp_t words;
     /* The subject as our one-line errors show it: escaped, bounded. */
     static char shown[300];
     dk_quote(subject, strlen(subject), 200, shown, sizeof shown);
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
-        die("subject '%s': cannot split into words (quote it as a shell "
+        dk_main_die("subject '%s': cannot split into words (quote it as a shell "
             "would, without | & ; < > ( ) { } unquoted)", shown);
     /* Its relative words resolved where we were started: --capabilities
      * and the launches run elsewhere. */
     static char absolute[8192];
     if (dk_subject_absolute(words.we_wordv, words.we_wordc, absolute,
                             sizeof absolute) < 0)
-        die("subject '%s': its command is too long", shown);
+        dk_main_die("subject '%s': its command is too long", shown);
     subject = absolute;
     wordfree(&words);
     if (wordexp(subject, &words, WRDE_NOCMD) != 0 || words.we_wordc == 0)
-        die("subject '%s': cannot split into words", shown);
+        dk_main_die("subject '%s': cannot split into words", shown);
     /* A Windows subject runs under Wine: W and SW cases, Unix ones skip. */
     bool windows = dk_subject_is_windows(words.we_wordv[0]);
     if (windows ? access(words.we_wordv[0], R_OK) != 0
                 : !executable(words.we_wordv[0]))
-        die("subject '%s': its first word is not an executable file", shown);
+        dk_main_die("subject '%s': its first word is not an executable file", shown);
     /* The run directory first: every process of the run, Wine's too,
      * carries it, so that reaping a killed run finds them all. */
     if (dk_reap_stale_runs(tmp, true, why, sizeof why) < 0 ||
         dk_run_begin(tmp, why, sizeof why) < 0)
-        die("%s", why);
+        dk_main_die("%s", why);
     const char *caps = "";
     if (windows) {
         run_config_set("DKCHECK_PLATFORM", "windows");
@@ -343,39 +293,8 @@ int main(int argc, char **argv)
      * of ours with our PID may have left them (removed), or another user
      * may hold them (refused). */
     if (!isolated && dk_criterion_names_free(getpid(), why, sizeof why) < 0)
-        die("%s", why);
+        dk_main_die("%s", why);
     dk_criterion_abort_is_refusal(getpid());
-    struct criterion_test_set *tests = criterion_initialize();
-    dk_register_reports();
-    dk_run_info_begin();
-    int ok = 0;
-    bool ran = false;
-    if (criterion_handle_args(cli.argc, cli.argv, true)) {
-        dk_report_console(cli.verbosity);
-        if (cli.verdicts == NULL && !cli.output_on_stdout) {
-            fflush(stdout);
-            dk_report_verdicts_to(stdout);
-            criterion_add_output("verdicts", "/dev/null");
-        }
-        dk_cli_add_outputs(&cli);
-        ok = criterion_run_all_tests(tests);
-        ran = true;
-    }
-    criterion_finalize(tests);
-
-    if (windows)
-        dk_wine_end();
-    dk_kill_descendants();
-    dk_run_remove();
-    /* Reports go into place only from a run that judged something. */
-    bool judged = ran && dk_report_selected() > 0;
-    the_cli = NULL;
-    if (dk_cli_finish_outputs(&cli, judged, why, sizeof why) < 0)
-        die("%s", why);
-    if (!ran)
-        die("Criterion refused the options it was given");
-    if (!judged)
-        die("--filter '%s' selects no case (dkcheck --list lists them)",
-            cli.filter ? cli.filter : "");
-    return ok ? 0 : 1;
+    the_run_is_windows = windows;
+    return dk_main_run_cases(&cli, "/dev/null", run_end);
 }

@@ -10,6 +10,8 @@
  *   host_wine.c   the subject is a Windows program, run from Linux
  *                 through Wine; its processes have Windows PIDs, seen
  *                 through the Windows observer (observe_win_wine.c)
+ *   host_win32.c  the subject is a Windows program, run by the native
+ *                 dkcheck.exe (mk/windows_dkcheck.mk; host_pick_win.c)
  * A PID below is one of the subject's kind: a Windows PID under Wine.
  * Each operation ends the case BROKEN when it cannot do what it says. */
 #ifndef DKCHECK_HOST_H
@@ -99,5 +101,6 @@ const dk_host *host(void);
 
 extern const dk_host dk_host_unix;
 extern const dk_host dk_host_wine;
+extern const dk_host dk_host_win32;
 
 #endif

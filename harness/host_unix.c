@@ -2,7 +2,7 @@
  * of it is ours (the worker is the subreaper its daemon is orphaned to),
  * so a PID is a Linux one, signals are kill(2), and what a process that
  * outlived a deadline does with its signals is readable (verdict.h). */
-#include "host.h"
+#include "host_ops.h"
 
 #include "case.h"
 #include "observe.h"
@@ -14,20 +14,6 @@
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-static const char *unavailable(char *buf, size_t size)
-{
-    (void)buf;
-    (void)size;
-    return NULL;
-}
-
-static size_t command(char **argv, size_t max)
-{
-    (void)argv;
-    (void)max;
-    return 0; /* the subject's own command runs as it is */
-}
 
 static const char *path(const char *p)
 {
@@ -145,11 +131,6 @@ static const char *settled(const pid_t *living, size_t n)
     return "";
 }
 
-static void own_failure(const char *said)
-{
-    (void)said; /* every answer a Unix launcher gives is the subject's */
-}
-
 static const char *leftover_states(void)
 {
     return NULL;
@@ -158,8 +139,8 @@ static const char *leftover_states(void)
 const dk_host dk_host_unix = {
     .name = "unix",
     .kind = DK_SUBJECT_UNIX,
-    .unavailable = unavailable,
-    .command = command,
+    .unavailable = host_always_available,
+    .command = host_no_command,
     .path = path,
     .careless_parent = true,
     .traceable = true,
@@ -176,6 +157,6 @@ const dk_host dk_host_unix = {
     .end_rest = end_rest,
     .outlived = outlived,
     .settled = settled,
-    .own_failure = own_failure,
+    .own_failure = host_subject_answers,
     .leftover_states = leftover_states,
 };

@@ -4,11 +4,10 @@
  * what ends is counted, not reaped (a Windows daemon is no child of
  * ours); and Wine's own servers, working for the case, keep it from being
  * idle. */
-#include "host.h"
+#include "host_ops.h"
 
 #include "case.h"
 #include "load.h"
-#include "observe.h"
 #include "run_config.h"
 #include "sandbox.h"
 #include "verdict.h"
@@ -34,84 +33,6 @@ static size_t command(char **argv, size_t max)
         return 0;
     argv[0] = "wine";
     return 1;
-}
-
-static bool alive(pid_t pid)
-{
-    return case_win_info(pid, NULL).alive;
-}
-
-/* p descends from ancestor, by the parent PIDs of one snapshot. */
-static bool descends(const win_proc *p, win_pid ancestor, const win_proc *all,
-                     size_t n)
-{
-    for (int depth = 0; depth < 64 && p != NULL; depth++) {
-        if (p->ppid == ancestor)
-            return true;
-        const win_proc *parent = NULL;
-        for (size_t i = 0; i < n && parent == NULL; i++)
-            if (all[i].pid == p->ppid && p->ppid != p->pid)
-                parent = &all[i];
-        p = parent;
-    }
-    return false;
-}
-
-/* End what pid started, by one snapshot's parent PIDs. */
-static void end_descendants(pid_t pid)
-{
-    size_t n;
-    const win_proc *all = case_win_snapshot(&n);
-    for (size_t i = 0; i < n; i++)
-        if (descends(&all[i], (win_pid)pid, all, n) &&
-            case_win_info((pid_t)all[i].pid, NULL).alive)
-            case_win_terminate((pid_t)all[i].pid, 9);
-}
-
-/* A Windows process outlives its parent: what the daemon started stays
- * when the daemon is ended (Daemoniker's sentinel sleeps on for ever),
- * and the precondition wants all of it out of the way. So what pid
- * started goes first, found while pid still lives, then pid; then what
- * it was starting as it ended, which the server knows by then, with
- * pid's PID as its parent's (Daemoniker starts its sentinel from a
- * thread, after the daemon has said it is ready). */
-static void terminate(pid_t pid)
-{
-    end_descendants(pid);
-    case_win_terminate(pid, 9);
-    end_descendants(pid);
-}
-
-/* A Windows daemon is nobody's child here: gone when no process of the
- * case is left but those before its launch. */
-static bool ends(pid_t pid, int sig, size_t n_before, double seconds,
-                 const char *what, const char **evidence)
-{
-    (void)pid;
-    (void)sig;
-    return case_count_left(n_before, seconds, what, evidence);
-}
-
-static bool only_left(const pid_t *keep, size_t n_keep, size_t n_before,
-                      double seconds, const char *what, const char **evidence)
-{
-    (void)keep;
-    (void)n_keep;
-    return case_count_left(n_before, seconds, what, evidence);
-}
-
-static void end_rest(const pid_t *before, size_t n_before)
-{
-    (void)before;
-    (void)n_before; /* ends() already waited for all of the launch */
-}
-
-/* No signals to read of a Windows PID: only the case's idleness. */
-static const char *outlived(pid_t pid, int sig)
-{
-    (void)pid;
-    (void)sig;
-    return case_idle();
 }
 
 /* Every Wine process waits on its server: a busy one works for the case.
@@ -145,26 +66,12 @@ static void own_failure(const char *said)
 }
 
 const dk_host dk_host_wine = {
+    HOST_WINDOWS_SUBJECT,
     .name = "wine",
-    .kind = DK_SUBJECT_WINDOWS,
     .unavailable = unavailable,
     .command = command,
-    .path = case_win_path,
-    .careless_parent = false,
-    .traceable = false,
-    .crlf_lines = true,
     .wordless_failure_is_inconclusive = true,
-    .alive = alive,
-    .is_ours = alive,
-    .dead_pid = case_win_dead_pid,
-    .stranger = case_win_stranger,
-    .kill = terminate,
-    .kill_name = "TerminateProcess",
-    .ends = ends,
-    .only_left = only_left,
-    .end_rest = end_rest,
-    .outlived = outlived,
+    .is_ours = host_win_alive,
     .settled = settled,
     .own_failure = own_failure,
-    .leftover_states = case_win_temp_states,
 };

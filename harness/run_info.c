@@ -1,63 +1,24 @@
+/* run_info.c: run_info.h's items, the same on every OS: the run's own
+ * from its configuration (run_config.h), the machine's from the OS's
+ * file (run_info_os.h). */
 #include "run_info.h"
 
 #include "../lib/daemoniker.h"
 #include "run_config.h"
+#include "run_info_os.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/utsname.h>
 #include <time.h>
-#include <unistd.h>
 
 static char date[32];
-
-/* glibc names its version through confstr; other libcs have no such name
- * (and the answer is then "unknown (not glibc)"). */
-#ifdef _CS_GNU_LIBC_VERSION
-static size_t libc_version(char *buf, size_t size)
-{
-    return confstr(_CS_GNU_LIBC_VERSION, buf, size);
-}
-#else
-static size_t libc_version(char *buf, size_t size)
-{
-    (void)buf;
-    (void)size;
-    return 0;
-}
-#endif
 
 void dk_run_info_begin(void)
 {
     time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-/* PRETTY_NAME from os-release, else the kernel's name. */
-static void os_name(char *out, size_t size, const char *fallback)
-{
-    snprintf(out, size, "%s", fallback);
-    FILE *f = fopen("/etc/os-release", "re");
-    if (f == NULL)
-        f = fopen("/usr/lib/os-release", "re");
-    if (f == NULL)
-        return;
-    char line[512];
-    while (fgets(line, sizeof line, f))
-        if (strncmp(line, "PRETTY_NAME=", 12) == 0) {
-            char *v = line + 12;
-            v[strcspn(v, "\n")] = '\0';
-            size_t n = strlen(v);
-            if (n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n - 1] == v[0]) {
-                v[n - 1] = '\0';
-                v++;
-            }
-            snprintf(out, size, "%.*s", (int)(size - 1), v);
-        }
-    fclose(f);
+    struct tm *t = gmtime(&now); /* once, before any other thread */
+    if (t != NULL)
+        strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", t);
 }
 
 static const char *or(const char *v, const char *none)
@@ -67,20 +28,12 @@ static const char *or(const char *v, const char *none)
 
 const dk_run_item *dk_run_info(void)
 {
-    static struct utsname u;
-    static char os[256], libc[128], caps[1024];
+    static char caps[1024];
     static dk_run_item info[16];
     if (info[0].name != NULL)
         return info;
     const dk_run_config *c = run_config();
-    if (uname(&u) < 0)
-        memset(&u, 0, sizeof u);
-    os_name(os, sizeof os, u.sysname);
-    char version[64];
-    if (libc_version(version, sizeof version) > 0)
-        snprintf(libc, sizeof libc, "%s", version); /* "glibc 2.36" */
-    else
-        snprintf(libc, sizeof libc, "unknown (not glibc)");
+    dk_run_machine m = dk_run_machine_read();
     snprintf(caps, sizeof caps, "%s", or(c->capabilities, ""));
     size_t n = strlen(caps);
     while (n > 0 && caps[n - 1] == ' ')
@@ -90,15 +43,15 @@ const dk_run_item *dk_run_info(void)
     info[i++] = (dk_run_item){"subject", or(c->subject, "")};
     info[i++] = (dk_run_item){"capabilities", caps};
     info[i++] = (dk_run_item){"profile", or(c->profile, "daemoniker")};
-    info[i++] = (dk_run_item){"platform", or(c->platform, "unix")};
-    info[i++] = (dk_run_item){"os", u.sysname};
-    info[i++] = (dk_run_item){"os_name", os};
-    info[i++] = (dk_run_item){"kernel", u.release};
-    info[i++] = (dk_run_item){"arch", u.machine};
-    info[i++] = (dk_run_item){"libc", libc};
+    info[i++] = (dk_run_item){"platform", or(c->platform, m.platform)};
+    info[i++] = (dk_run_item){"os", m.os};
+    info[i++] = (dk_run_item){"os_name", m.os_name};
+    info[i++] = (dk_run_item){"kernel", m.kernel};
+    info[i++] = (dk_run_item){"arch", m.arch};
+    info[i++] = (dk_run_item){"libc", m.libc};
     info[i++] = (dk_run_item){"isolation", or(c->isolation, "")};
     info[i++] = (dk_run_item){"timeout_mul", or(c->timeout_mul, "1")};
-    /* The calibration launch deadlines grow with (wait.c). */
+    /* The calibration launch deadlines grow with (wait.h). */
     info[i++] = (dk_run_item){"calibration_ms", or(c->calibration_ms, "")};
     info[i++] = (dk_run_item){"date", date};
     info[i] = (dk_run_item){NULL, NULL};

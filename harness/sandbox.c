@@ -1,9 +1,13 @@
+/* sandbox.c: sandbox.h on Unix: a case's own directory in the run's
+ * (a bounded tmpfs where the OS allows), the worker the subreaper of its
+ * processes, the subject's words by wordexp; what every OS shares is
+ * sandbox_common.c's. */
 #include "sandbox.h"
 
-#include "escape.h"
 #include "run_config.h"
 #include "run_root.h"
 #include "sandbox_fs.h"
+#include "sandbox_os.h"
 #include "teardown.h"
 
 #include <criterion/criterion.h>
@@ -26,31 +30,7 @@ static struct {
     wordexp_t subject;
     bool have_subject;
     const char *program;
-    struct arena { struct arena *next; char data[]; } *arena;
 } the_sandbox;
-
-void *sandbox_alloc(size_t size)
-{
-    struct arena *a = malloc(sizeof *a + size);
-    if (a == NULL)
-        case_broken("out of memory");
-    a->next = the_sandbox.arena;
-    the_sandbox.arena = a;
-    return a->data;
-}
-
-char *sandbox_printf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = sandbox_alloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
 
 void sandbox_open(void)
 {
@@ -119,11 +99,12 @@ void sandbox_close(void)
     if (the_sandbox.have_subject)
         wordfree(&the_sandbox.subject);
     the_sandbox.have_subject = false;
-    while (the_sandbox.arena != NULL) {
-        struct arena *next = the_sandbox.arena->next;
-        free(the_sandbox.arena);
-        the_sandbox.arena = next;
-    }
+    sandbox_free_all();
+}
+
+FILE *sandbox_os_open_read(const char *path)
+{
+    return fopen(path, "re");
 }
 
 const char *sandbox_path(const char *name)
@@ -211,37 +192,6 @@ const char *sandbox_mkdir(const char *name)
     return path;
 }
 
-const char *sandbox_read(const char *path, size_t *len)
-{
-    sandbox_capture_sync(); /* path may be a log still filling */
-    FILE *f = fopen(path, "re");
-    if (f == NULL)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap + 1);
-    size_t got;
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap && cap < (64u << 20)) {
-            char *bigger = realloc(buf, cap * 2 + 1);
-            if (bigger == NULL)
-                break;
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (buf == NULL)
-        return NULL;
-    char *copy = sandbox_alloc(n + 1);
-    memcpy(copy, buf, n);
-    copy[n] = '\0';
-    free(buf);
-    if (len)
-        *len = n;
-    return copy;
-}
-
 size_t sandbox_command(char **argv, size_t max)
 {
     size_t n = 0;
@@ -252,35 +202,3 @@ size_t sandbox_command(char **argv, size_t max)
     return n;
 }
 
-const char *sandbox_quote_first_line(const char *path)
-{
-    size_t len;
-    const char *text = sandbox_read(path, &len);
-    if (text == NULL)
-        return "";
-    size_t n = strcspn(text, "\n");
-    char *buf = sandbox_alloc(300);
-    return dk_quote(text, n, 200, buf, 300);
-}
-
-bool sandbox_has(const char *capability)
-{
-    const char *caps = run_config()->capabilities;
-    if (caps == NULL)
-        return false;
-    size_t n = strlen(capability);
-    for (const char *p = caps; (p = strstr(p, capability)) != NULL; p += n) {
-        bool starts = p == caps || p[-1] == ' ' || p[-1] == '\n';
-        bool ends = p[n] == '\0' || p[n] == ' ' || p[n] == '\n';
-        if (starts && ends)
-            return true;
-    }
-    return false;
-}
-
-void sandbox_require(const char *capability)
-{
-    if (!sandbox_has(capability))
-        cr_skip_test("the subject does not declare capability '%s'",
-                     capability);
-}
