@@ -17,6 +17,13 @@
 /* Record the prefix in run_dir. 0 or -1 with errno. */
 int dk_wine_mark_run(const char *run_dir, const char *prefix);
 
+/* Is pid Wine's server, or one of the programs Wine runs for itself from
+ * C:\windows\system32 (services.exe and the services it starts, a new
+ * console's conhost.exe)? Whichever Windows process of a prefix starts
+ * first when none runs starts them, a subject's launcher too: they are
+ * Wine's, never the subject's. */
+bool dk_wine_own_process(pid_t pid);
+
 /* Is pid Wine's server or one of Wine's own services, serving a process
  * that is not of run_dir's run? Then reaping run_dir must spare it. */
 bool dk_wine_serves_others(pid_t pid, const char *run_dir);

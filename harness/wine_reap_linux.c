@@ -75,7 +75,7 @@ int dk_wine_mark_run(const char *run_dir, const char *prefix)
     return fclose(f);
 }
 
-bool dk_wine_serves_others(pid_t pid, const char *run_dir)
+bool dk_wine_own_process(pid_t pid)
 {
     char path[64], exe[PATH_MAX], cmd[64] = "";
     snprintf(path, sizeof path, "/proc/%d/exe", (int)pid);
@@ -90,9 +90,15 @@ bool dk_wine_serves_others(pid_t pid, const char *run_dir)
         fclose(f);
     }
     /* The server, and the services Wine starts for a prefix (services.exe,
-     * winedevice.exe, plugplay.exe, svchost.exe...): not the subject's. */
-    bool infrastructure = strncmp(base, "wineserver", 10) == 0 ||
-                          strncasecmp(cmd, "C:\\windows\\system32\\", 20) == 0;
+     * winedevice.exe, plugplay.exe, svchost.exe...) or for a new console
+     * (conhost.exe): all run from C:\windows\system32. */
+    return strncmp(base, "wineserver", 10) == 0 ||
+           strncasecmp(cmd, "C:\\windows\\system32\\", 20) == 0;
+}
+
+bool dk_wine_serves_others(pid_t pid, const char *run_dir)
+{
+    bool infrastructure = dk_wine_own_process(pid);
     char prefix[PATH_MAX];
     return infrastructure &&
            env_of(pid, "WINEPREFIX", prefix, sizeof prefix) &&

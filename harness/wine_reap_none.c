@@ -20,6 +20,12 @@ int dk_wine_mark_run(const char *run_dir, const char *prefix)
     return fclose(f);
 }
 
+bool dk_wine_own_process(pid_t pid)
+{
+    (void)pid;
+    return false;
+}
+
 bool dk_wine_serves_others(pid_t pid, const char *run_dir)
 {
     (void)pid;
