@@ -104,8 +104,9 @@ static int empty_dir(const wchar_t *path, char *why, size_t size, int depth)
             continue;
         /* On past a failure, for as little as possible to be left; the
          * first reason is the one given. */
-        char *mine = failed ? (char[256]){0} : why;
-        size_t mine_size = failed ? 256 : size;
+        char scratch[256] = "";
+        char *mine = failed ? scratch : why;
+        size_t mine_size = failed ? sizeof scratch : size;
         wchar_t child[PATH_ROOM];
         int c = _snwprintf(child, PATH_ROOM, L"%ls\\%ls", path, f.cFileName);
         int r;

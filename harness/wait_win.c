@@ -55,7 +55,8 @@ bool dk_wait_until(bool (*pred)(void *arg), void *arg, dk_deadline d)
 /* A Windows PID: gone when it cannot be opened or its handle signals. */
 bool dk_wait_gone(pid_t pid, int *status, bool *reaped, dk_deadline d)
 {
-    *reaped = false;
+    if (reaped != NULL)
+        *reaped = false; /* nobody reaps a Windows process; either may be NULL */
     HANDLE h = OpenProcess(SYNCHRONIZE | PROCESS_QUERY_LIMITED_INFORMATION,
                            FALSE, (DWORD)pid);
     if (h == NULL)
@@ -63,7 +64,7 @@ bool dk_wait_gone(pid_t pid, int *status, bool *reaped, dk_deadline d)
     bool gone = WaitForSingleObject(h, (DWORD)dk_deadline_left_ms(d)) ==
                 WAIT_OBJECT_0;
     DWORD code;
-    if (gone && GetExitCodeProcess(h, &code))
+    if (gone && status != NULL && GetExitCodeProcess(h, &code))
         *status = (int)code;
     CloseHandle(h);
     return gone;
