@@ -81,7 +81,7 @@ static const char *subject_absolute(const char *subject)
         dk_main_die("subject '%.200s': its first word is not an executable file", subject);
     char full8[MAX_PATH * 3];
     WideCharToMultiByte(CP_UTF8, 0, full, -1, full8, sizeof full8, NULL, NULL);
-    const char *rest = p + n + 2 * quoted;
+    const char *rest = p + n + (quoted ? 2 : 0);
     snprintf(out, sizeof out, strchr(full8, ' ') ? "\"%s\"%s" : "%s%s", full8, rest);
     return out;
 }
