@@ -154,7 +154,7 @@ HARNESS_SRC := harness/dkcheck_main.c harness/dkcheck_run.c harness/cli.c \
                harness/case_living.c harness/case_living_unix.c harness/case_precondition.c \
                harness/host.c harness/host_unix.c harness/host_wine.c \
                harness/host_common.c harness/host_windows.c \
-               harness/case_preskip.c harness/case_list.c harness/verdict.c harness/verdict_kind.c \
+               harness/case_preskip.c harness/case_bound.c harness/case_list.c harness/verdict.c harness/verdict_kind.c \
                harness/subject_words.c \
                harness/run_guard.c \
                harness/report.c harness/report_console.c harness/report_json.c harness/report_xml.c \

@@ -160,7 +160,7 @@ static void fini_mutable_again(void)
 }
 
 Test(H8, H8_pidfile_in_unwritable_directory, .init = case_init,
-     .fini = fini_mutable_again, .timeout = CASE_TIMEOUT)
+     .fini = fini_mutable_again)
 {
     sandbox_require("pidfile");
     const char *dir = sandbox_path("immutable");

@@ -12,6 +12,7 @@
 #include "case_preskip.h"
 
 #include "case.h"
+#include "hook_line.h"
 
 #include <criterion/hooks.h>
 #include <stdlib.h>
@@ -54,6 +55,7 @@ void case_preskip(struct criterion_test_set *set)
 /* After the run, before the reports: a disabled case has no message (that
  * is how the cases --filter left out look); ours get their reason. The
  * copy stays listed here as well, whoever frees it. */
+DK_HOOK_LINE_FREE();
 ReportHook(POST_ALL)(struct criterion_global_stats *stats)
 {
     for (struct criterion_suite_stats *s = stats->suites; s; s = s->next)

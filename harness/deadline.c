@@ -52,3 +52,10 @@ double dk_deadline_seconds(double seconds)
                              number(run_config()->calibration_ms, 0, 1e7),
                              number(run_config()->timeout_mul, 1, 1e6));
 }
+
+double dk_deadline_longest(double seconds)
+{
+    return dk_deadline_scale(seconds, LOAD_MUL_MAX,
+                             number(run_config()->calibration_ms, 0, 1e7),
+                             number(run_config()->timeout_mul, 1, 1e6));
+}

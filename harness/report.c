@@ -1,6 +1,8 @@
 #include "report.h"
 
+#include "case_bound.h"
 #include "case_preskip.h"
+#include "hook_line.h"
 #include "load.h"
 #include "sandbox.h"
 #include "steps.h"
@@ -82,7 +84,9 @@ static const char *reason_of(const struct criterion_test_stats *t, char *buf,
 
 static size_t selected;
 
-/* Criterion has applied --filter by now: count what it left. */
+/* Criterion has applied --filter by now: count what it left, and give
+ * each case its bound (case_bound.c). */
+DK_HOOK_LINE_FREE();
 ReportHook(PRE_ALL)(struct criterion_test_set *set)
 {
     selected = 0;
@@ -99,6 +103,7 @@ ReportHook(PRE_ALL)(struct criterion_test_set *set)
         criterion_options.logging_threshold = CRITERION_LOG_LEVEL_QUIET;
     /* After the count: a case skipped without a worker is still judged. */
     case_preskip(set);
+    case_bound(set);
 }
 
 size_t dk_report_selected(void)

@@ -24,6 +24,10 @@ dk_deadline dk_deadline_in(double seconds);
  * DKCHECK_TIMEOUT_MUL, the load, and the run's calibration launch (wait.c
  * says how). 0 stays 0: "already due". */
 double dk_deadline_seconds(double seconds);
+/* The longest that deadline can become in this run: the same rule at the
+ * highest load it counts, for a bound that must outlast deadlines taken
+ * later, when the load may have risen. */
+double dk_deadline_longest(double seconds);
 /* The rule itself, on given figures: seconds times the load per
  * processor (1 to 4), plus ten calibration launches (at most 30 s), times
  * mul. */

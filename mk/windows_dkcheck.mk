@@ -21,7 +21,7 @@ WIN_DK_CASES    := cases/w01_self_path.c cases/w02_detached.c \
                    cases/w10_acknowledge.c cases/sw_signals.c \
                    cases/h1_race_win.c cases/h2_stale_win.c cases/h6_append_win.c
 WIN_DK_PORTABLE := harness/cli.c harness/case.c harness/case_list.c \
-                   harness/case_preskip.c harness/report.c \
+                   harness/case_preskip.c harness/case_bound.c harness/report.c \
                    harness/case_wine_env.c harness/env_allowed.c \
                    harness/report_console.c harness/report_json.c \
                    harness/report_xml.c harness/escape.c harness/steps.c \

@@ -371,6 +371,15 @@ Test(wait, deadline_scaling)
     cr_assert_float_eq(dk_deadline_scale(10, 1, 2000, 1), 30, 1e-9);
     cr_assert_float_eq(dk_deadline_scale(10, 1, 60000, 2), 80, 1e-9);
     cr_assert_float_eq(dk_deadline_scale(0, 4, 60000, 2), 0, 1e-9);
+    /* The longest a deadline can become in a run: the rule at the
+     * highest load it counts, whatever the load is now. */
+    run_config_set("DKCHECK_CALIBRATION_MS", "2000");
+    cr_assert_float_eq(dk_deadline_longest(10), 60, 1e-9);
+    run_config_set("DKCHECK_TIMEOUT_MUL", "2");
+    cr_assert_float_eq(dk_deadline_longest(10), 120, 1e-9);
+    run_config_set("DKCHECK_CALIBRATION_MS", NULL);
+    run_config_set("DKCHECK_TIMEOUT_MUL", NULL);
+    cr_assert_float_eq(dk_deadline_longest(10), 40, 1e-9);
     cr_assert(dk_deadline_passed(dk_deadline_in(0)));
     cr_assert(dk_deadline_passed(dk_deadline_in(-1)));
     cr_assert_eq(dk_deadline_left_ms(dk_deadline_in(-1)), 0);
