@@ -3,17 +3,19 @@
  * processes those of the case's Job object (job_win.c), seen through
  * probe.c's calls in our own process (observe_win32.c).
  *
- * Weaker than host_wine.c, and why: no case is ever found idle
- * (observe_win32.c reads no thread states yet), so a deadline that
- * passes is always inconclusive (BROKEN), never the evidence an idle case
- * would give; and there is no stranger process yet (case_win32.c). It is
+ * Weaker than host_wine.c, and why: a case is found idle by its threads'
+ * processor time alone (quiet_win32.c), which counts in clock ticks where
+ * Wine's /proc counts nanoseconds and shows each thread's state; and there
+ * is no stranger process yet (case_win32.c). It is
  * stronger in one way: a PID in a ready file is ours only if it is in
  * the case's job, not merely alive. */
 #include "host_ops.h"
 
 #include "case.h"
 #include "native_win.h"
+#include "sandbox.h"
 #include "verdict.h"
+#include "wait.h"
 
 static bool is_ours(pid_t pid)
 {
@@ -27,13 +29,18 @@ static bool is_ours(pid_t pid)
 
 /* No thread states are read here (observe_win32.c): one look cannot
  * tell a case that waits for nothing from one that waits for the
- * processor, so nothing is settled, and an idle-based verdict is
- * inconclusive (BROKEN), never a FAIL without evidence. */
+ * processor. So the window is all the evidence: none of the case's
+ * threads charged any processor time for as long as a starved one would
+ * wait for a processor (1 s on an idle machine, up to 4 s), as for Wine. */
 static const char *settled(const pid_t *living, size_t n)
 {
-    (void)living;
-    (void)n;
-    return NULL;
+    double window = dk_deadline_seconds(1.0);
+    if (window > 4.0)
+        window = 4.0;
+    if (!dk_win_quiet(living, n, window))
+        return NULL;
+    return sandbox_printf("none was charged processor time for %.1fs "
+                          "(GetThreadTimes)", window);
 }
 
 const dk_host dk_host_win32 = {

@@ -27,6 +27,11 @@ size_t dk_case_job_pids(pid_t *out, size_t max);
  * left; true if none is. Closes the job. */
 bool dk_case_job_end(double seconds);
 
+/* ---- the quiet window (quiet_win32.c) */
+/* None of the n processes' threads was charged any processor time for
+ * window seconds (and none came or went): they wait for nothing. */
+bool dk_win_quiet(const pid_t *living, size_t n, double window);
+
 /* ---- removal (remove_tree_win.c) */
 /* Remove path and all below it, never following a link or junction out
  * of it. 0, or -1 with the reason. */

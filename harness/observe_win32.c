@@ -207,8 +207,9 @@ bool obs_alive(pid_t pid)
     return alive;
 }
 
-/* Not read yet: ENOTSUP, as observe.h allows, and case_idle() then never
- * calls a case idle, so an expired deadline stays inconclusive. On
+/* Not read: ENOTSUP, as observe.h allows, and case_idle() then has the
+ * host's quiet window alone (quiet_win32.c: no processor time charged to
+ * any thread of the case's processes) to call a case idle. On
  * Windows, NtQuerySystemInformation's thread states (5, Waiting) would
  * tell; under Wine 8 they cannot: it gave state 0 for every thread, a
  * spinning one as a sleeping one (seen with a test program). */

@@ -37,7 +37,7 @@ WIN_DK_NATIVE   := harness/dkcheck_main_win.c harness/host_pick_win.c \
                    harness/case_living_win.c harness/case_win32.c \
                    harness/sandbox_win.c harness/job_win.c \
                    harness/remove_tree_win.c harness/wait_win.c \
-                   harness/load_win.c harness/observe_win32.c \
+                   harness/load_win.c harness/observe_win32.c harness/quiet_win32.c \
                    harness/posix_names_win.c harness/report_file_win.c \
                    harness/run_info_win.c
 WIN_DK_SRC      := $(WIN_DK_PORTABLE) $(WIN_DK_NATIVE) $(WIN_DK_CASES)
