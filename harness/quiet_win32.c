@@ -15,6 +15,11 @@
 
 #include <tlhelp32.h>
 
+static unsigned long long hundreds_of_ns(FILETIME t)
+{
+    return (unsigned long long)t.dwHighDateTime << 32 | t.dwLowDateTime;
+}
+
 /* The processor time charged so far to every thread of the n processes,
  * in 100 ns units, and how many threads were read; false when a thread
  * could not be read (then nothing is claimed). */
@@ -42,9 +47,7 @@ static bool charged(const pid_t *living, size_t n, unsigned long long *sum,
             continue; /* ended since the snapshot */
         ok = GetThreadTimes(t, &created, &ended, &kernel, &user) != 0;
         CloseHandle(t);
-        ULARGE_INTEGER k = {.u = {kernel.dwLowDateTime, kernel.dwHighDateTime}};
-        ULARGE_INTEGER u = {.u = {user.dwLowDateTime, user.dwHighDateTime}};
-        *sum += k.QuadPart + u.QuadPart;
+        *sum += hundreds_of_ns(kernel) + hundreds_of_ns(user);
         (*threads)++;
     }
     CloseHandle(snap);
