@@ -5,10 +5,11 @@
 # (*_win.c, *_win32.c: CreateProcessW, a Job object per case, probe.c's
 # calls in-process), and the cases listed in WIN_DK_CASES, which it can
 # observe natively. The rest of the Windows cases are not yet native and
-# not compiled in (none of them is claimed). Not part of make check,
-# make conform or the default build; the Linux build compiles none of
-# these files. scripts/win-dkcheck compares its verdicts, under Wine, with
-# the Linux-driven run's.
+# not compiled in (none of them is claimed). Not part of make conform or
+# the default build; the Linux build compiles none of these files.
+# scripts/win-dkcheck compares its verdicts, under Wine, with the
+# Linux-driven run's, and make check runs it
+# (scripts/check.d/24-windows-native).
 WIN_DK          := $(WIN_BUILD)/dkcheck.exe
 # Every case written for a Windows subject alone (DK_WIN_CASE), 36; not
 # yet those for either kind (DK_ANY_CASE in h3, h4, h6_append, h8), which
