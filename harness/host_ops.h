@@ -30,6 +30,10 @@ bool host_win_only_left(const pid_t *keep, size_t n_keep, size_t n_before,
 void host_win_end_rest(const pid_t *before, size_t n_before);
 /* No signals to read of a Windows PID: only the case's idleness. */
 const char *host_win_outlived(pid_t pid, int sig);
+/* How long a Windows host watches the case's processes for a quiet
+ * window: as long as a starved thread would wait for a processor (1 s on
+ * an idle machine, longer under load), at most 4 s. */
+double host_win_quiet_window(void);
 
 /* The dk_host fields every Windows subject's host has the same, first in
  * its initializer (host_wine.c, host_win32.c): its kind, paths, lines and

@@ -15,7 +15,6 @@
 #include "native_win.h"
 #include "sandbox.h"
 #include "verdict.h"
-#include "wait.h"
 
 static bool is_ours(pid_t pid)
 {
@@ -34,9 +33,7 @@ static bool is_ours(pid_t pid)
  * wait for a processor (1 s on an idle machine, up to 4 s), as for Wine. */
 static const char *settled(const pid_t *living, size_t n)
 {
-    double window = dk_deadline_seconds(1.0);
-    if (window > 4.0)
-        window = 4.0;
+    double window = host_win_quiet_window();
     if (!dk_win_quiet(living, n, window))
         return NULL;
     return sandbox_printf("none was charged processor time for %.1fs "

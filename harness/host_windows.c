@@ -7,6 +7,7 @@
 #include "case.h"
 #include "observe.h"
 #include "verdict.h"
+#include "wait.h"
 
 bool host_win_alive(pid_t pid)
 {
@@ -82,4 +83,10 @@ const char *host_win_outlived(pid_t pid, int sig)
     (void)pid;
     (void)sig;
     return case_idle();
+}
+
+double host_win_quiet_window(void)
+{
+    double window = dk_deadline_seconds(1.0);
+    return window > 4.0 ? 4.0 : window;
 }

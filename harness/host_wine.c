@@ -11,7 +11,6 @@
 #include "run_config.h"
 #include "sandbox.h"
 #include "verdict.h"
-#include "wait.h"
 #include "wine_busy.h"
 
 #include <stdio.h>
@@ -44,9 +43,7 @@ static size_t command(char **argv, size_t max)
  * processor (1 s on an idle machine, up to 4 s). */
 static const char *settled(const pid_t *living, size_t n)
 {
-    double window = dk_deadline_seconds(1.0);
-    if (window > 4.0)
-        window = 4.0;
+    double window = host_win_quiet_window();
     if (!dk_wine_quiet(living, n, window))
         return NULL;
     return sandbox_printf("; none ran for %.1fs, nor any Wine server",

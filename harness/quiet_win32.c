@@ -47,8 +47,10 @@ static bool charged(const pid_t *living, size_t n, unsigned long long *sum,
             continue; /* ended since the snapshot */
         ok = GetThreadTimes(t, &created, &ended, &kernel, &user) != 0;
         CloseHandle(t);
-        *sum += hundreds_of_ns(kernel) + hundreds_of_ns(user);
-        (*threads)++;
+        if (ok) {
+            *sum += hundreds_of_ns(kernel) + hundreds_of_ns(user);
+            (*threads)++;
+        }
     }
     CloseHandle(snap);
     return ok;
